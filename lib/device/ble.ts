@@ -1,0 +1,344 @@
+import { bytesToHex, concat, hexToBytes, type Hex } from "viem";
+import { DeviceError, preview } from "./errors";
+import { encodeClaimPayload, parseClaimInput } from "./payload";
+import { createDeviceSession, formatDuration, withDeadline, type DeviceSession } from "./session";
+import type { VirtualDevice } from "./virtualDevice";
+
+// Our GATT profile for ioID devices (docs/ble-profile.md). No standard exists; this one is kept
+// small enough to implement on an ESP32 in an afternoon and to drive from Web Bluetooth.
+
+/** Lowercase, as Web Bluetooth requires. One random base; the first group numbers the parts. */
+export const IOID_BLE_UUIDS = {
+  service: "10b40001-ea00-486e-9ce8-f5129b9d6166",
+  /** read: the identity (a v1 claim payload with puk, or the ioConnect /did JSON), framed. */
+  identity: "10b40002-ea00-486e-9ce8-f5129b9d6166",
+  /** read: the ioConnect /diddoc JSON {"diddoc", "signature"}, framed. */
+  diddoc: "10b40003-ea00-486e-9ce8-f5129b9d6166",
+  /** write: the 32-byte digest, raw. */
+  signRequest: "10b40004-ea00-486e-9ce8-f5129b9d6166",
+  /** notify (and read): r‖s (64 bytes), r‖s‖v (65) or one error byte, framed. */
+  signResponse: "10b40005-ea00-486e-9ce8-f5129b9d6166",
+} as const;
+
+/** Chunk payload cap: 180 + 1 header byte fits the 185-byte ATT MTU iOS and most stacks settle on. */
+export const BLE_MAX_CHUNK_PAYLOAD = 180;
+export const BLE_MIN_MTU = 23;
+export const BLE_DEFAULT_MTU = 185;
+/** No value in this profile comes near it; it bounds what a central buffers for a broken peripheral. */
+export const BLE_MAX_VALUE_BYTES = 16 * 1024;
+
+/**
+ * The single-byte sign-response values. `needsConfirmation` is for firmware that signs only after
+ * a button press: a signing oracle in radio range would let anyone `migrate` the device's ioID.
+ */
+export const BLE_SIGN_ERROR = { badRequest: 0x01, failed: 0x02, needsConfirmation: 0x03 } as const;
+
+const LAST = 0x80;
+const SEQ = 0x7f;
+
+/**
+ * Bytes of value per chunk at this ATT MTU: a notification carries MTU − 3 bytes, minus our
+ * header. Sizing reads the same way keeps every value inside one ATT packet, so a peripheral
+ * never sees Read Blob requests that would advance its chunk cursor twice.
+ */
+export function chunkPayloadSize(mtu: number): number {
+  if (!Number.isInteger(mtu) || mtu < BLE_MIN_MTU) {
+    throw new DeviceError("ble-framing", `An ATT MTU of ${preview(mtu)} is impossible; Bluetooth LE guarantees at least ${BLE_MIN_MTU}.`);
+  }
+  return Math.min(BLE_MAX_CHUNK_PAYLOAD, mtu - 4);
+}
+
+/** Frames a value: each chunk is [header][payload], header bit 7 = last chunk, bits 0–6 = sequence number mod 128. */
+export function encodeChunks(bytes: Uint8Array, mtu: number = BLE_DEFAULT_MTU): Uint8Array[] {
+  if (bytes.length > BLE_MAX_VALUE_BYTES) {
+    throw new DeviceError("answer-too-large", `A ${bytes.length}-byte value is over this profile's ${BLE_MAX_VALUE_BYTES}-byte limit.`);
+  }
+  const size = chunkPayloadSize(mtu);
+  const count = Math.max(1, Math.ceil(bytes.length / size));
+  return Array.from({ length: count }, (_, seq) => {
+    const payload = bytes.subarray(seq * size, (seq + 1) * size);
+    const chunk = new Uint8Array(payload.length + 1);
+    chunk[0] = (seq & SEQ) | (seq === count - 1 ? LAST : 0);
+    chunk.set(payload, 1);
+    return chunk;
+  });
+}
+
+/**
+ * Reassembles framed chunks. Strict by default: a lost or repeated chunk is an error. With
+ * `resync`, a value joined midway (a read cursor left over from an earlier connection) is
+ * skipped to its last chunk, after which the next value is read from its start.
+ */
+export class ChunkAssembler {
+  private readonly maxBytes: number;
+  private readonly resync: boolean;
+  private readonly what: string;
+  private parts: Uint8Array[] = [];
+  private size = 0;
+  private expected = 0;
+  private skipping = false;
+
+  constructor(options: { maxBytes?: number; resync?: boolean; what?: string } = {}) {
+    this.maxBytes = options.maxBytes ?? BLE_MAX_VALUE_BYTES;
+    this.resync = options.resync ?? false;
+    this.what = options.what ?? "value";
+  }
+
+  get bufferedBytes(): number {
+    return this.size;
+  }
+
+  reset(): void {
+    this.parts = [];
+    this.size = 0;
+    this.expected = 0;
+    this.skipping = false;
+  }
+
+  /** Returns the whole value when `chunk` completes it, undefined while more are due. */
+  push(chunk: Uint8Array): Uint8Array | undefined {
+    if (!(chunk instanceof Uint8Array) || chunk.length === 0) {
+      this.reset();
+      throw new DeviceError("ble-framing", `The device sent an empty chunk of the ${this.what}; every chunk starts with a header byte.`);
+    }
+    const header = chunk[0]!;
+    const seq = header & SEQ;
+    const last = (header & LAST) !== 0;
+    if (this.skipping) {
+      if (last) this.skipping = false;
+      return undefined;
+    }
+    if (seq !== this.expected) {
+      if (this.resync && this.expected === 0) {
+        this.skipping = !last;
+        return undefined;
+      }
+      const expected = this.expected;
+      this.reset();
+      throw new DeviceError("ble-framing", `Chunk ${seq} of the ${this.what} arrived where chunk ${expected} was due: one was lost or repeated. Try again.`, {
+        details: { seq, expected },
+      });
+    }
+    this.size += chunk.length - 1;
+    if (this.size > this.maxBytes) {
+      this.reset();
+      throw new DeviceError("answer-too-large", `The ${this.what} is over ${this.maxBytes} bytes; no value in the ioID profile is that long.`);
+    }
+    this.parts.push(chunk.subarray(1));
+    this.expected = (this.expected + 1) & SEQ;
+    if (!last) return undefined;
+    const value = concat(this.parts);
+    this.reset();
+    return value;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Central side: a DeviceSession over any GATT-like object (Web Bluetooth adapter, test double).
+
+export interface BleGattLike {
+  read(uuid: string): Promise<Uint8Array>;
+  write(uuid: string, bytes: Uint8Array): Promise<void>;
+  /** Starts notifications; resolves to a function that stops them. */
+  subscribe(uuid: string, onValue: (value: Uint8Array) => void): Promise<() => void | Promise<void>>;
+  disconnect?(): void | Promise<void>;
+}
+
+export interface BleDeviceSessionOptions {
+  stepTimeoutMs?: number;
+}
+
+const NAMES: Record<string, string> = {
+  [IOID_BLE_UUIDS.identity]: "identity",
+  [IOID_BLE_UUIDS.diddoc]: "diddoc",
+  [IOID_BLE_UUIDS.signRequest]: "sign-request",
+  [IOID_BLE_UUIDS.signResponse]: "sign-response",
+};
+
+export function createBleDeviceSession(gatt: BleGattLike, options: BleDeviceSessionOptions = {}): DeviceSession {
+  const { stepTimeoutMs = 10_000 } = options;
+  let unsubscribe: (() => void | Promise<void>) | undefined;
+  let signWaiter: { assembler: ChunkAssembler; resolve: (value: Uint8Array) => void; reject: (error: unknown) => void } | undefined;
+
+  const timeout = (what: string) => () =>
+    new DeviceError("ble-timeout", `The device did not deliver its ${what} over Bluetooth within ${formatDuration(stepTimeoutMs)}; move closer, or switch the device off and on.`);
+
+  async function gattCall<T>(what: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (cause) {
+      if (cause instanceof DeviceError) throw cause;
+      const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+      throw new DeviceError("ble-gatt", `Bluetooth ${what} failed (${preview(reason, 80)}); the device may have disconnected or moved out of range.`, { cause });
+    }
+  }
+
+  function readValue(uuid: string): Promise<Uint8Array> {
+    const name = NAMES[uuid]!;
+    return withDeadline(stepTimeoutMs, timeout(name), async (signal) => {
+      const assembler = new ChunkAssembler({ resync: true, what: name });
+      // A value read from its start plus, at worst, the tail of one joined midway.
+      const maxReads = 2 * Math.ceil(BLE_MAX_VALUE_BYTES / chunkPayloadSize(BLE_MIN_MTU)) + 2;
+      for (let reads = 0; reads < maxReads && !signal.aborted; reads++) {
+        const value = assembler.push(await gattCall(`read of ${name}`, () => gatt.read(uuid)));
+        if (value) return value;
+      }
+      throw new DeviceError("ble-framing", `The device never sent the last chunk of its ${name}.`);
+    });
+  }
+
+  function onSignResponse(value: Uint8Array): void {
+    const waiter = signWaiter;
+    if (!waiter) return;
+    try {
+      const whole = waiter.assembler.push(value);
+      if (whole === undefined) return;
+      signWaiter = undefined;
+      waiter.resolve(whole);
+    } catch (error) {
+      signWaiter = undefined;
+      waiter.reject(error);
+    }
+  }
+
+  async function sign(digest: Hex): Promise<unknown> {
+    unsubscribe ??= await gattCall("subscribing to sign-response", () => gatt.subscribe(IOID_BLE_UUIDS.signResponse, onSignResponse));
+    const response = await withDeadline(stepTimeoutMs, timeout("signature"), (signal) =>
+      new Promise<Uint8Array>((resolve, reject) => {
+        signWaiter = { assembler: new ChunkAssembler({ what: "sign-response" }), resolve, reject };
+        signal.addEventListener("abort", () => (signWaiter = undefined));
+        gattCall("write of sign-request", () => gatt.write(IOID_BLE_UUIDS.signRequest, hexToBytes(digest))).catch(reject);
+      }),
+    );
+    return decodeSignResponse(response);
+  }
+
+  return createDeviceSession({
+    transport: "ble",
+    did: async () => identityAnswer(await readValue(IOID_BLE_UUIDS.identity)),
+    diddoc: () => readValue(IOID_BLE_UUIDS.diddoc),
+    sign,
+    close: async () => {
+      signWaiter = undefined;
+      await unsubscribe?.();
+      await gatt.disconnect?.();
+    },
+  });
+}
+
+/** The identity characteristic may hold either form; the session's parser takes the /did shape. */
+function identityAnswer(bytes: Uint8Array): unknown {
+  const input = parseClaimInput(bytes);
+  if (input.kind === "ioconnect") return bytes;
+  if (input.kind === "payload" && input.publicKey !== undefined) {
+    return { did: input.did, puk: input.publicKey, ...(input.projectName === undefined ? {} : { project_name: input.projectName }) };
+  }
+  throw new DeviceError(
+    "answer-invalid",
+    `The identity characteristic holds a ${input.kind === "payload" ? "claim payload without puk" : input.kind}; it must carry the device's public key (a v1 payload with puk, or the /did JSON).`,
+  );
+}
+
+function decodeSignResponse(bytes: Uint8Array): { sign: Hex } {
+  if (bytes.length === 64 || bytes.length === 65) return { sign: bytesToHex(bytes) };
+  if (bytes.length === 1 && bytes[0] === BLE_SIGN_ERROR.badRequest) {
+    throw new DeviceError("device-sign-failed", "The device refused the sign request: it did not receive exactly 32 bytes. Try again.");
+  }
+  if (bytes.length === 1 && bytes[0] === BLE_SIGN_ERROR.failed) {
+    throw new DeviceError("device-sign-failed", "The device could not sign (its key store failed). Restart the device and try again.");
+  }
+  if (bytes.length === 1 && bytes[0] === BLE_SIGN_ERROR.needsConfirmation) {
+    throw new DeviceError("device-sign-failed", "The device wants you to confirm on the device itself: press its button (or put it in pairing mode), then try again.", {
+      details: { needsConfirmation: true },
+    });
+  }
+  throw new DeviceError("answer-invalid", `The sign-response holds ${bytes.length} byte(s) ${preview(bytesToHex(bytes.subarray(0, 8)), 20)}; expected r‖s (64 bytes), r‖s‖v (65) or one error byte.`);
+}
+
+// ---------------------------------------------------------------------------
+// Peripheral side, for the virtual device: unit tests and the e2e navigator.bluetooth stand-in.
+
+export interface BleResponder {
+  readonly mtu: number;
+  /** The next chunk of a readable characteristic; the cursor restarts after the last chunk. */
+  read(uuid: string): Uint8Array;
+  write(uuid: string, bytes: Uint8Array): void;
+  subscribe(uuid: string, onValue: (value: Uint8Array) => void): () => void;
+  /** Forgets read positions, as a peripheral must when the central disconnects. */
+  disconnect(): void;
+}
+
+export interface BleResponderOptions {
+  /** The connection's ATT MTU; chunks are sized from it. */
+  mtu?: number;
+  /** What the identity characteristic holds: our v1 payload (default) or the ioConnect /did JSON. */
+  identity?: "payload" | "ioconnect";
+}
+
+export function createBleResponder(device: VirtualDevice, options: BleResponderOptions = {}): BleResponder {
+  const { mtu = BLE_DEFAULT_MTU, identity = "payload" } = options;
+  chunkPayloadSize(mtu);
+  const encoder = new TextEncoder();
+  const identityText =
+    identity === "payload"
+      ? encodeClaimPayload({ v: 1, did: device.did, puk: device.publicKey, ...(device.projectName.trim() === "" ? {} : { project: device.projectName }) })
+      : JSON.stringify(device.didJson());
+  const values: Record<string, () => Uint8Array> = {
+    [IOID_BLE_UUIDS.identity]: () => encoder.encode(identityText),
+    [IOID_BLE_UUIDS.diddoc]: () => encoder.encode(JSON.stringify(device.diddocJson())),
+    [IOID_BLE_UUIDS.signResponse]: () => lastResponse,
+  };
+  const cursors = new Map<string, { chunks: Uint8Array[]; next: number }>();
+  const listeners = new Set<(value: Uint8Array) => void>();
+  let lastResponse: Uint8Array = new Uint8Array([BLE_SIGN_ERROR.badRequest]);
+
+  return {
+    mtu,
+    read(uuid) {
+      const value = values[uuid];
+      if (!value) throw new Error(`No readable characteristic ${uuid} in the ioID service.`);
+      const cursor = cursors.get(uuid) ?? { chunks: encodeChunks(value(), mtu), next: 0 };
+      const chunk = cursor.chunks[cursor.next++]!;
+      if (cursor.next >= cursor.chunks.length) cursors.delete(uuid);
+      else cursors.set(uuid, cursor);
+      return chunk;
+    },
+    write(uuid, bytes) {
+      if (uuid !== IOID_BLE_UUIDS.signRequest) throw new Error(`Characteristic ${uuid} is not writable.`);
+      lastResponse = bytes.length === 32 ? hexToBytes(device.sign(bytesToHex(bytes)).sign) : new Uint8Array([BLE_SIGN_ERROR.badRequest]);
+      cursors.delete(IOID_BLE_UUIDS.signResponse);
+      for (const chunk of encodeChunks(lastResponse, mtu)) for (const listener of listeners) listener(chunk);
+    },
+    subscribe(uuid, onValue) {
+      if (uuid !== IOID_BLE_UUIDS.signResponse) throw new Error(`Characteristic ${uuid} does not notify.`);
+      listeners.add(onValue);
+      return () => listeners.delete(onValue);
+    },
+    disconnect() {
+      cursors.clear();
+      listeners.clear();
+    },
+  };
+}
+
+/** A GATT-like view of a responder with a delay per operation, as a radio link has. */
+export function connectBleResponder(responder: BleResponder, options: { latencyMs?: number } = {}): BleGattLike {
+  const { latencyMs = 0 } = options;
+  const later = <T,>(fn: () => T) => new Promise<T>((resolve, reject) => setTimeout(() => {
+    try {
+      resolve(fn());
+    } catch (error) {
+      reject(error);
+    }
+  }, latencyMs));
+  return {
+    read: (uuid) => later(() => responder.read(uuid)),
+    write: (uuid, bytes) => later(() => responder.write(uuid, bytes)),
+    subscribe: (uuid, onValue) =>
+      later(() => {
+        const stop = responder.subscribe(uuid, (value) => void later(() => onValue(value)));
+        return () => void stop();
+      }),
+    disconnect: () => responder.disconnect(),
+  };
+}

@@ -1,0 +1,25 @@
+import { DeviceError, preview, type DeviceErrorCode } from "./errors";
+
+/** Real answers are a few hundred bytes; anything far larger is not a device talking. */
+export const MAX_JSON_TEXT_LENGTH = 256 * 1024;
+
+/**
+ * Parses device JSON text. cJSON pretty-prints with tabs and newlines, which JSON.parse
+ * accepts as-is; C firmware may also leave a BOM or trailing NUL bytes on serial lines.
+ */
+export function parseJsonText(input: string | Uint8Array, what: string, code: DeviceErrorCode = "answer-not-json"): unknown {
+  const raw = typeof input === "string" ? input : new TextDecoder("utf-8", { fatal: false }).decode(input);
+  if (raw.length > MAX_JSON_TEXT_LENGTH) {
+    throw new DeviceError("answer-too-large", `The ${what} is ${raw.length} characters long; a device answer is expected to be well under ${MAX_JSON_TEXT_LENGTH}.`);
+  }
+  const text = raw.replace(/^\uFEFF/, "").replace(/[\u0000\s]+$/, "");
+  if (text.length === 0) {
+    throw new DeviceError(code, `The ${what} is empty; expected JSON.`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    const reason = cause instanceof SyntaxError ? cause.message : "unparseable";
+    throw new DeviceError(code, `The ${what} is not valid JSON (${reason}): ${preview(text, 60)}`, { cause });
+  }
+}

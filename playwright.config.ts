@@ -1,0 +1,68 @@
+import { defineConfig } from "@playwright/test";
+import { existsSync } from "node:fs";
+import { e2ePorts } from "./e2e/support/ports";
+
+// CI installs Debian's Chromium; a developer machine may instead have Playwright's own browser.
+const debianChromium = "/usr/bin/chromium";
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // One devnet shared by all specs, reset by snapshot/revert per test: tests must run one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${e2ePorts.app}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    permissions: ["camera", "clipboard-read", "clipboard-write"],
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        browserName: "chromium",
+        viewport: { width: 1280, height: 800 },
+        launchOptions: {
+          executablePath,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx tsx scripts/devnet.ts --port ${e2ePorts.anvil} --quiet`,
+      url: `http://127.0.0.1:${e2ePorts.anvil}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      // SIGTERM lets the devnet script stop anvil, which runs in its own process group; SIGKILL would orphan it.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${e2ePorts.app}`,
+      url: `http://127.0.0.1:${e2ePorts.app}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  ],
+});

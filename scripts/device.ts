@@ -1,0 +1,108 @@
+// `npm run device -- [options]`: a virtual ioConnect device on HTTP (or, with --serial, on
+// stdin/stdout), for development and demos without hardware. Several can run side by side.
+
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { runSerialDevice } from "./device/serial";
+import { startVirtualDeviceServer, writeIdentityQr } from "./device/server";
+import { createVirtualDevice, type HighSMode } from "../lib/device/virtualDevice";
+
+const HELP = `Usage: npm run device -- [options]
+
+Runs a virtual ioConnect device that answers like the firmware's Linux example:
+  GET /did, GET /diddoc, POST /sign {"hex":"0x<64 hex>"} → {"sign":"0x<r‖s>"}
+With --serial it speaks the serial protocol on stdin/stdout instead (docs/serial-protocol.md):
+  getdid, getdiddoc, {"hex":"0x<64 hex>"} — one command per line; logs go to stderr.
+
+Options:
+  --port <n>              TCP port (default 8000, the firmware's)
+  --host <addr>           IPv4 address to listen on (default 127.0.0.1)
+  --seed <text>           derive the device keys from this text (default "demo");
+                          the same seed is the same device on every run
+  --high-s <mode>         random | always | never: how s is shaped (default random;
+                          real devices do not enforce low s)
+  --project-name <name>   project_name in /did (default IoTeX_Simulator)
+  --serial                serve the serial protocol on stdin/stdout instead of HTTP
+  --noise                 with --serial: print ESP-IDF-style log lines and split
+                          answers into small chunks, like a real board
+  --quiet                 do not log requests
+  -h, --help              show this help
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`device: ${message}\n\n${HELP}`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: "string", default: "8000" },
+        host: { type: "string", default: "127.0.0.1" },
+        seed: { type: "string", default: "demo" },
+        "high-s": { type: "string", default: "random" },
+        "project-name": { type: "string", default: "IoTeX_Simulator" },
+        serial: { type: "boolean", default: false },
+        noise: { type: "boolean", default: false },
+        quiet: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be an integer from 0 to 65535, got "${values.port}"`);
+  const highS = values["high-s"];
+  if (highS !== "random" && highS !== "always" && highS !== "never") fail(`--high-s must be random, always or never, got "${highS}"`);
+  if (values.noise && !values.serial) fail("--noise only applies with --serial");
+
+  if (values.serial) {
+    const device = createVirtualDevice({ seed: values.seed, highS: highS as HighSMode, projectName: values["project-name"] });
+    const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+    log(`Virtual ioConnect device on stdin/stdout (seed "${values.seed}", s: ${highS}${values.noise ? ", noisy" : ""}): ${device.did}`);
+    await runSerialDevice({ device, input: process.stdin, output: process.stdout, noise: values.noise, log: values.quiet ? undefined : log });
+    return;
+  }
+
+  const server = await startVirtualDeviceServer({
+    port,
+    host: values.host,
+    seed: values.seed,
+    highS: highS as HighSMode,
+    projectName: values["project-name"],
+    log: values.quiet ? undefined : (line) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
+  }).catch((error: NodeJS.ErrnoException) => {
+    fail(error.code === "EADDRINUSE" ? `port ${port} on ${values.host} is already in use` : error.message);
+  });
+
+  const qr = await writeIdentityQr(server, path.resolve(import.meta.dirname, "..", ".devnet"));
+  process.stdout.write(
+    [
+      `Virtual ioConnect device (seed "${values.seed}", s: ${highS})`,
+      `  DID      ${server.device.did}`,
+      `  address  ${server.device.address}`,
+      `  URL      ${server.url}  (GET /did, GET /diddoc, POST /sign)`,
+      `  QR PNG   ${path.relative(process.cwd(), qr.pngPath) || qr.pngPath}`,
+      "",
+      qr.terminal,
+      "",
+    ].join("\n"),
+  );
+
+  const stop = () => {
+    void server.close().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+void main();
