@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { existsSync } from "node:fs";
-import { e2ePorts } from "./e2e/support/ports";
+import { e2eDistDir, e2ePorts } from "./e2e/support/ports";
 
 // CI installs Debian's Chromium; a developer machine may instead have Playwright's own browser.
 const debianChromium = "/usr/bin/chromium";
@@ -62,7 +62,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${e2ePorts.app}`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { NEXT_DIST_DIR: e2eDistDir, NEXT_TELEMETRY_DISABLED: "1" },
     },
   ],
 });

@@ -1,4 +1,10 @@
+// E2E_PORT_OFFSET lets several e2e runs share a machine (parallel work, a CI run beside a dev session).
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+
 /** Ports of the e2e stack, apart from `npm run dev`'s (8545/3000/8000) so both can run at once. */
-export const e2ePorts = { anvil: 8546, app: 3100 } as const;
+export const e2ePorts = { anvil: 8546 + offset, app: 3100 + offset } as const;
 
 export const e2eRpcUrl = `http://127.0.0.1:${e2ePorts.anvil}`;
+
+/** Each run builds into its own folder: test builds bake their RPC URL in. */
+export const e2eDistDir = offset ? `.next-e2e-${offset}` : ".next-e2e";

@@ -24,6 +24,7 @@ describe("explainError", () => {
   it("recognises a wallet rejection and an unreachable node", () => {
     expect(explainError(new UserRejectedRequestError(new Error("no"))).code).toBe("user-rejected");
     expect(explainError(new HttpRequestError({ url: "http://127.0.0.1:1" })).code).toBe("rpc-unreachable");
+    expect(explainError({ code: 4001, message: "User rejected the request." }).code).toBe("user-rejected");
   });
 
   it("never throws on foreign values", () => {

@@ -57,10 +57,12 @@ const slug = (reason: string) => reason.toLowerCase().replace(/[^a-z0-9]+/g, "-"
 
 /** Any error from a wallet, an RPC node or a contract, turned into something an owner can act on. */
 export function explainError(error: unknown): ExplainedError {
+  // Wallets that bypass viem reject with a bare EIP-1193 error object: { code: 4001 }.
+  const rejectedByProvider = typeof error === "object" && error !== null && (error as { code?: unknown }).code === 4001;
+  if (rejectedByProvider || (error instanceof BaseError && error.walk((e) => e instanceof UserRejectedRequestError))) {
+    return { code: "user-rejected", message: "You declined the request in your wallet.", action: "Nothing was sent. Try again when ready." };
+  }
   if (error instanceof BaseError) {
-    if (error.walk((e) => e instanceof UserRejectedRequestError)) {
-      return { code: "user-rejected", message: "You declined the request in your wallet.", action: "Nothing was sent. Try again when ready." };
-    }
     const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
     if (reverted instanceof ContractFunctionRevertedError) {
       const reason = reverted.reason ?? reverted.data?.errorName;

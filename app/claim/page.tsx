@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { ClaimFlow } from "@/components/claim/ClaimFlow";
+
+export const metadata: Metadata = { title: "Claim a device" };
+
+export default async function ClaimPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { d } = await searchParams;
+  // `d` goes to the same parser as every other source: it validates size, encoding and fields.
+  const deepLink = typeof d === "string" && d.length > 0 ? d : undefined;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold tracking-tight">Claim a device</h1>
+      <ClaimFlow deepLink={deepLink} />
+    </div>
+  );
+}

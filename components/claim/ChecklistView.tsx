@@ -1,0 +1,23 @@
+import type { Check } from "@/lib/claim/checklist";
+
+/** Each check with its verdict and reason; failures first would reorder the story, so order is kept. */
+export function ChecklistView({ checks }: { checks: Check[] }) {
+  return (
+    <ul aria-label="Checks before signing" className="space-y-2">
+      {checks.map((check) => (
+        <li key={check.id} data-testid={`check-${check.id}`} data-ok={check.ok} className="flex gap-2 text-sm">
+          <span aria-hidden className={`mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full text-xs text-white ${check.ok ? "bg-brand-600" : "bg-red-600"}`}>
+            {check.ok ? "✓" : "✕"}
+          </span>
+          <span>
+            <span className="font-medium">
+              {check.title}
+              <span className="sr-only">{check.ok ? ": passed" : ": failed"}</span>
+            </span>
+            <span className={`block ${check.ok ? "text-slate-600" : "text-red-800"}`}>{check.reason}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

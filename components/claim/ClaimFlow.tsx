@@ -1,0 +1,222 @@
+"use client";
+
+import { ConnectButton } from "@rainbow-me/rainbowkit";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { formatEther } from "viem";
+import { explorerAddressUrl, explorerTxUrl } from "@/lib/chain/config";
+import { promptCount } from "@/lib/claim/execute";
+import { needsApproval } from "@/lib/claim/bindPlan";
+import { Alert, buttonClass, StepCard } from "@/components/ui/Card";
+import { ChecklistView } from "./ChecklistView";
+import { NftPicker } from "./NftPicker";
+import { SourcePicker } from "./sources/SourcePicker";
+import { useClaimFlow } from "./useClaimFlow";
+
+const sourceLabel = { camera: "camera", image: "QR image", paste: "pasted code", link: "claim link", http: "Wi-Fi", ble: "Bluetooth", serial: "USB cable" } as const;
+
+export function ClaimFlow({ deepLink, requiredProjectId }: { deepLink?: string | undefined; requiredProjectId?: bigint | undefined }) {
+  const flow = useClaimFlow({ requiredProjectId });
+  const { state, owner, chainConfig } = flow;
+  const linkUsed = useRef(false);
+
+  useEffect(() => {
+    if (deepLink && !linkUsed.current) {
+      linkUsed.current = true;
+      flow.submitInput(deepLink, "link");
+    }
+  }, [deepLink, flow]);
+
+  if (!chainConfig) {
+    return <Alert tone="error" title="Unsupported network">Switch your wallet to IoTeX or the local devnet to claim a device.</Alert>;
+  }
+
+  const draft = state.phase === "idle" ? undefined : state.input;
+  const checks = draft?.checks;
+  const busy = state.phase === "checking" || state.phase === "submitting";
+
+  return (
+    <div className="space-y-4">
+      <StepCard step={1} title="Your device" id="step-device">
+        {state.phase === "idle" ? (
+          <>
+            {state.error && (
+              <div className="mb-3">
+                <Alert tone="error" title="That is not a device we can claim">
+                  <p data-testid="input-error">{state.error.message}</p>
+                </Alert>
+              </div>
+            )}
+            <SourcePicker onInput={flow.submitInput} />
+          </>
+        ) : (
+          <div className="space-y-2 text-sm">
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
+              <dt className="text-slate-500">Device</dt>
+              <dd data-testid="device-did" className="break-all font-mono text-xs">
+                {checks?.subject.did ?? draft?.input.did ?? draft?.input.endpoint}
+              </dd>
+              <dt className="text-slate-500">From</dt>
+              <dd>{sourceLabel[state.source]}</dd>
+              {draft?.input.projectName && (
+                <>
+                  <dt className="text-slate-500">Says it is</dt>
+                  <dd>{draft.input.projectName}</dd>
+                </>
+              )}
+            </dl>
+            {state.phase !== "submitting" && (
+              <button type="button" className={buttonClass.secondary} onClick={flow.reset}>
+                Use another device
+              </button>
+            )}
+          </div>
+        )}
+      </StepCard>
+
+      {draft && state.phase !== "done" && (
+        <StepCard step={2} title="Device NFT" id="step-nft">
+          <p className="mb-2 text-sm text-slate-600">The NFT you received with the device. It moves into the device&apos;s new ioID wallet.</p>
+          <NftPicker
+            known={chainConfig.deviceNFTs}
+            value={draft.nft}
+            preflight={checks?.preflight}
+            onChange={flow.chooseNft}
+            disabled={busy}
+          />
+        </StepCard>
+      )}
+
+      {draft && state.phase !== "done" && (
+        <StepCard step={3} title="Checks before you sign" id="step-checks">
+          {!owner ? (
+            <div className="space-y-2 text-sm">
+              <p>Connect the wallet that holds the device NFT; the checks run for that account.</p>
+              <ConnectButton />
+            </div>
+          ) : state.phase === "checking" ? (
+            <p role="status" className="text-sm text-slate-600">
+              Checking the device and the chain…
+            </p>
+          ) : checks ? (
+            <ChecklistView checks={checks.checklist.checks} />
+          ) : null}
+          {state.phase === "failed" && (
+            <div className="mt-3 space-y-2">
+              <Alert tone="error" title="The claim stopped">
+                <p data-testid="claim-error">{state.error.message}</p>
+                {state.error.action && <p>{state.error.action}</p>}
+                {state.hashes.map((hash) => (
+                  <TxLink key={hash} chainId={chainConfig.chain.id} hash={hash} />
+                ))}
+              </Alert>
+              <button type="button" className={buttonClass.secondary} onClick={flow.recheck}>
+                Check again
+              </button>
+            </div>
+          )}
+          {state.phase === "checked" && !state.checklist.ok && (
+            <button type="button" className={`${buttonClass.secondary} mt-3`} onClick={flow.recheck}>
+              Check again
+            </button>
+          )}
+        </StepCard>
+      )}
+
+      {(state.phase === "checked" || state.phase === "submitting") && (
+        <StepCard step={4} title="Claim" id="step-claim">
+          {state.phase === "checked" ? (
+            <ClaimButton
+              ok={state.checklist.ok}
+              fee={state.checklist.fee}
+              approval={checks ? needsApproval(checks.preflight) : false}
+              prompts={promptCount(state.plan, false)}
+              onClaim={() => void flow.submit()}
+            />
+          ) : (
+            <div role="status" aria-live="polite" className="space-y-1 text-sm">
+              <p data-testid="claim-progress">
+                {state.plan.length > 1 && state.step > 0 ? `Step ${state.step} of ${state.plan.length}: ` : ""}
+                {state.hashes.length > 0 ? "Waiting for the network to confirm…" : "Confirm in your wallet…"}
+              </p>
+              {state.hashes.map((hash) => (
+                <TxLink key={hash} chainId={chainConfig.chain.id} hash={hash} />
+              ))}
+            </div>
+          )}
+        </StepCard>
+      )}
+
+      {state.phase === "done" && (
+        <StepCard title="Your device is claimed" id="step-done">
+          <Alert tone="success" title={`ioID #${state.result.ioID.toString()} is yours`}>
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
+              <dt>ioID</dt>
+              <dd data-testid="claimed-ioid">#{state.result.ioID.toString()}</dd>
+              <dt>DID</dt>
+              <dd className="break-all font-mono text-xs" data-testid="claimed-did">
+                {state.result.did}
+              </dd>
+              <dt>Device wallet</dt>
+              <dd className="break-all font-mono text-xs" data-testid="claimed-wallet">
+                <AddressLink chainId={chainConfig.chain.id} address={state.result.wallet} />
+              </dd>
+            </dl>
+            <TxLink chainId={chainConfig.chain.id} hash={state.result.txHash} />
+          </Alert>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <Link href="/devices" className={buttonClass.primary}>
+              See my devices
+            </Link>
+            <button type="button" className={buttonClass.secondary} onClick={flow.reset}>
+              Claim another device
+            </button>
+          </div>
+        </StepCard>
+      )}
+    </div>
+  );
+}
+
+function ClaimButton({ ok, fee, approval, prompts, onClaim }: { ok: boolean; fee: bigint; approval: boolean; prompts: number; onClaim: () => void }) {
+  return (
+    <div className="space-y-2 text-sm">
+      {ok && (
+        <p>
+          {fee === 0n ? "No fee: the project prepaid this ioID." : `Fee: ${formatEther(fee)} IOTX, sent with the registration.`}{" "}
+          {approval ? `Your wallet will ask ${prompts === 1 ? "once" : `${prompts} times: first to let the registry move the NFT, then to register`}.` : "One wallet confirmation."}
+        </p>
+      )}
+      <button type="button" className={buttonClass.primary} disabled={!ok} onClick={onClaim}>
+        Claim device
+      </button>
+    </div>
+  );
+}
+
+function TxLink({ chainId, hash }: { chainId: number; hash: string }) {
+  const url = explorerTxUrl(chainId, hash);
+  const text = `Transaction ${hash.slice(0, 10)}…${hash.slice(-6)}`;
+  return (
+    <p className="text-xs">
+      {url ? (
+        <a href={url} target="_blank" rel="noreferrer" className="underline">
+          {text}
+        </a>
+      ) : (
+        <span className="font-mono">{text}</span>
+      )}
+    </p>
+  );
+}
+
+function AddressLink({ chainId, address }: { chainId: number; address: string }) {
+  const url = explorerAddressUrl(chainId, address);
+  return url ? (
+    <a href={url} target="_blank" rel="noreferrer" className="underline">
+      {address}
+    </a>
+  ) : (
+    <>{address}</>
+  );
+}

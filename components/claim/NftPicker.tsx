@@ -1,0 +1,112 @@
+"use client";
+
+import { useId, useState } from "react";
+import { isAddress, type Address } from "viem";
+import type { Preflight } from "@/lib/claim/preflight";
+import { buttonClass } from "@/components/ui/Card";
+
+type Nft = { contract: Address; tokenId?: bigint | undefined } | undefined;
+
+/**
+ * The device NFT to bind: a known collection (or the payload's, or one typed in), then one of the owner's
+ * tokens in it — the lens already listed them and flagged the used ones, so this costs no extra reads.
+ */
+export function NftPicker({
+  known,
+  value,
+  preflight,
+  onChange,
+  disabled,
+}: {
+  known: { address: Address; label: string }[];
+  value: Nft;
+  preflight: Preflight | undefined;
+  onChange: (nft: Nft) => void;
+  disabled: boolean;
+}) {
+  const collectionId = useId();
+  const tokenId = useId();
+  const customId = useId();
+  const [custom, setCustom] = useState("");
+  const collections = value && !known.some((k) => k.address === value.contract) ? [...known, { address: value.contract, label: "From the device" }] : known;
+  const tokens = preflight?.nft?.contract === value?.contract ? preflight?.ownerTokens : undefined;
+
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <div>
+        <label htmlFor={collectionId} className="block text-sm text-slate-600">
+          Collection
+        </label>
+        <select
+          id={collectionId}
+          disabled={disabled}
+          value={value?.contract ?? ""}
+          onChange={(event) => onChange({ contract: event.target.value as Address })}
+          className="mt-1 w-full rounded-md border border-slate-300 p-2 text-sm"
+        >
+          {collections.length === 0 && <option value="">Enter a collection address below</option>}
+          {collections.map((c) => (
+            <option key={c.address} value={c.address}>
+              {c.label} ({c.address.slice(0, 6)}…{c.address.slice(-4)})
+            </option>
+          ))}
+        </select>
+        <form
+          className="mt-2 flex gap-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (isAddress(custom.trim())) onChange({ contract: custom.trim() as Address });
+          }}
+        >
+          <label htmlFor={customId} className="sr-only">
+            Other collection address
+          </label>
+          <input
+            id={customId}
+            value={custom}
+            disabled={disabled}
+            onChange={(event) => setCustom(event.target.value)}
+            placeholder="Other collection 0x…"
+            spellCheck={false}
+            className="min-w-0 flex-1 rounded-md border border-slate-300 p-2 font-mono text-xs"
+          />
+          <button type="submit" className={buttonClass.secondary} disabled={disabled || !isAddress(custom.trim())}>
+            Use
+          </button>
+        </form>
+      </div>
+      <div>
+        <label htmlFor={tokenId} className="block text-sm text-slate-600">
+          Token
+        </label>
+        {tokens ? (
+          <select
+            id={tokenId}
+            disabled={disabled || tokens.length === 0}
+            value={value?.tokenId?.toString() ?? preflight?.nft?.tokenId?.toString() ?? ""}
+            onChange={(event) => value && onChange({ contract: value.contract, tokenId: BigInt(event.target.value) })}
+            className="mt-1 w-full rounded-md border border-slate-300 p-2 text-sm"
+          >
+            {tokens.length === 0 && <option value="">You hold no token of this collection</option>}
+            {tokens.map((t) => (
+              <option key={t.tokenId.toString()} value={t.tokenId.toString()} disabled={t.used}>
+                #{t.tokenId.toString()}
+                {t.used ? " (already used)" : ""}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            id={tokenId}
+            inputMode="numeric"
+            disabled={disabled || !value}
+            defaultValue={value?.tokenId?.toString() ?? ""}
+            onBlur={(event) => value && /^\d+$/.test(event.target.value) && onChange({ contract: value.contract, tokenId: BigInt(event.target.value) })}
+            placeholder="Token id"
+            className="mt-1 w-full rounded-md border border-slate-300 p-2 text-sm"
+          />
+        )}
+      </div>
+    </div>
+  );
+}

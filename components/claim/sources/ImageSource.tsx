@@ -1,0 +1,72 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { frameToImageData, QrDecoder } from "./qrDecoder";
+
+/** A photo or screenshot of the device's QR code: file picker or drag-and-drop. */
+export function ImageSource({ onInput }: { onInput: (raw: string) => void }) {
+  const id = useId();
+  const decoder = useRef<QrDecoder | undefined>(undefined);
+  const [message, setMessage] = useState<string>();
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => () => decoder.current?.dispose(), []);
+
+  async function decodeFile(file: File | undefined) {
+    if (!file) return;
+    if (!file.type.startsWith("image/")) {
+      setMessage(`“${file.name}” is not an image. Choose a photo or screenshot of the QR code.`);
+      return;
+    }
+    setMessage("Reading the code…");
+    try {
+      const bitmap = await createImageBitmap(file);
+      const image = frameToImageData(bitmap, bitmap.width, bitmap.height);
+      bitmap.close();
+      const text = image && (await (decoder.current ??= new QrDecoder()).decode(image, { tryInverted: true }));
+      if (!text) {
+        setMessage("No QR code found in this image. Try a sharper, closer photo with the whole code in view.");
+        return;
+      }
+      setMessage(undefined);
+      onInput(text);
+    } catch {
+      setMessage(`“${file.name}” could not be read as an image.`);
+    }
+  }
+
+  return (
+    <div
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        void decodeFile(event.dataTransfer.files[0]);
+      }}
+      className={`rounded-md border-2 border-dashed p-6 text-center ${dragging ? "border-brand-500 bg-brand-50" : "border-slate-300"}`}
+    >
+      <label htmlFor={id} className="cursor-pointer text-sm text-slate-700">
+        <span className="font-medium text-brand-700 underline">Choose an image</span> of the QR code, or drop it here
+      </label>
+      <input
+        id={id}
+        type="file"
+        accept="image/*"
+        className="sr-only"
+        onChange={(event) => {
+          void decodeFile(event.target.files?.[0]);
+          event.target.value = "";
+        }}
+      />
+      {message && (
+        <p role="status" className="mt-2 text-sm text-slate-600">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useState, type ComponentType } from "react";
+import type { SourceKind } from "@/lib/claim/machine";
+import type { DeviceSession } from "@/lib/device/session";
+import { EndpointSource } from "./EndpointSource";
+import { PasteSource } from "./PasteSource";
+
+export interface SourceProps {
+  onInput: (raw: string, session?: DeviceSession) => void;
+}
+
+const loading = () => <p className="text-sm text-slate-500">Loading…</p>;
+
+// Camera and image decoding pull in the QR worker: loaded when chosen, never on first paint.
+const CameraSource = dynamic(() => import("./CameraSource").then((m) => m.CameraSource), { ssr: false, loading });
+const ImageSource = dynamic(() => import("./ImageSource").then((m) => m.ImageSource), { ssr: false, loading });
+
+interface SourceEntry {
+  kind: Exclude<SourceKind, "link">;
+  label: string;
+  Component: ComponentType<SourceProps>;
+}
+
+/** Adding a way in is one entry here and one adapter: everything after the source is shared. */
+export const sourceEntries: SourceEntry[] = [
+  { kind: "camera", label: "Scan QR", Component: CameraSource },
+  { kind: "image", label: "QR image", Component: ImageSource },
+  { kind: "paste", label: "Paste", Component: PasteSource },
+  { kind: "http", label: "Wi-Fi (device address)", Component: EndpointSource },
+];
+
+export function SourcePicker({ onInput }: { onInput: (raw: string, source: SourceKind, session?: DeviceSession) => void }) {
+  const [active, setActive] = useState<SourceEntry["kind"]>("camera");
+  const entry = sourceEntries.find((e) => e.kind === active)!;
+  return (
+    <div>
+      <div role="tablist" aria-label="How to reach the device" className="mb-3 flex flex-wrap gap-2">
+        {sourceEntries.map((e) => (
+          <button
+            key={e.kind}
+            role="tab"
+            type="button"
+            id={`source-tab-${e.kind}`}
+            aria-selected={e.kind === active}
+            aria-controls="source-panel"
+            onClick={() => setActive(e.kind)}
+            className={`min-h-11 rounded-full border px-3 text-sm ${
+              e.kind === active ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
+            }`}
+          >
+            {e.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="source-panel" aria-labelledby={`source-tab-${active}`}>
+        <entry.Component onInput={(raw, session) => onInput(raw, entry.kind, session)} />
+      </div>
+    </div>
+  );
+}

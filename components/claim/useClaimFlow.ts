@@ -1,0 +1,200 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import { parseEther, type Address } from "viem";
+import { useAccount, useChainId, useConfig, usePublicClient } from "wagmi";
+import { getChainConfig } from "@/lib/chain/config";
+import { explainError } from "@/lib/chain/revertMessages";
+import { claimResultFromReceipt, executePlan, ClaimExecutionError } from "@/lib/claim/execute";
+import { claimReducer, type ClaimFailure, type ClaimState, type SourceKind } from "@/lib/claim/machine";
+import { ownerTokenCandidates } from "@/lib/claim/ownerTokens";
+import { runClaimChecks, simulateRegister, type ClaimCheckResult } from "@/lib/claim/runChecks";
+import { devnet } from "@/lib/chain/chains";
+import { isDeviceError } from "@/lib/device/errors";
+import { createHttpDeviceSession } from "@/lib/device/httpSession";
+import { parseClaimInput, type ClaimInput } from "@/lib/device/payload";
+import type { DeviceSession } from "@/lib/device/session";
+import { clearClaim, loadClaim, saveClaim } from "./claimStorage";
+import { wagmiClaimWallet } from "./wagmiClaimWallet";
+
+export interface ClaimDraft {
+  /** What the source gave, verbatim: re-parsed on resume, so nothing the owner scanned is lost. */
+  raw: string;
+  input: ClaimInput;
+  nft: { contract: Address; tokenId?: bigint | undefined } | undefined;
+  /** The last verification, kept for the UI (checklist, preflight, document). */
+  checks?: ClaimCheckResult | undefined;
+}
+
+export type ClaimFlowState = ClaimState<ClaimDraft>;
+
+// IoTeX charges 1,000 Gwei per gas; a registration with approval costs up to ~0.6 IOTX there.
+const gasReserveFor = (chainId: number) => (chainId === devnet.id ? parseEther("0.01") : parseEther("1"));
+
+export function toFailure(error: unknown): ClaimFailure {
+  if (isDeviceError(error)) return { code: `device:${error.code}`, message: error.message };
+  if (error instanceof ClaimExecutionError) return { code: `claim:${error.code}`, message: error.message, action: "Check again, then retry." };
+  const explained = explainError(error);
+  return { code: explained.code, message: explained.message, action: explained.action };
+}
+
+export function useClaimFlow({ requiredProjectId }: { requiredProjectId?: bigint | undefined } = {}) {
+  const [state, dispatch] = useReducer(claimReducer<ClaimDraft>, { phase: "idle" });
+  const { address: owner, status } = useAccount();
+  const chainId = useChainId();
+  const config = useConfig();
+  const publicClient = usePublicClient({ chainId });
+  const chainConfig = getChainConfig(chainId);
+  // Live device links (BLE, serial) cannot be serialised into state; HTTP ones are re-created from the input.
+  const liveSession = useRef<DeviceSession | undefined>(undefined);
+  const resumed = useRef(false);
+
+  const draftNft = state.phase === "idle" ? undefined : state.input.nft;
+  const collection = draftNft?.contract ?? chainConfig?.deviceNFTs[0]?.address;
+  // Which tokens the owner may hold does not depend on the device: fetched as soon as the wallet is known,
+  // so scanning a device costs the claim one read, not two.
+  const candidates = useQuery({
+    queryKey: ["owner-token-candidates", chainId, collection, owner],
+    enabled: Boolean(collection && owner && publicClient && chainConfig),
+    queryFn: () => ownerTokenCandidates(publicClient!, { contract: collection!, owner: owner!, fromBlock: chainConfig!.logsFromBlock }),
+    staleTime: 30_000,
+  });
+  const candidatesSettled = !candidates.isLoading;
+
+  const submitInput = useCallback((raw: string, source: SourceKind, session?: DeviceSession) => {
+    try {
+      const input = parseClaimInput(raw, { appOrigin: window.location.origin });
+      void liveSession.current?.close();
+      liveSession.current = session;
+      const nft = input.deviceNFT && { contract: input.deviceNFT.contract, tokenId: input.deviceNFT.tokenId };
+      dispatch({ type: "input", input: { raw, input, nft }, source });
+    } catch (error) {
+      void session?.close();
+      dispatch({ type: "input-rejected", error: toFailure(error) });
+    }
+  }, []);
+
+  const chooseNft = useCallback(
+    (nft: ClaimDraft["nft"]) => {
+      if (state.phase === "checked" || state.phase === "failed" || state.phase === "checking") {
+        dispatch({ type: "input", input: { ...state.input, nft, checks: undefined }, source: state.source });
+      }
+    },
+    [state],
+  );
+
+  // Verification runs whenever a claim is waiting for it and a wallet is there to verify it for.
+  useEffect(() => {
+    if (state.phase !== "checking" || !owner || !publicClient || !chainConfig || !candidatesSettled) return;
+    let cancelled = false;
+    const { input, nft } = state.input;
+    const session = liveSession.current ?? (input.endpoint ? createHttpDeviceSession(input.endpoint) : undefined);
+    runClaimChecks(input, nft ?? defaultNft(chainConfig.deviceNFTs), {
+      client: publicClient,
+      chainId,
+      registry: chainConfig.contracts.ioIDRegistry,
+      owner,
+      gasReserve: gasReserveFor(chainId),
+      session,
+      requiredProjectId,
+      // A failed log scan only costs the picker its list; the owner can still type a token id.
+      candidates: candidates.data,
+    })
+      .then((checks) => {
+        if (cancelled) return;
+        dispatch({
+          type: "checked",
+          checklist: checks.checklist,
+          plan: checks.plan,
+          input: { ...state.input, nft: checks.preflight.nft ?? nft, checks },
+        });
+      })
+      .catch((error: unknown) => !cancelled && dispatch({ type: "failed", error: toFailure(error) }));
+    return () => {
+      cancelled = true;
+    };
+    // Re-run only for a new check request, a different owner or chain, not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.phase, state.phase === "checking" ? state.input : undefined, owner, chainId, candidatesSettled]);
+
+  const submit = useCallback(async () => {
+    if (state.phase !== "checked" || !state.checklist.ok || !owner || !publicClient || !chainConfig) return;
+    const { input, plan, source } = state;
+    dispatch({ type: "submit" });
+    const hashes: `0x${string}`[] = [];
+    const persist = () => saveClaim({ raw: input.raw, source, nft: input.nft, chainId, owner, hashes });
+    persist();
+    try {
+      const receipt = await executePlan(plan, wagmiClaimWallet(config, chainId), {
+        onPrompt: (step) => dispatch({ type: "prompt", step }),
+        onSent: (hash) => {
+          hashes.push(hash);
+          persist();
+          dispatch({ type: "sent", hash });
+        },
+        recheck: (call) => simulateRegister({ client: publicClient, owner }, call),
+      });
+      const device = input.checks?.subject.device ?? input.input.device!;
+      dispatch({ type: "done", result: claimResultFromReceipt(receipt, chainConfig.contracts.ioID, device) });
+      clearClaim();
+    } catch (error) {
+      // Nothing left in flight: a reload should start from the device data, not wait for a dead transaction.
+      if (hashes.length === 0) clearClaim();
+      dispatch({ type: "failed", error: toFailure(error) });
+    }
+  }, [state, owner, publicClient, chainConfig, chainId, config]);
+
+  // After a reload: finish a claim whose transactions were already sent, or restart it from the device data.
+  useEffect(() => {
+    if (resumed.current || status === "connecting" || status === "reconnecting" || !publicClient || !chainConfig) return;
+    resumed.current = true;
+    const stored = loadClaim();
+    if (!stored || stored.chainId !== chainId) return;
+    let input: ClaimInput;
+    try {
+      input = parseClaimInput(stored.raw, { appOrigin: window.location.origin });
+    } catch {
+      clearClaim();
+      return;
+    }
+    const draft: ClaimDraft = { raw: stored.raw, input, nft: stored.nft };
+    if (stored.hashes.length === 0) {
+      dispatch({ type: "input", input: draft, source: stored.source });
+      return;
+    }
+    dispatch({ type: "resume", input: draft, source: stored.source, hashes: stored.hashes });
+    void (async () => {
+      try {
+        const receipts = await Promise.all(stored.hashes.map((hash) => publicClient.waitForTransactionReceipt({ hash })));
+        const registered = receipts.find((r) => r.status === "success" && r.to?.toLowerCase() === chainConfig.contracts.ioIDRegistry.toLowerCase());
+        if (registered && input.device) {
+          dispatch({ type: "done", result: claimResultFromReceipt(registered, chainConfig.contracts.ioID, input.device) });
+          clearClaim();
+          return;
+        }
+        // Only the approval went through: verify again; the plan is now `register` alone.
+        saveClaim({ ...stored, hashes: [] });
+        dispatch({ type: "failed", error: { code: "claim:resumed", message: "Your approval is on chain; the registration was not sent before the page closed.", action: "Check again and confirm the registration." } });
+      } catch (error) {
+        dispatch({ type: "failed", error: toFailure(error) });
+      }
+    })();
+  }, [status, publicClient, chainConfig, chainId]);
+
+  const reset = useCallback(() => {
+    void liveSession.current?.close();
+    liveSession.current = undefined;
+    clearClaim();
+    dispatch({ type: "reset" });
+  }, []);
+
+  const recheck = useCallback(() => dispatch({ type: "recheck" }), []);
+
+  return { state, owner, chainConfig, submitInput, chooseNft, submit, reset, recheck };
+}
+
+/** Until the owner picks, the chain's first known collection is tried (the picker offers the others). */
+function defaultNft(known: { address: Address }[]): ClaimDraft["nft"] {
+  return known[0] && { contract: known[0].address };
+}

@@ -1,0 +1,47 @@
+import type { Address, Hex } from "viem";
+import devnet from "../../lib/chain/deployments/devnet.json" with { type: "json" };
+import { encodeClaimPayload, type ClaimPayloadV1 } from "../../lib/device/payload";
+import { permitDigest } from "../../lib/device/permit";
+import { createVirtualDevice } from "../../lib/device/virtualDevice";
+import { startVirtualDeviceServer, type VirtualDeviceServer } from "../../scripts/device/server";
+
+export const devnetDeployment = devnet;
+export const account0 = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" as Address;
+export const account1 = "0x70997970C51812dc3A010C7d01b50e0D4F64a90d" as Address;
+
+/** A simulated ioConnect device on a free loopback port, closed after the test. */
+export async function withVirtualDevice<T>(seed: string, run: (server: VirtualDeviceServer) => Promise<T>): Promise<T> {
+  const server = await startVirtualDeviceServer({ port: 0, host: "127.0.0.1", seed });
+  try {
+    return await run(server);
+  } finally {
+    await server.close();
+  }
+}
+
+/** A claim payload the device signed in advance, as a factory could print it on a label. */
+export function preSignedPayload(
+  seed: string,
+  permit: { owner?: Address; nonce?: bigint; chainId?: number; registry?: Address } = {},
+  extra: Partial<ClaimPayloadV1> = {},
+): string {
+  const device = createVirtualDevice({ seed });
+  const params = {
+    owner: permit.owner ?? account0,
+    nonce: permit.nonce ?? 0n,
+    chainId: permit.chainId ?? devnet.chainId,
+    registry: permit.registry ?? (devnet.ioIDRegistry as Address),
+  };
+  const { sign } = device.sign(permitDigest(params));
+  return encodeClaimPayload({
+    v: 1,
+    did: device.did,
+    puk: device.publicKey,
+    chainId: params.chainId,
+    registry: params.registry,
+    owner: params.owner,
+    nonce: params.nonce.toString(),
+    sig: sign as Hex,
+    ...extra,
+  });
+}

@@ -1,0 +1,54 @@
+import { encodeFunctionData, isAddressEqual, type Address, type Hex } from "viem";
+import { deviceNFTAbi, ioIDRegistryAbi } from "../chain/abi";
+import type { DeviceSignature } from "../device/signature";
+import type { Preflight } from "./preflight";
+
+export interface PlannedCall {
+  kind: "approve" | "register";
+  to: Address;
+  data: Hex;
+  value: bigint;
+  /** For the progress list and the wallet prompt counter. */
+  label: string;
+}
+
+export interface BindPlanInput {
+  preflight: Preflight;
+  nft: { contract: Address; tokenId: bigint };
+  device: Address;
+  signature: Pick<DeviceSignature, "v" | "r" | "s">;
+  document: { uri: string; hash: Hex };
+  fee: bigint;
+}
+
+/** The registry pulls the NFT with safeTransferFrom, so it must be approved unless it already is. */
+export function needsApproval(p: Pick<Preflight, "approvedForAll" | "nftApproved" | "registry">): boolean {
+  return !p.approvedForAll && !(p.nftApproved && isAddressEqual(p.nftApproved, p.registry));
+}
+
+/** The transactions that bind the device: [approve?] + register{value: fee}. Pure. */
+export function bindPlan(input: BindPlanInput): PlannedCall[] {
+  const { preflight, nft, device, signature, document, fee } = input;
+  const calls: PlannedCall[] = [];
+  if (needsApproval(preflight)) {
+    calls.push({
+      kind: "approve",
+      to: nft.contract,
+      data: encodeFunctionData({ abi: deviceNFTAbi, functionName: "approve", args: [preflight.registry, nft.tokenId] }),
+      value: 0n,
+      label: `Allow the ioID registry to move device NFT #${nft.tokenId}`,
+    });
+  }
+  calls.push({
+    kind: "register",
+    to: preflight.registry,
+    data: encodeFunctionData({
+      abi: ioIDRegistryAbi,
+      functionName: "register",
+      args: [nft.contract, nft.tokenId, device, document.hash, document.uri, signature.v, signature.r, signature.s],
+    }),
+    value: fee,
+    label: "Register the device and mint its ioID",
+  });
+  return calls;
+}

@@ -1,0 +1,75 @@
+import { parseEventLogs, type Address, type Hex, type TransactionReceipt } from "viem";
+import { ioIDAbi } from "../chain/abi";
+import type { PlannedCall } from "./bindPlan";
+import type { Check } from "./checklist";
+import type { ClaimResult } from "./machine";
+
+/** What the claim needs from a wallet; the app adapts wagmi to it, tests adapt a local account. */
+export interface ClaimWallet {
+  /** EIP-5792: can the wallet send the approval and the registration as one atomic batch on this chain? */
+  supportsAtomicBatch(): Promise<boolean>;
+  sendCalls(calls: PlannedCall[]): Promise<string>;
+  /** Resolves with the batch's receipts once it is final. */
+  waitForCalls(id: string): Promise<TransactionReceipt[]>;
+  sendTransaction(call: PlannedCall): Promise<Hex>;
+  waitForReceipt(hash: Hex): Promise<TransactionReceipt>;
+}
+
+export interface ExecuteHooks {
+  /** A wallet prompt is about to open: step k of n (1-based). */
+  onPrompt(step: number, total: number): void;
+  onSent(hash: Hex): void;
+  /** Runs between the approval and `register`, when they go as two transactions: the last dry run. */
+  recheck?: ((call: PlannedCall) => Promise<Check | undefined>) | undefined;
+}
+
+export class ClaimExecutionError extends Error {
+  override name = "ClaimExecutionError";
+  constructor(
+    readonly code: "reverted" | "recheck-failed" | "no-result",
+    message: string,
+    readonly hash?: Hex,
+  ) {
+    super(message);
+  }
+}
+
+/** How many wallet prompts a plan costs with this wallet: the figure the owner is told up front. */
+export function promptCount(plan: PlannedCall[], atomicBatch: boolean): number {
+  return atomicBatch && plan.length > 1 ? 1 : plan.length;
+}
+
+/** Sends the plan: one EIP-5792 batch where the wallet can, otherwise one transaction per call, in order. */
+export async function executePlan(plan: PlannedCall[], wallet: ClaimWallet, hooks: ExecuteHooks): Promise<TransactionReceipt> {
+  if (plan.length > 1 && (await wallet.supportsAtomicBatch())) {
+    hooks.onPrompt(1, 1);
+    const id = await wallet.sendCalls(plan);
+    const receipts = await wallet.waitForCalls(id);
+    receipts.forEach((r) => hooks.onSent(r.transactionHash));
+    const failed = receipts.find((r) => r.status !== "success");
+    if (failed) throw new ClaimExecutionError("reverted", "The batch was reverted on chain.", failed.transactionHash);
+    return receipts.at(-1)!;
+  }
+  let last: TransactionReceipt | undefined;
+  for (const [index, call] of plan.entries()) {
+    if (index > 0 && call.kind === "register" && hooks.recheck) {
+      const problem = await hooks.recheck(call);
+      if (problem) throw new ClaimExecutionError("recheck-failed", problem.reason);
+    }
+    hooks.onPrompt(index + 1, plan.length);
+    const hash = await wallet.sendTransaction(call);
+    hooks.onSent(hash);
+    last = await wallet.waitForReceipt(hash);
+    if (last.status !== "success") throw new ClaimExecutionError("reverted", `${call.label}: the transaction was reverted on chain.`, hash);
+  }
+  return last!;
+}
+
+/** The new ioID, read from the registration's CreateIoID event. */
+export function claimResultFromReceipt(receipt: TransactionReceipt, ioIDContract: Address, device: Address): ClaimResult {
+  const [created] = parseEventLogs({ abi: ioIDAbi, eventName: "CreateIoID", logs: receipt.logs }).filter(
+    (log) => log.address.toLowerCase() === ioIDContract.toLowerCase(),
+  );
+  if (!created) throw new ClaimExecutionError("no-result", "The registration succeeded but its ioID event was not found.", receipt.transactionHash);
+  return { ioID: created.args.id, did: created.args.did, device, wallet: created.args.wallet, txHash: receipt.transactionHash };
+}

@@ -1,0 +1,124 @@
+import type { Address, Hex, PublicClient } from "viem";
+import { explainError } from "../chain/revertMessages";
+import { DeviceError } from "../device/errors";
+import type { ClaimInput } from "../device/payload";
+import { permitDigestFromDomainSeparator } from "../device/permit";
+import type { DeviceSession } from "../device/session";
+import { bindPlan, needsApproval, type PlannedCall } from "./bindPlan";
+import { buildChecklist, type Checklist, type ClaimSubject } from "./checklist";
+import { chooseDocument, type DocumentChoice } from "./document";
+import { readPreflight, type Preflight } from "./preflight";
+
+export interface ClaimCheckDeps {
+  client: Pick<PublicClient, "readContract" | "call">;
+  chainId: number;
+  registry: Address;
+  owner: Address;
+  /** Native currency kept aside for gas when judging the balance. */
+  gasReserve: bigint;
+  /** An open device session (HTTP, BLE, serial) to identify and sign; absent for pre-signed payloads. */
+  session?: DeviceSession | undefined;
+  requiredProjectId?: bigint | undefined;
+  /** Token ids the owner may hold, for collections that cannot enumerate them (see ownerTokens.ts). */
+  candidates?: readonly bigint[] | undefined;
+}
+
+export interface ClaimCheckResult {
+  subject: ClaimSubject;
+  preflight: Preflight;
+  checklist: Checklist;
+  document: DocumentChoice | undefined;
+  plan: PlannedCall[];
+}
+
+/**
+ * The whole verification, in order: who the device is, what the chain says (one read), the device's
+ * signature for exactly that state, the document to record, the verdict, and a simulation of `register`
+ * when nothing else stands in its way. Nothing here asks the wallet for anything.
+ */
+export async function runClaimChecks(
+  input: ClaimInput,
+  nft: { contract: Address; tokenId?: bigint | undefined } | undefined,
+  deps: ClaimCheckDeps,
+): Promise<ClaimCheckResult> {
+  const { session } = deps;
+  const identity = input.did === undefined ? await requireSession(session, "identify the device").identify() : undefined;
+  const did = input.did ?? identity!.did;
+  const device = input.device ?? identity!.address;
+  const publicKey = input.publicKey ?? identity?.publicKey;
+
+  const preflight = await readPreflight(deps.client, { contracts: { ioIDRegistry: deps.registry }, device, owner: deps.owner, nft, candidates: deps.candidates });
+
+  let signature: Hex | undefined = input.permit?.signature;
+  // A registered device is refused anyway: don't make the device sign for nothing.
+  if (!signature && !preflight.deviceExists) {
+    const digest = permitDigestFromDomainSeparator(preflight.domainSeparator, deps.owner, preflight.nonce);
+    signature = await requireSession(session, "sign for your account").sign(digest);
+  }
+
+  const subject: ClaimSubject = {
+    device,
+    did,
+    keyEvidence: publicKey ? "public-key" : input.document ? "did-document" : "none",
+    signature,
+    signedFor: input.permit && {
+      owner: input.permit.owner,
+      nonce: input.permit.nonce,
+      chainId: input.chainId,
+      registry: input.registry,
+    },
+    nft: preflight.nft,
+  };
+  const checklist = buildChecklist(subject, {
+    owner: deps.owner,
+    chainId: deps.chainId,
+    registry: deps.registry,
+    preflight,
+    gasReserve: deps.gasReserve,
+    requiredProjectId: deps.requiredProjectId,
+  });
+  if (!checklist.ok || !checklist.signature || preflight.nft?.tokenId === undefined) {
+    return { subject, preflight, checklist, document: undefined, plan: [] };
+  }
+
+  const document = await chooseDocument({
+    did,
+    publicKey,
+    document: input.document,
+    docUri: input.docUri,
+    docHash: input.docHash,
+    readDeviceDocument: session && (async () => (await session.diddoc()).document),
+  });
+  const nftToUse = { contract: preflight.nft.contract, tokenId: preflight.nft.tokenId };
+  const plan = bindPlan({ preflight, nft: nftToUse, device, signature: checklist.signature, document, fee: checklist.fee });
+
+  // Without approval the registry's NFT transfer would revert in simulation; that case is simulated
+  // again between the approval and `register` (see the submit step).
+  const simulation = needsApproval(preflight) ? undefined : await simulateRegister(deps, plan.at(-1)!);
+  if (simulation) {
+    return { subject, preflight, checklist: { ...checklist, checks: [...checklist.checks, simulation], ok: false }, document, plan: [] };
+  }
+  return { subject, preflight, checklist, document, plan };
+}
+
+/** undefined when `register` would succeed; otherwise the failing check, in the owner's words. */
+export async function simulateRegister(
+  deps: Pick<ClaimCheckDeps, "client" | "owner">,
+  call: PlannedCall,
+): Promise<Checklist["checks"][number] | undefined> {
+  try {
+    await deps.client.call({ account: deps.owner, to: call.to, data: call.data, value: call.value });
+    return undefined;
+  } catch (error) {
+    const explained = explainError(error);
+    return { id: "simulation", ok: false, title: "Dry run of the registration", reason: `${explained.message} ${explained.action}` };
+  }
+}
+
+function requireSession(session: DeviceSession | undefined, purpose: string): DeviceSession {
+  if (session) return session;
+  throw new DeviceError(
+    "session-required",
+    `To ${purpose}, the app must reach the device: this input names the device but carries no signature. Connect it over Wi-Fi (its address), Bluetooth or USB.`,
+  );
+}
