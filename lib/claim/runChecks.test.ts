@@ -1,0 +1,154 @@
+// The claim's verification and execution against a real anvil running our ioID suite: every refusal
+// must name its reason, and a passing claim must mint the ioID exactly as planned.
+import { parseEther, type Address, type Hex } from "viem";
+import { describe, expect, it } from "vitest";
+import { deviceNFTAbi } from "../chain/abi";
+import { useDevnet, type Devnet } from "../../contracts/test/helpers";
+import { encodeClaimPayload, parseClaimInput } from "../device/payload";
+import { permitDigest } from "../device/permit";
+import { createDeviceSession } from "../device/session";
+import { createVirtualDevice } from "../device/virtualDevice";
+import { claimResultFromReceipt, executePlan, promptCount, type ClaimWallet } from "./execute";
+import { runClaimChecks, type ClaimCheckDeps } from "./runChecks";
+
+const ctx = useDevnet();
+
+function presigned(seed: string, over: { owner?: Address; nonce?: bigint; chainId?: number; registry?: Address } = {}) {
+  const device = createVirtualDevice({ seed });
+  const params = {
+    owner: over.owner ?? ctx.accounts[0]!.address,
+    nonce: over.nonce ?? 0n,
+    chainId: over.chainId ?? ctx.chainId,
+    registry: over.registry ?? ctx.deployment.ioIDRegistry,
+  };
+  const sig = device.sign(permitDigest(params)).sign as Hex;
+  const text = encodeClaimPayload({ v: 1, did: device.did, puk: device.publicKey, ...params, nonce: params.nonce.toString(), sig });
+  return { device, input: parseClaimInput(text) };
+}
+
+function deps(over: Partial<ClaimCheckDeps> = {}): ClaimCheckDeps {
+  return {
+    client: ctx.publicClient,
+    chainId: ctx.chainId,
+    registry: ctx.deployment.ioIDRegistry,
+    owner: ctx.accounts[0]!.address,
+    gasReserve: parseEther("0.01"),
+    ...over,
+  };
+}
+
+const demoNft = (tokenId?: bigint) => ({ contract: ctx.deployment.deviceNFT, tokenId });
+const check = (result: Awaited<ReturnType<typeof runClaimChecks>>, id: string) => result.checklist.checks.find((c) => c.id === id);
+
+function localWallet(c: Devnet, index = 0): ClaimWallet & { prompts: number } {
+  const wallet = c.wallets[index]!;
+  const port = {
+    prompts: 0,
+    supportsAtomicBatch: async () => false,
+    sendCalls: async () => {
+      throw new Error("not used");
+    },
+    waitForCalls: async () => [],
+    sendTransaction: async (call: { to: Address; data: Hex; value: bigint }) => {
+      port.prompts++;
+      return wallet.sendTransaction({ to: call.to, data: call.data, value: call.value });
+    },
+    waitForReceipt: (hash: Hex) => c.publicClient.waitForTransactionReceipt({ hash }),
+  };
+  return port;
+}
+
+describe("runClaimChecks + executePlan on anvil", () => {
+  it("passes a fresh pre-signed claim, picks the first unused token, and mints the ioID with the NFT in its wallet", async () => {
+    const { device, input } = presigned("ok");
+    const candidates = [1n, 2n, 3n, 4n];
+    const result = await runClaimChecks(input, demoNft(), deps({ candidates }));
+    expect(result.checklist.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(result.preflight.nft?.tokenId).toBe(1n);
+    expect(result.plan.map((c) => c.kind)).toEqual(["approve", "register"]);
+    expect(result.document?.origin).toBe("generated");
+
+    const wallet = localWallet(ctx);
+    const receipt = await executePlan(result.plan, wallet, { onPrompt: () => undefined, onSent: () => undefined });
+    expect(wallet.prompts).toBe(promptCount(result.plan, false));
+    const claimed = claimResultFromReceipt(receipt, ctx.deployment.ioID, device.address);
+    expect(claimed.did).toBe(device.did);
+    expect(await ctx.read.deviceNFT.read.ownerOf([1n])).toBe(claimed.wallet);
+    expect(await ctx.read.registry.read.documentHash([device.address])).toBe(result.document?.hash);
+  });
+
+  it("asks a connected device to sign for the live nonce and records the device's own DID Document", async () => {
+    const device = createVirtualDevice({ seed: "session" });
+    const session = createDeviceSession({
+      transport: "http",
+      did: async () => device.didJson(),
+      diddoc: async () => device.diddocJson(),
+      sign: async (digest) => device.sign(digest),
+      close: async () => undefined,
+    });
+    const result = await runClaimChecks(parseClaimInput(device.did), demoNft(2n), deps({ session }));
+    expect(result.checklist.ok).toBe(true);
+    expect(result.document?.origin).toBe("device");
+  });
+
+  it("names each signature mismatch: owner, chain, registry, stale nonce", async () => {
+    const other = ctx.accounts[1]!.address;
+    const cases: [Parameters<typeof presigned>[1], RegExp][] = [
+      [{ owner: other }, /another owner/],
+      [{ chainId: 4690 }, /chain 4690/],
+      [{ registry: ctx.deployment.ioIDStore }, /another ioID registry/],
+      [{ nonce: 3n }, /stale: it was made for nonce 3.*expects nonce 0/],
+    ];
+    for (const [over, reason] of cases) {
+      const result = await runClaimChecks(presigned("mismatch", over).input, demoNft(1n), deps());
+      expect(check(result, "signature")?.ok).toBe(false);
+      expect(check(result, "signature")?.reason).toMatch(reason);
+      expect(result.plan).toEqual([]);
+    }
+  });
+
+  it("refuses a registered device, a used or foreign NFT, an unbound collection and another project", async () => {
+    const first = presigned("dup");
+    const done = await runClaimChecks(first.input, demoNft(1n), deps());
+    await executePlan(done.plan, localWallet(ctx), { onPrompt: () => undefined, onSent: () => undefined });
+
+    const again = await runClaimChecks(presigned("dup", { nonce: 1n }).input, demoNft(2n), deps());
+    expect(check(again, "device-unregistered")?.ok).toBe(false);
+
+    const usedNft = await runClaimChecks(presigned("fresh").input, demoNft(1n), deps());
+    expect(check(usedNft, "nft-unused")?.ok).toBe(false);
+
+    const foreign = await runClaimChecks(presigned("fresh").input, demoNft(5n), deps());
+    expect(check(foreign, "nft-owned")?.reason).toMatch(/belongs to 0x7099/);
+
+    const unbound = await runClaimChecks(presigned("fresh").input, { contract: ctx.deployment.demo.unboundDeviceNFT, tokenId: 1n }, deps());
+    expect(check(unbound, "project")?.reason).toMatch(/not bound to any ioID project/);
+
+    const wrongProject = await runClaimChecks(presigned("fresh").input, demoNft(2n), deps({ requiredProjectId: 2n }));
+    expect(check(wrongProject, "project")?.reason).toMatch(/only claims devices of project #2/);
+  });
+
+  it("charges the fee once the prepaid quota is used up, and checks the balance covers it", async () => {
+    for (const [seed, token] of [["q1", 1n], ["q2", 2n]] as const) {
+      const r = await runClaimChecks(presigned(seed).input, demoNft(token), deps());
+      await executePlan(r.plan, localWallet(ctx), { onPrompt: () => undefined, onSent: () => undefined });
+    }
+    const paid = await runClaimChecks(presigned("q3").input, demoNft(3n), deps());
+    expect(check(paid, "fee")?.reason).toMatch(/costs 1 IOTX/);
+    expect(paid.plan.at(-1)?.value).toBe(parseEther("1"));
+    const receipt = await executePlan(paid.plan, localWallet(ctx), { onPrompt: () => undefined, onSent: () => undefined });
+    expect(receipt.status).toBe("success");
+
+    await ctx.testClient.setBalance({ address: ctx.accounts[0]!.address, value: parseEther("0.5") });
+    const poor = await runClaimChecks(presigned("q4").input, demoNft(4n), deps());
+    expect(check(poor, "balance")?.ok).toBe(false);
+    expect(check(poor, "balance")?.reason).toMatch(/You have 0.5 IOTX/);
+  });
+
+  it("skips the approval when the registry is already approved, and dry-runs register before offering it", async () => {
+    await ctx.wallets[0]!.writeContract({ address: ctx.deployment.deviceNFT, abi: deviceNFTAbi, functionName: "setApprovalForAll", args: [ctx.deployment.ioIDRegistry, true] });
+    const result = await runClaimChecks(presigned("approved").input, demoNft(1n), deps());
+    expect(result.plan.map((c) => c.kind)).toEqual(["register"]);
+    expect(promptCount(result.plan, true)).toBe(1);
+  });
+});
