@@ -3,6 +3,7 @@
 import { ConnectButton } from "@rainbow-me/rainbowkit";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
+import { useCapabilities } from "wagmi";
 import { formatEther } from "viem";
 import { explorerAddressUrl, explorerTxUrl } from "@/lib/chain/config";
 import { promptCount } from "@/lib/claim/execute";
@@ -11,14 +12,26 @@ import { Alert, buttonClass, StepCard } from "@/components/ui/Card";
 import { ChecklistView } from "./ChecklistView";
 import { NftPicker } from "./NftPicker";
 import { SourcePicker } from "./sources/SourcePicker";
-import { useClaimFlow } from "./useClaimFlow";
+import { useClaimFlow, type ClaimFlowEvent } from "./useClaimFlow";
+import { supportsAtomic } from "./wagmiClaimWallet";
 
 const sourceLabel = { camera: "camera", image: "QR image", paste: "pasted code", link: "claim link", http: "Wi-Fi", ble: "Bluetooth", serial: "USB cable" } as const;
 
-export function ClaimFlow({ deepLink, requiredProjectId }: { deepLink?: string | undefined; requiredProjectId?: bigint | undefined }) {
-  const flow = useClaimFlow({ requiredProjectId });
+export function ClaimFlow({
+  deepLink,
+  requiredProjectId,
+  onEvent,
+}: {
+  deepLink?: string | undefined;
+  requiredProjectId?: bigint | undefined;
+  onEvent?: ((event: ClaimFlowEvent) => void) | undefined;
+}) {
+  const flow = useClaimFlow({ requiredProjectId, onEvent });
   const { state, owner, chainConfig } = flow;
   const linkUsed = useRef(false);
+  // EIP-5792: wallets that batch get approval + registration in one prompt; most still ask twice.
+  const capabilities = useCapabilities({ chainId: chainConfig?.chain.id ?? 0, query: { enabled: Boolean(owner && chainConfig), retry: false } });
+  const atomic = supportsAtomic(capabilities.data);
 
   useEffect(() => {
     if (deepLink && !linkUsed.current) {
@@ -130,7 +143,7 @@ export function ClaimFlow({ deepLink, requiredProjectId }: { deepLink?: string |
               ok={state.checklist.ok}
               fee={state.checklist.fee}
               approval={checks ? needsApproval(checks.preflight) : false}
-              prompts={promptCount(state.plan, false)}
+              prompts={promptCount(state.plan, atomic)}
               onClaim={() => void flow.submit()}
             />
           ) : (
@@ -184,7 +197,11 @@ function ClaimButton({ ok, fee, approval, prompts, onClaim }: { ok: boolean; fee
       {ok && (
         <p>
           {fee === 0n ? "No fee: the project prepaid this ioID." : `Fee: ${formatEther(fee)} IOTX, sent with the registration.`}{" "}
-          {approval ? `Your wallet will ask ${prompts === 1 ? "once" : `${prompts} times: first to let the registry move the NFT, then to register`}.` : "One wallet confirmation."}
+          {prompts === 1
+            ? approval
+              ? "One wallet confirmation: your wallet sends the approval and the registration together."
+              : "One wallet confirmation."
+            : `Your wallet will ask ${prompts} times: step 1 lets the registry move the NFT, step 2 registers.`}
         </p>
       )}
       <button type="button" className={buttonClass.primary} disabled={!ok} onClick={onClaim}>

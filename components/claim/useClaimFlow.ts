@@ -7,7 +7,7 @@ import { useAccount, useChainId, useConfig, usePublicClient } from "wagmi";
 import { getChainConfig } from "@/lib/chain/config";
 import { explainError } from "@/lib/chain/revertMessages";
 import { claimResultFromReceipt, executePlan, ClaimExecutionError } from "@/lib/claim/execute";
-import { claimReducer, type ClaimFailure, type ClaimState, type SourceKind } from "@/lib/claim/machine";
+import { claimReducer, type ClaimFailure, type ClaimResult, type ClaimState, type SourceKind } from "@/lib/claim/machine";
 import { ownerTokenCandidates } from "@/lib/claim/ownerTokens";
 import { runClaimChecks, simulateRegister, type ClaimCheckResult } from "@/lib/claim/runChecks";
 import { devnet } from "@/lib/chain/chains";
@@ -29,6 +29,13 @@ export interface ClaimDraft {
 
 export type ClaimFlowState = ClaimState<ClaimDraft>;
 
+/** What an embedding host (or analytics) hears about a claim; see lib/embed for the wire format. */
+export type ClaimFlowEvent =
+  | { type: "started" }
+  | { type: "submitted"; txHash: `0x${string}` }
+  | { type: "succeeded"; result: ClaimResult }
+  | { type: "failed"; error: ClaimFailure };
+
 // IoTeX charges 1,000 Gwei per gas; a registration with approval costs up to ~0.6 IOTX there.
 const gasReserveFor = (chainId: number) => (chainId === devnet.id ? parseEther("0.01") : parseEther("1"));
 
@@ -39,7 +46,14 @@ export function toFailure(error: unknown): ClaimFailure {
   return { code: explained.code, message: explained.message, action: explained.action };
 }
 
-export function useClaimFlow({ requiredProjectId }: { requiredProjectId?: bigint | undefined } = {}) {
+export function useClaimFlow({
+  requiredProjectId,
+  onEvent,
+}: { requiredProjectId?: bigint | undefined; onEvent?: ((event: ClaimFlowEvent) => void) | undefined } = {}) {
+  const emit = useRef(onEvent);
+  useEffect(() => {
+    emit.current = onEvent;
+  }, [onEvent]);
   const [state, dispatch] = useReducer(claimReducer<ClaimDraft>, { phase: "idle" });
   const { address: owner, status } = useAccount();
   const chainId = useChainId();
@@ -122,6 +136,7 @@ export function useClaimFlow({ requiredProjectId }: { requiredProjectId?: bigint
     if (state.phase !== "checked" || !state.checklist.ok || !owner || !publicClient || !chainConfig) return;
     const { input, plan, source } = state;
     dispatch({ type: "submit" });
+    emit.current?.({ type: "started" });
     const hashes: `0x${string}`[] = [];
     const persist = () => saveClaim({ raw: input.raw, source, nft: input.nft, chainId, owner, hashes });
     persist();
@@ -132,16 +147,21 @@ export function useClaimFlow({ requiredProjectId }: { requiredProjectId?: bigint
           hashes.push(hash);
           persist();
           dispatch({ type: "sent", hash });
+          emit.current?.({ type: "submitted", txHash: hash });
         },
         recheck: (call) => simulateRegister({ client: publicClient, owner }, call),
       });
       const device = input.checks?.subject.device ?? input.input.device!;
-      dispatch({ type: "done", result: claimResultFromReceipt(receipt, chainConfig.contracts.ioID, device) });
+      const result = claimResultFromReceipt(receipt, chainConfig.contracts.ioID, device);
+      dispatch({ type: "done", result });
+      emit.current?.({ type: "succeeded", result });
       clearClaim();
     } catch (error) {
       // Nothing left in flight: a reload should start from the device data, not wait for a dead transaction.
       if (hashes.length === 0) clearClaim();
-      dispatch({ type: "failed", error: toFailure(error) });
+      const failure = toFailure(error);
+      dispatch({ type: "failed", error: failure });
+      emit.current?.({ type: "failed", error: failure });
     }
   }, [state, owner, publicClient, chainConfig, chainId, config]);
 

@@ -9,14 +9,18 @@ import type { Config } from "wagmi";
 import type { TransactionReceipt } from "viem";
 import type { ClaimWallet } from "@/lib/claim/execute";
 
+/** EIP-5792 capabilities of one chain → can the wallet send calls as one atomic batch? */
+export function supportsAtomic(capabilities: { atomic?: { status?: string } | undefined } | undefined): boolean {
+  const status = capabilities?.atomic?.status;
+  return status === "supported" || status === "ready";
+}
+
 /** The claim's wallet port, backed by whatever wallet wagmi has connected. */
 export function wagmiClaimWallet(config: Config, chainId: number): ClaimWallet {
   return {
     async supportsAtomicBatch() {
       try {
-        const capabilities = await getCapabilities(config, { chainId });
-        const status = capabilities.atomic?.status;
-        return status === "supported" || status === "ready";
+        return supportsAtomic(await getCapabilities(config, { chainId }));
       } catch {
         // Most wallets do not speak EIP-5792 yet: that is "no", not an error.
         return false;
