@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "contracts/out/**", ".devnet/**"],
+    ignores: [".next*/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "contracts/out/**", ".devnet/**"],
   },
   {
     // Playwright fixtures and vitest helpers call `use`, which is not React's hook.

@@ -14,10 +14,12 @@ const emptyModule = "./lib/shims/empty-module.cjs";
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  // Framing is refused everywhere; the embed route opts in with its own frame-ancestors list.
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
   { key: "Permissions-Policy", value: "camera=(self), bluetooth=(self), serial=(self)" },
 ];
+
+// Framing is refused everywhere but on the embed route, which sends its own frame-ancestors list (proxy.ts,
+// from EMBED_ALLOWED_ORIGINS). Two CSP headers would both be enforced, so /embed/* must not get this one.
+const denyFraming = [{ key: "Content-Security-Policy", value: "frame-ancestors 'none'" }];
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -30,7 +32,10 @@ const nextConfig: NextConfig = {
     resolveAlias: Object.fromEntries(unusedOptionalPeers.map((m) => [m, emptyModule])),
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/((?!embed/).*)", headers: denyFraming },
+    ];
   },
 };
 

@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { existsSync } from "node:fs";
-import { e2eDistDir, e2ePorts } from "./e2e/support/ports";
+import { e2eDistDir, e2eEmbedHostOrigin, e2eOutputDir, e2ePorts } from "./e2e/support/ports";
 
 // CI installs Debian's Chromium; a developer machine may instead have Playwright's own browser.
 const debianChromium = "/usr/bin/chromium";
@@ -8,7 +8,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) 
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./test-results",
+  outputDir: e2eOutputDir,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // One devnet shared by all specs, reset by snapshot/revert per test: tests must run one at a time.
@@ -62,7 +62,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${e2ePorts.app}`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { NEXT_DIST_DIR: e2eDistDir, NEXT_TELEMETRY_DISABLED: "1" },
+      // EMBED_ALLOWED_ORIGINS is read by the running server (proxy.ts, the embed page), not baked into the build.
+      env: { NEXT_DIST_DIR: e2eDistDir, NEXT_TELEMETRY_DISABLED: "1", EMBED_ALLOWED_ORIGINS: e2eEmbedHostOrigin },
     },
   ],
 });

@@ -5,6 +5,7 @@ import { cookieToInitialState } from "wagmi";
 import { SiteHeader } from "@/components/ui/SiteHeader";
 import { Providers } from "@/components/wallet/Providers";
 import { createWagmiConfig } from "@/components/wallet/wagmiConfig";
+import { EMBED_ROUTE_HEADER } from "@/lib/embed/origins";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,7 +16,16 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const initialState = cookieToInitialState(createWagmiConfig(), (await headers()).get("cookie"));
+  const requestHeaders = await headers();
+  // The embed route (marked by proxy.ts) renders its own providers, themed by its host, and no site chrome.
+  if (requestHeaders.get(EMBED_ROUTE_HEADER)) {
+    return (
+      <html lang="en">
+        <body>{children}</body>
+      </html>
+    );
+  }
+  const initialState = cookieToInitialState(createWagmiConfig(), requestHeaders.get("cookie"));
   return (
     <html lang="en">
       <body className="min-h-dvh">

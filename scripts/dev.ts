@@ -13,7 +13,12 @@ async function main(): Promise<void> {
   // Its own process group, so stopping reaches next-server and its workers, not only the launcher.
   const next = spawn("node_modules/.bin/next", ["dev", "-p", String(appPort)], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // The app may frame its own example host page (/embed-example.html) unless told otherwise.
+      EMBED_ALLOWED_ORIGINS: process.env.EMBED_ALLOWED_ORIGINS ?? `http://localhost:${appPort},http://127.0.0.1:${appPort}`,
+    },
     detached: true,
   });
   const qr = await writeIdentityQr(device, ".devnet");
@@ -24,6 +29,7 @@ async function main(): Promise<void> {
       "",
       "ioID Device Wallet is starting:",
       `  app            http://localhost:${appPort}`,
+      `  embed example  http://localhost:${appPort}/embed-example.html (docs/embed-api.md)`,
       `  devnet RPC     ${devnet.rpcUrl} (chain 31337)`,
       `  virtual device ${device.url}  ${device.device.did}`,
       `                 its identity QR: ${qr.pngPath}`,

@@ -9,7 +9,8 @@ export function ChecklistView({ checks }: { checks: Check[] }) {
           <span aria-hidden className={`mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full text-xs text-white ${check.ok ? "bg-brand-600" : "bg-red-600"}`}>
             {check.ok ? "✓" : "✕"}
           </span>
-          <span>
+          {/* min-w-0 + break-words: a DID or address in a reason wraps instead of widening a phone screen. */}
+          <span className="min-w-0 break-words">
             <span className="font-medium">
               {check.title}
               <span className="sr-only">{check.ok ? ": passed" : ": failed"}</span>

@@ -4,7 +4,7 @@ import { ConnectButton } from "@rainbow-me/rainbowkit";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useCapabilities } from "wagmi";
-import { formatEther } from "viem";
+import { formatEther, type Address } from "viem";
 import { explorerAddressUrl, explorerTxUrl } from "@/lib/chain/config";
 import { promptCount } from "@/lib/claim/execute";
 import { needsApproval } from "@/lib/claim/bindPlan";
@@ -20,13 +20,19 @@ const sourceLabel = { camera: "camera", image: "QR image", paste: "pasted code",
 export function ClaimFlow({
   deepLink,
   requiredProjectId,
+  requiredDeviceNFT,
+  compact = false,
   onEvent,
 }: {
   deepLink?: string | undefined;
   requiredProjectId?: bigint | undefined;
+  /** Only this device-NFT collection: the picker offers nothing else (the embed route's `deviceNFT=`). */
+  requiredDeviceNFT?: Address | undefined;
+  /** Minimal chrome for the embed route: no links into the rest of the app. */
+  compact?: boolean;
   onEvent?: ((event: ClaimFlowEvent) => void) | undefined;
 }) {
-  const flow = useClaimFlow({ requiredProjectId, onEvent });
+  const flow = useClaimFlow({ requiredProjectId, requiredDeviceNFT, onEvent });
   const { state, owner, chainConfig } = flow;
   const linkUsed = useRef(false);
   // EIP-5792: wallets that batch get approval + registration in one prompt; most still ask twice.
@@ -36,7 +42,8 @@ export function ClaimFlow({
   useEffect(() => {
     if (deepLink && !linkUsed.current) {
       linkUsed.current = true;
-      flow.submitInput(deepLink, "link");
+      // Parsed as the link it came in: its d= may only carry a payload (not a DID or a device URL to call).
+      flow.submitInput(`${window.location.origin}/claim?d=${encodeURIComponent(deepLink)}`, "link");
     }
   }, [deepLink, flow]);
 
@@ -91,7 +98,12 @@ export function ClaimFlow({
         <StepCard step={2} title="Device NFT" id="step-nft">
           <p className="mb-2 text-sm text-slate-600">The NFT you received with the device. It moves into the device&apos;s new ioID wallet.</p>
           <NftPicker
-            known={chainConfig.deviceNFTs}
+            known={
+              requiredDeviceNFT
+                ? [{ address: requiredDeviceNFT, label: chainConfig.deviceNFTs.find((n) => n.address === requiredDeviceNFT)?.label ?? "Device NFT" }]
+                : chainConfig.deviceNFTs
+            }
+            fixed={Boolean(requiredDeviceNFT)}
             value={draft.nft}
             preflight={checks?.preflight}
             onChange={flow.chooseNft}
@@ -178,9 +190,11 @@ export function ClaimFlow({
             <TxLink chainId={chainConfig.chain.id} hash={state.result.txHash} />
           </Alert>
           <div className="mt-3 flex flex-wrap gap-2">
-            <Link href="/devices" className={buttonClass.primary}>
-              See my devices
-            </Link>
+            {!compact && (
+              <Link href="/devices" className={buttonClass.primary}>
+                See my devices
+              </Link>
+            )}
             <button type="button" className={buttonClass.secondary} onClick={flow.reset}>
               Claim another device
             </button>

@@ -17,12 +17,15 @@ export function NftPicker({
   preflight,
   onChange,
   disabled,
+  fixed = false,
 }: {
   known: { address: Address; label: string }[];
   value: Nft;
   preflight: Preflight | undefined;
   onChange: (nft: Nft) => void;
   disabled: boolean;
+  /** The collection is set by the page (an embedding project): only the token can be chosen. */
+  fixed?: boolean;
 }) {
   const collectionId = useId();
   const tokenId = useId();
@@ -39,7 +42,7 @@ export function NftPicker({
         </label>
         <select
           id={collectionId}
-          disabled={disabled}
+          disabled={disabled || fixed}
           value={value?.contract ?? ""}
           onChange={(event) => onChange({ contract: event.target.value as Address })}
           className="mt-1 w-full rounded-md border border-slate-300 p-2 text-sm"
@@ -51,29 +54,31 @@ export function NftPicker({
             </option>
           ))}
         </select>
-        <form
-          className="mt-2 flex gap-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (isAddress(custom.trim())) onChange({ contract: custom.trim() as Address });
-          }}
-        >
-          <label htmlFor={customId} className="sr-only">
-            Other collection address
-          </label>
-          <input
-            id={customId}
-            value={custom}
-            disabled={disabled}
-            onChange={(event) => setCustom(event.target.value)}
-            placeholder="Other collection 0x…"
-            spellCheck={false}
-            className="min-w-0 flex-1 rounded-md border border-slate-300 p-2 font-mono text-xs"
-          />
-          <button type="submit" className={buttonClass.secondary} disabled={disabled || !isAddress(custom.trim())}>
-            Use
-          </button>
-        </form>
+        {!fixed && (
+          <form
+            className="mt-2 flex gap-2"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (isAddress(custom.trim())) onChange({ contract: custom.trim() as Address });
+            }}
+          >
+            <label htmlFor={customId} className="sr-only">
+              Other collection address
+            </label>
+            <input
+              id={customId}
+              value={custom}
+              disabled={disabled}
+              onChange={(event) => setCustom(event.target.value)}
+              placeholder="Other collection 0x…"
+              spellCheck={false}
+              className="min-w-0 flex-1 rounded-md border border-slate-300 p-2 font-mono text-xs"
+            />
+            <button type="submit" className={buttonClass.secondary} disabled={disabled || !isAddress(custom.trim())}>
+              Use
+            </button>
+          </form>
+        )}
       </div>
       <div>
         <label htmlFor={tokenId} className="block text-sm text-slate-600">

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import { parseEther, type Address } from "viem";
+import { isAddressEqual, parseEther, type Address } from "viem";
 import { useAccount, useChainId, useConfig, usePublicClient } from "wagmi";
 import { getChainConfig } from "@/lib/chain/config";
 import { explainError } from "@/lib/chain/revertMessages";
@@ -48,8 +48,14 @@ export function toFailure(error: unknown): ClaimFailure {
 
 export function useClaimFlow({
   requiredProjectId,
+  requiredDeviceNFT,
   onEvent,
-}: { requiredProjectId?: bigint | undefined; onEvent?: ((event: ClaimFlowEvent) => void) | undefined } = {}) {
+}: {
+  requiredProjectId?: bigint | undefined;
+  /** Restriction by an embedding project: only this device-NFT collection (the picker is fixed to it). */
+  requiredDeviceNFT?: Address | undefined;
+  onEvent?: ((event: ClaimFlowEvent) => void) | undefined;
+} = {}) {
   const emit = useRef(onEvent);
   useEffect(() => {
     emit.current = onEvent;
@@ -63,9 +69,11 @@ export function useClaimFlow({
   // Live device links (BLE, serial) cannot be serialised into state; HTTP ones are re-created from the input.
   const liveSession = useRef<DeviceSession | undefined>(undefined);
   const resumed = useRef(false);
+  // Leaving the page closes a live device link: a serial port stays locked to this tab until closed.
+  useEffect(() => () => void liveSession.current?.close(), []);
 
   const draftNft = state.phase === "idle" ? undefined : state.input.nft;
-  const collection = draftNft?.contract ?? chainConfig?.deviceNFTs[0]?.address;
+  const collection = draftNft?.contract ?? requiredDeviceNFT ?? chainConfig?.deviceNFTs[0]?.address;
   // Which tokens the owner may hold does not depend on the device: fetched as soon as the wallet is known,
   // so scanning a device costs the claim one read, not two.
   const candidates = useQuery({
@@ -79,6 +87,11 @@ export function useClaimFlow({
   const submitInput = useCallback((raw: string, source: SourceKind, session?: DeviceSession) => {
     try {
       const input = parseClaimInput(raw, { appOrigin: window.location.origin });
+      if (requiredDeviceNFT && input.deviceNFT && !isAddressEqual(input.deviceNFT.contract, requiredDeviceNFT)) {
+        void session?.close();
+        dispatch({ type: "input-rejected", error: otherCollection(input.deviceNFT.contract, requiredDeviceNFT) });
+        return;
+      }
       void liveSession.current?.close();
       liveSession.current = session;
       const nft = input.deviceNFT && { contract: input.deviceNFT.contract, tokenId: input.deviceNFT.tokenId };
@@ -87,7 +100,7 @@ export function useClaimFlow({
       void session?.close();
       dispatch({ type: "input-rejected", error: toFailure(error) });
     }
-  }, []);
+  }, [requiredDeviceNFT]);
 
   const chooseNft = useCallback(
     (nft: ClaimDraft["nft"]) => {
@@ -104,7 +117,7 @@ export function useClaimFlow({
     let cancelled = false;
     const { input, nft } = state.input;
     const session = liveSession.current ?? (input.endpoint ? createHttpDeviceSession(input.endpoint) : undefined);
-    runClaimChecks(input, nft ?? defaultNft(chainConfig.deviceNFTs), {
+    runClaimChecks(input, nft ?? defaultNft(requiredDeviceNFT ? [{ address: requiredDeviceNFT }] : chainConfig.deviceNFTs), {
       client: publicClient,
       chainId,
       registry: chainConfig.contracts.ioIDRegistry,
@@ -156,6 +169,9 @@ export function useClaimFlow({
       dispatch({ type: "done", result });
       emit.current?.({ type: "succeeded", result });
       clearClaim();
+      // The device has signed and the claim is done: release the link (port, GATT connection).
+      void liveSession.current?.close();
+      liveSession.current = undefined;
     } catch (error) {
       // Nothing left in flight: a reload should start from the device data, not wait for a dead transaction.
       if (hashes.length === 0) clearClaim();
@@ -171,6 +187,7 @@ export function useClaimFlow({
     resumed.current = true;
     const stored = loadClaim();
     if (!stored || stored.chainId !== chainId) return;
+    if (requiredDeviceNFT && stored.nft && !isAddressEqual(stored.nft.contract, requiredDeviceNFT)) return;
     let input: ClaimInput;
     try {
       input = parseClaimInput(stored.raw, { appOrigin: window.location.origin });
@@ -188,7 +205,8 @@ export function useClaimFlow({
       try {
         const receipts = await Promise.all(stored.hashes.map((hash) => publicClient.waitForTransactionReceipt({ hash })));
         const registered = receipts.find((r) => r.status === "success" && r.to?.toLowerCase() === chainConfig.contracts.ioIDRegistry.toLowerCase());
-        if (registered && input.device) {
+        // A device URL's input has no address until the device answers: the receipt's DID names it.
+        if (registered) {
           dispatch({ type: "done", result: claimResultFromReceipt(registered, chainConfig.contracts.ioID, input.device) });
           clearClaim();
           return;
@@ -200,7 +218,7 @@ export function useClaimFlow({
         dispatch({ type: "failed", error: toFailure(error) });
       }
     })();
-  }, [status, publicClient, chainConfig, chainId]);
+  }, [status, publicClient, chainConfig, chainId, requiredDeviceNFT]);
 
   const reset = useCallback(() => {
     void liveSession.current?.close();
@@ -212,6 +230,14 @@ export function useClaimFlow({
   const recheck = useCallback(() => dispatch({ type: "recheck" }), []);
 
   return { state, owner, chainConfig, submitInput, chooseNft, submit, reset, recheck };
+}
+
+function otherCollection(found: Address, required: Address): ClaimFailure {
+  const short = (a: Address) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+  return {
+    code: "claim:other-collection",
+    message: `This device's NFT is in collection ${short(found)}, but this page only claims devices of collection ${short(required)}.`,
+  };
 }
 
 /** Until the owner picks, the chain's first known collection is tried (the picker offers the others). */

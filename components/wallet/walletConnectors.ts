@@ -6,7 +6,8 @@ import {
   okxWallet,
   walletConnectWallet,
 } from "@rainbow-me/rainbowkit/wallets";
-import { createConnector } from "wagmi";
+import { UserRejectedRequestError } from "viem";
+import { createConnector, ProviderNotFoundError } from "wagmi";
 import { mock } from "wagmi/connectors";
 
 // RainbowKit refuses an empty id; the placeholder only disables WalletConnect relays, it breaks nothing else.
@@ -18,8 +19,55 @@ const e2eBuild = process.env.NEXT_PUBLIC_E2E === "1";
 // anvil's first two well-known accounts: the devnet seeds device NFTs to both.
 const e2eAccounts = [
   "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-  "0x70997970C51812dc3A010C7d01b50e0D4F64a90d",
+  "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
 ] as const;
+
+/** `?e2eAccount=1` on page load makes anvil account 1 the active one, so a test can act as a second owner. */
+function e2eAccountOrder(): [`0x${string}`, `0x${string}`] {
+  const wanted = typeof window === "undefined" ? null : new URLSearchParams(window.location.search).get("e2eAccount");
+  return wanted === "1" ? [e2eAccounts[1], e2eAccounts[0]] : [e2eAccounts[0], e2eAccounts[1]];
+}
+
+/**
+ * What an e2e spec can make the test wallet do, through `window.__e2eWallet` (set it with page.evaluate, or with
+ * addInitScript before the page loads for `atomic`):
+ * - `rejectNext`: the next prompt (a transaction or a batch) is declined, as a person pressing "Reject" would;
+ *   `skip` first lets that many prompts through. Both reset once used.
+ * - `atomic`: the wallet announces EIP-5792 atomic batching on every chain (the mock sends the calls in order).
+ */
+interface E2eWalletControls {
+  rejectNext?: boolean;
+  skip?: number;
+  atomic?: boolean;
+  /** Written by the wallet: how many prompts it has shown. */
+  prompts?: number;
+}
+
+const promptMethods = new Set(["eth_sendTransaction", "wallet_sendCalls"]);
+
+type MockProvider = { request(args: { method: string; params?: unknown }): Promise<unknown> };
+
+function withE2eControls<P extends MockProvider>(provider: P): P {
+  const request: MockProvider["request"] = async (args) => {
+    const controls = (window as Window & { __e2eWallet?: E2eWalletControls }).__e2eWallet ?? {};
+    if (args.method === "wallet_getCapabilities" && controls.atomic) {
+      const chainIds = (args.params as [unknown, string[]?] | undefined)?.[1] ?? [];
+      return Object.fromEntries(chainIds.map((id) => [id, { atomic: { status: "supported" } }]));
+    }
+    if (promptMethods.has(args.method)) {
+      controls.prompts = (controls.prompts ?? 0) + 1;
+      if (controls.rejectNext) {
+        if ((controls.skip ?? 0) > 0) controls.skip = (controls.skip ?? 0) - 1;
+        else {
+          controls.rejectNext = false;
+          throw new UserRejectedRequestError(new Error("The test wallet declined the request."));
+        }
+      }
+    }
+    return provider.request(args);
+  };
+  return { ...provider, request };
+}
 
 function e2eWallet(): Wallet {
   return {
@@ -29,15 +77,72 @@ function e2eWallet(): Wallet {
     iconBackground: "#10b981",
     installed: true,
     createConnector: (walletDetails) =>
-      createConnector((config) => ({
-        ...mock({ accounts: [...e2eAccounts], features: { reconnect: true } })(config),
-        ...walletDetails,
-      })),
+      createConnector((config) => {
+        const base = mock({ accounts: e2eAccountOrder(), features: { reconnect: true } })(config);
+        return {
+          ...base,
+          ...walletDetails,
+          async getProvider(parameters?: { chainId?: number | undefined }) {
+            return withE2eControls((await base.getProvider(parameters)) as MockProvider);
+          },
+        };
+      }),
+  };
+}
+
+type CreateWallet = WalletList[number]["wallets"][number];
+
+// Set by the first pointer, touch or key press. Before it, only wagmi's reconnect-on-mount asks connectors for
+// their provider: it asks every connector, and the WalletConnect one also loads its SDK in setup().
+let interacted = false;
+if (typeof window !== "undefined") {
+  for (const type of ["pointerdown", "touchstart", "keydown"]) {
+    window.addEventListener(type, () => void (interacted = true), { capture: true, once: true, passive: true });
+  }
+}
+
+/**
+ * WalletConnect-based connectors (WalletConnect itself, and MetaMask, ioPay or OKX where not installed) would load
+ * the WalletConnect SDK on every page load — ~190 KB gzip of JavaScript, and calls to WalletConnect's servers —
+ * before anyone asks for a wallet. Until the visitor interacts, they only hand out a provider to reconnect a
+ * session they own (the stored recent connector); the SDK then loads when a wallet is picked in the modal.
+ * Their setup() (listening for sessions the wallet side starts) runs after the first provider is handed out.
+ */
+function withLazyWalletConnect(createWallet: CreateWallet): CreateWallet {
+  return (params) => {
+    const wallet = createWallet(params);
+    return {
+      ...wallet,
+      createConnector: (details) => {
+        const connectorFn = wallet.createConnector(details);
+        return (config) => {
+          const connector = connectorFn(config);
+          if (connector.type !== "walletConnect" || !connector.setup) return connector;
+          const { setup, getProvider, ...rest } = connector;
+          let started = false;
+          return {
+            ...rest,
+            async getProvider(this: { id: string }, ...args: Parameters<typeof getProvider>) {
+              if (!interacted && (await config.storage?.getItem("recentConnectorId")) !== this.id) throw new ProviderNotFoundError();
+              const provider = await getProvider.apply(this, args);
+              if (!started) {
+                started = true;
+                void setup.call(this);
+              }
+              return provider;
+            },
+          };
+        };
+      },
+    };
   };
 }
 
 const walletGroups: WalletList = [
-  { groupName: "Popular on IoTeX", wallets: [injectedWallet, metaMaskWallet, iopayWallet, okxWallet, walletConnectWallet] },
+  {
+    groupName: "Popular on IoTeX",
+    wallets: [injectedWallet, metaMaskWallet, iopayWallet, okxWallet, walletConnectWallet].map(withLazyWalletConnect),
+  },
   ...(e2eBuild ? [{ groupName: "Testing", wallets: [e2eWallet] }] : []),
 ];
 

@@ -2,12 +2,12 @@ import type { Address, Hex } from "viem";
 import devnet from "../../lib/chain/deployments/devnet.json" with { type: "json" };
 import { encodeClaimPayload, type ClaimPayloadV1 } from "../../lib/device/payload";
 import { permitDigest } from "../../lib/device/permit";
-import { createVirtualDevice } from "../../lib/device/virtualDevice";
+import { createVirtualDevice, type VirtualDevice } from "../../lib/device/virtualDevice";
 import { startVirtualDeviceServer, type VirtualDeviceServer } from "../../scripts/device/server";
 
 export const devnetDeployment = devnet;
 export const account0 = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" as Address;
-export const account1 = "0x70997970C51812dc3A010C7d01b50e0D4F64a90d" as Address;
+export const account1 = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as Address;
 
 /** A simulated ioConnect device on a free loopback port, closed after the test. */
 export async function withVirtualDevice<T>(seed: string, run: (server: VirtualDeviceServer) => Promise<T>): Promise<T> {
@@ -25,7 +25,15 @@ export function preSignedPayload(
   permit: { owner?: Address; nonce?: bigint; chainId?: number; registry?: Address } = {},
   extra: Partial<ClaimPayloadV1> = {},
 ): string {
-  const device = createVirtualDevice({ seed });
+  return preSignedPayloadOf(createVirtualDevice({ seed }), permit, extra);
+}
+
+/** The same for a given device (one registered from Node, say, that signs again for its next nonce). */
+export function preSignedPayloadOf(
+  device: VirtualDevice,
+  permit: { owner?: Address; nonce?: bigint; chainId?: number; registry?: Address } = {},
+  extra: Partial<ClaimPayloadV1> = {},
+): string {
   const params = {
     owner: permit.owner ?? account0,
     nonce: permit.nonce ?? 0n,

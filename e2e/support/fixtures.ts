@@ -34,11 +34,14 @@ export const test = base.extend<{ devnet: { rpc: typeof rpc } }>({
   },
 });
 
-/** Connects the devnet test wallet (anvil account 0) through RainbowKit's own modal, as a user would. */
-export async function connectTestWallet(page: Page): Promise<void> {
+/**
+ * Connects the devnet test wallet through RainbowKit's own modal, as a user would: anvil account 0, or account 1
+ * when the page was loaded with `?e2eAccount=1` (then pass `shown: /0x70.*79C8/`). Works in a page or a frame (FrameLocator).
+ */
+export async function connectTestWallet(page: Pick<Page, "getByRole">, shown: RegExp = /0xf3.*2266/): Promise<void> {
   await page.getByRole("button", { name: "Connect Wallet" }).first().click();
   await page.getByRole("button", { name: /Test wallet \(devnet\)/ }).click();
-  await expect(page.getByRole("button", { name: /0xf3.*2266/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: shown })).toBeVisible();
 }
 
 export { expect };

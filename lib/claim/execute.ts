@@ -1,5 +1,6 @@
 import { parseEventLogs, type Address, type Hex, type TransactionReceipt } from "viem";
 import { ioIDAbi } from "../chain/abi";
+import { parseDid } from "../device/did";
 import type { PlannedCall } from "./bindPlan";
 import type { Check } from "./checklist";
 import type { ClaimResult } from "./machine";
@@ -65,11 +66,20 @@ export async function executePlan(plan: PlannedCall[], wallet: ClaimWallet, hook
   return last!;
 }
 
-/** The new ioID, read from the registration's CreateIoID event. */
-export function claimResultFromReceipt(receipt: TransactionReceipt, ioIDContract: Address, device: Address): ClaimResult {
+/**
+ * The new ioID, read from the registration's CreateIoID event. Without `device` (a claim resumed after a reload
+ * from a device URL, whose address was only learnt from the device) it is read from the event's DID.
+ */
+export function claimResultFromReceipt(receipt: TransactionReceipt, ioIDContract: Address, device?: Address): ClaimResult {
   const [created] = parseEventLogs({ abi: ioIDAbi, eventName: "CreateIoID", logs: receipt.logs }).filter(
     (log) => log.address.toLowerCase() === ioIDContract.toLowerCase(),
   );
   if (!created) throw new ClaimExecutionError("no-result", "The registration succeeded but its ioID event was not found.", receipt.transactionHash);
-  return { ioID: created.args.id, did: created.args.did, device, wallet: created.args.wallet, txHash: receipt.transactionHash };
+  return {
+    ioID: created.args.id,
+    did: created.args.did,
+    device: device ?? parseDid(created.args.did).address,
+    wallet: created.args.wallet,
+    txHash: receipt.transactionHash,
+  };
 }

@@ -14,6 +14,7 @@ import {
   type BleGattLike,
 } from "./ble";
 import { DeviceError } from "./errors";
+import { encodeClaimPayload, parseClaimInput } from "./payload";
 import { recoverDeviceSignature } from "./signature";
 import { createVirtualDevice } from "./virtualDevice";
 import { errorOf, rejection } from "./testing";
@@ -142,6 +143,19 @@ describe("createBleDeviceSession with the virtual device", () => {
     const digests = [1, 2, 3].map((i) => keccak256(stringToBytes(`d${i}`)));
     const signatures = await Promise.all(digests.map((d) => session.sign(d)));
     signatures.forEach((rs, i) => expect(recoverDeviceSignature({ digest: digests[i]!, rs, device: device.did }).signer).toBe(device.address));
+  });
+
+  it("keeps the identity characteristic's text, every field included, for the claim parser", async () => {
+    const payload = encodeClaimPayload({ v: 1, did: device.did, puk: device.publicKey, endpoint: "http://192.168.1.20:8000" });
+    const session = createBleDeviceSession(scriptedGatt(encodeChunks(stringToBytes(payload), 23)));
+    expect(session.identityText).toBeUndefined();
+    await session.identify();
+    expect(session.identityText).toBe(payload);
+    expect(parseClaimInput(session.identityText!).endpoint).toBe("http://192.168.1.20:8000");
+
+    const rejected = createBleDeviceSession(scriptedGatt(encodeChunks(stringToBytes(device.did))));
+    await rejection(rejected.identify(), "answer-invalid");
+    expect(rejected.identityText).toBeUndefined();
   });
 
   it("recovers when a previous connection left a read cursor midway", async () => {

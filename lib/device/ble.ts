@@ -148,6 +148,15 @@ export interface BleDeviceSessionOptions {
   stepTimeoutMs?: number;
 }
 
+export interface BleDeviceSession extends DeviceSession {
+  readonly transport: "ble";
+  /**
+   * The identity characteristic's last checked value, as text (a v1 claim payload or the /did JSON):
+   * what the claim parser reads, with every field the device put there (endpoint, deviceNFT, doc…).
+   */
+  readonly identityText: string | undefined;
+}
+
 const NAMES: Record<string, string> = {
   [IOID_BLE_UUIDS.identity]: "identity",
   [IOID_BLE_UUIDS.diddoc]: "diddoc",
@@ -155,8 +164,9 @@ const NAMES: Record<string, string> = {
   [IOID_BLE_UUIDS.signResponse]: "sign-response",
 };
 
-export function createBleDeviceSession(gatt: BleGattLike, options: BleDeviceSessionOptions = {}): DeviceSession {
+export function createBleDeviceSession(gatt: BleGattLike, options: BleDeviceSessionOptions = {}): BleDeviceSession {
   const { stepTimeoutMs = 10_000 } = options;
+  let identityText: string | undefined;
   let unsubscribe: (() => void | Promise<void>) | undefined;
   let signWaiter: { assembler: ChunkAssembler; resolve: (value: Uint8Array) => void; reject: (error: unknown) => void } | undefined;
 
@@ -213,9 +223,14 @@ export function createBleDeviceSession(gatt: BleGattLike, options: BleDeviceSess
     return decodeSignResponse(response);
   }
 
-  return createDeviceSession({
+  const session = createDeviceSession({
     transport: "ble",
-    did: async () => identityAnswer(await readValue(IOID_BLE_UUIDS.identity)),
+    did: async () => {
+      const bytes = await readValue(IOID_BLE_UUIDS.identity);
+      const answer = identityAnswer(bytes);
+      identityText = new TextDecoder().decode(bytes);
+      return answer;
+    },
     diddoc: () => readValue(IOID_BLE_UUIDS.diddoc),
     sign,
     close: async () => {
@@ -224,6 +239,13 @@ export function createBleDeviceSession(gatt: BleGattLike, options: BleDeviceSess
       await gatt.disconnect?.();
     },
   });
+  return {
+    ...session,
+    transport: "ble",
+    get identityText() {
+      return identityText;
+    },
+  };
 }
 
 /** The identity characteristic may hold either form; the session's parser takes the /did shape. */

@@ -9,13 +9,23 @@ import { PasteSource } from "./PasteSource";
 
 export interface SourceProps {
   onInput: (raw: string, session?: DeviceSession) => void;
+  /** The other ways in, to offer when this browser lacks the API a source needs. */
+  otherSources?: readonly OtherSource[] | undefined;
 }
 
 const loading = () => <p className="text-sm text-slate-500">Loading…</p>;
 
-// Camera and image decoding pull in the QR worker: loaded when chosen, never on first paint.
+// Camera and image decoding pull in the QR worker, Bluetooth and USB their transport codecs: loaded
+// when chosen, never on first paint.
 const CameraSource = dynamic(() => import("./CameraSource").then((m) => m.CameraSource), { ssr: false, loading });
 const ImageSource = dynamic(() => import("./ImageSource").then((m) => m.ImageSource), { ssr: false, loading });
+const BluetoothSource = dynamic(() => import("./BluetoothSource").then((m) => m.BluetoothSource), { ssr: false, loading });
+const SerialSource = dynamic(() => import("./SerialSource").then((m) => m.SerialSource), { ssr: false, loading });
+
+export interface OtherSource {
+  label: string;
+  choose: () => void;
+}
 
 interface SourceEntry {
   kind: Exclude<SourceKind, "link">;
@@ -29,11 +39,14 @@ export const sourceEntries: SourceEntry[] = [
   { kind: "image", label: "QR image", Component: ImageSource },
   { kind: "paste", label: "Paste", Component: PasteSource },
   { kind: "http", label: "Wi-Fi (device address)", Component: EndpointSource },
+  { kind: "ble", label: "Bluetooth", Component: BluetoothSource },
+  { kind: "serial", label: "USB cable", Component: SerialSource },
 ];
 
 export function SourcePicker({ onInput }: { onInput: (raw: string, source: SourceKind, session?: DeviceSession) => void }) {
   const [active, setActive] = useState<SourceEntry["kind"]>("camera");
   const entry = sourceEntries.find((e) => e.kind === active)!;
+  const others = sourceEntries.filter((e) => e.kind !== active).map((e) => ({ label: e.label, choose: () => setActive(e.kind) }));
   return (
     <div>
       <div role="tablist" aria-label="How to reach the device" className="mb-3 flex flex-wrap gap-2">
@@ -55,7 +68,7 @@ export function SourcePicker({ onInput }: { onInput: (raw: string, source: Sourc
         ))}
       </div>
       <div role="tabpanel" id="source-panel" aria-labelledby={`source-tab-${active}`}>
-        <entry.Component onInput={(raw, session) => onInput(raw, entry.kind, session)} />
+        <entry.Component onInput={(raw, session) => onInput(raw, entry.kind, session)} otherSources={others} />
       </div>
     </div>
   );

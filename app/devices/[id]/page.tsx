@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { DeviceDetail } from "@/components/devices/DeviceDetail";
+
+export const metadata: Metadata = { title: "Device" };
+
+export default async function DevicePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ id }, { chain }] = await Promise.all([params, searchParams]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold tracking-tight">Device</h1>
+      {/* id is a DID, an address or an ioID number; the component parses it like the lookup box does. */}
+      <DeviceDetail refText={safeDecode(id)} chainParam={typeof chain === "string" ? chain : undefined} />
+    </div>
+  );
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,298 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import { isAddressEqual, type Address, type Hash } from "viem";
+import { useAccount, useSwitchChain } from "wagmi";
+import { chainConfigs, defaultChainConfig, explorerTxUrl, getChainConfig, type ChainConfig } from "@/lib/chain/config";
+import type { DeviceView } from "@/lib/chain/devices";
+import { parseDeviceRef, type DeviceRef } from "@/lib/did/didIo";
+import { AddressText } from "@/components/ui/AddressText";
+import { Alert, buttonClass } from "@/components/ui/Card";
+import { CopyableText } from "@/components/ui/CopyableText";
+import { RemoveAction } from "./actions/RemoveAction";
+import { TransferAction } from "./actions/TransferAction";
+import { TxProgress } from "./actions/TxProgress";
+import { UpdateDocumentAction } from "./actions/UpdateDocumentAction";
+import { DeviceLookup } from "./DeviceLookup";
+import { DidQr } from "./DidQr";
+import { DocumentBadge } from "./DocumentBadge";
+import { DocumentPanel } from "./DocumentPanel";
+import { ReadError } from "./ReadError";
+import { formatIotx } from "./links";
+import { useDeviceView, useHeldTokens, useRegistration } from "./useDeviceReads";
+
+export function DeviceDetail({ refText, chainParam }: { refText: string; chainParam: string | undefined }) {
+  const account = useAccount();
+  let ref: DeviceRef;
+  try {
+    ref = parseDeviceRef(refText);
+  } catch (error) {
+    return (
+      <div className="space-y-4">
+        <Alert tone="error" title="That is not a device">
+          <p>{error instanceof Error ? error.message : String(error)}</p>
+        </Alert>
+        <DeviceLookup chainId={defaultChainConfig.chain.id} />
+      </div>
+    );
+  }
+  const walletChain = account.chainId === undefined ? undefined : getChainConfig(account.chainId);
+  const chainConfig = chainParam ? getChainConfig(Number(chainParam)) : (walletChain ?? defaultChainConfig);
+  if (!chainConfig) {
+    return (
+      <Alert tone="error" title={`Chain ${chainParam} is not served here`}>
+        <p>This app reads ioID on {chainConfigs.map((c) => `${c.chain.name} (${c.chain.id})`).join(", ")}.</p>
+      </Alert>
+    );
+  }
+  return <DeviceOnChain deviceRef={ref} chainConfig={chainConfig} />;
+}
+
+function DeviceOnChain({ deviceRef, chainConfig }: { deviceRef: DeviceRef; chainConfig: ChainConfig }) {
+  const query = useDeviceView(deviceRef, chainConfig);
+  const chainId = chainConfig.chain.id;
+  const title = deviceRef.kind === "token" ? `ioID #${deviceRef.id}` : deviceRef.did;
+
+  if (query.isPending) {
+    return (
+      <div role="status" className="space-y-3">
+        <ChainPicker chainConfig={chainConfig} />
+        <div aria-hidden className="h-48 animate-pulse rounded-lg border border-slate-200 bg-white" />
+        <p className="text-sm text-slate-600">Reading {title} on {chainConfig.chain.name}…</p>
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div className="space-y-3">
+        <ChainPicker chainConfig={chainConfig} />
+        <ReadError title="This device could not be read" error={query.error} onRetry={() => void query.refetch()} />
+      </div>
+    );
+  }
+  const view = query.data.view;
+  const unknown = deviceRef.kind === "token" ? view.owner === undefined : view.id === undefined && !view.registered;
+  if (unknown) {
+    const removed = deviceRef.kind === "device" && view.nonce > 0n;
+    return (
+      <div className="space-y-4">
+        <ChainPicker chainConfig={chainConfig} />
+        <Alert tone="info" title={removed ? "This device's registration was removed" : `No ioID for ${title} on ${chainConfig.chain.name}`}>
+          <p className="break-all">
+            {removed
+              ? "It was registered once; its DID no longer resolves. Its ioID, if any, stays with its owner without a device."
+              : "Check the network above, or the identifier."}
+          </p>
+        </Alert>
+        <DeviceLookup chainId={chainId} />
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="flex flex-wrap items-center gap-2 text-lg font-semibold" data-testid="device-title">
+          ioID #{view.id?.toString()}
+          {view.project && <span className="font-normal text-slate-600">· {view.project.name}</span>}
+          <DocumentBadge view={view} chainId={chainId} />
+        </p>
+        <ChainPicker chainConfig={chainConfig} />
+      </div>
+      <Identity view={view} chainConfig={chainConfig} />
+      <DocumentPanel view={view} chainId={chainId} />
+      <Actions view={view} chainConfig={chainConfig} />
+    </div>
+  );
+}
+
+/** Looking up someone else's device may need another network than the wallet's. */
+function ChainPicker({ chainConfig }: { chainConfig: ChainConfig }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  if (chainConfigs.length < 2) return null;
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <span className="text-slate-600">Network</span>
+      <select
+        className="min-h-11 rounded-md border border-slate-300 bg-white px-2"
+        value={chainConfig.chain.id}
+        onChange={(event) => router.replace(`${pathname}?chain=${event.target.value}`)}
+      >
+        {chainConfigs.map((c) => (
+          <option key={c.chain.id} value={c.chain.id}>
+            {c.chain.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="min-w-0">{children}</dd>
+    </>
+  );
+}
+
+function Identity({ view, chainConfig }: { view: DeviceView; chainConfig: ChainConfig }) {
+  const chainId = chainConfig.chain.id;
+  const { address } = useAccount();
+  const registration = useRegistration(view.registered ? view.device : undefined, chainConfig);
+  const held = useHeldTokens([view], chainConfig);
+  const nftTokenId = view.deviceNFT?.tokenId ?? (view.wallet ? held.data?.get(view.wallet)?.[0]?.tokenId : undefined);
+  const txUrl = registration.data ? explorerTxUrl(chainId, registration.data.transactionHash) : undefined;
+  const uri = view.documentURI;
+  return (
+    <section aria-labelledby="identity-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="identity-heading" className="mb-3 font-semibold">
+        Identity
+      </h2>
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
+        <dl className="grid min-w-0 flex-1 grid-cols-1 gap-x-3 gap-y-1.5 text-sm sm:grid-cols-[max-content_1fr]">
+          {view.did ? (
+            <Row label="DID">
+              <CopyableText value={view.did} label="DID" testId="device-did" />
+            </Row>
+          ) : (
+            <Row label="Device">
+              <span className="text-slate-600">None: the registration was removed; the ioID remains.</span>
+            </Row>
+          )}
+          {view.device && (
+            <Row label="Device address">
+              <AddressText address={view.device} label="device address" chainId={chainId} testId="device-address" />
+            </Row>
+          )}
+          <Row label="ioID">
+            <span data-testid="ioid-number">#{view.id?.toString()}</span> <span className="break-all font-mono text-xs text-slate-600">of {chainConfig.contracts.ioID}</span>
+          </Row>
+          {view.owner && (
+            <Row label="Owner">
+              <AddressText address={view.owner} label="owner" chainId={chainId} testId="device-owner" />
+              {address && isAddressEqual(address, view.owner) && <span className="text-xs text-brand-700">This is you</span>}
+            </Row>
+          )}
+          {view.project && (
+            <Row label="Project">
+              {view.project.name} <span className="text-slate-600">(#{view.project.id.toString()})</span>
+            </Row>
+          )}
+          {view.wallet && (
+            <Row label="Device wallet">
+              <AddressText address={view.wallet} label="device wallet" chainId={chainId} testId="device-wallet" />
+              <span className="text-xs text-slate-600">Balance {formatIotx(view.walletBalance)} · an ERC-6551 account controlled by the ioID owner</span>
+            </Row>
+          )}
+          {view.deviceNFT && (
+            <Row label="Device NFT">
+              <AddressText address={view.deviceNFT.contract} label="device NFT contract" chainId={chainId} />
+              <span className="text-xs" data-testid="device-nft-token">
+                {view.deviceNFT.held === 0n ? "No longer in the device wallet" : nftTokenId !== undefined ? `Token #${nftTokenId}, held by the device wallet` : "Held by the device wallet"}
+              </span>
+            </Row>
+          )}
+          {view.registered && (
+            <Row label="Registered">
+              {registration.isPending ? (
+                "…"
+              ) : registration.data ? (
+                <span className="text-xs" data-testid="registration">
+                  Block {registration.data.blockNumber.toString()} · transaction{" "}
+                  {txUrl ? (
+                    <a className="break-all font-mono text-brand-700 underline" href={txUrl} target="_blank" rel="noopener noreferrer">
+                      {registration.data.transactionHash}
+                    </a>
+                  ) : (
+                    <span className="break-all font-mono">{registration.data.transactionHash}</span>
+                  )}
+                </span>
+              ) : (
+                <span className="text-xs text-slate-600">{registration.isError ? "The node refused the log query." : "No registration event found."}</span>
+              )}
+            </Row>
+          )}
+          {uri.state !== "none" && (
+            <Row label="Document URI">
+              <span className="break-all font-mono text-xs" data-testid="document-uri">
+                {uri.state === "ok" ? (uri.uri.length > 120 ? `${uri.uri.slice(0, 120)}… (${uri.uri.length.toLocaleString("en")} characters)` : uri.uri) : uri.state === "over-cap" ? `${uri.length.toLocaleString("en")} characters (too long to read)` : "unreadable"}
+              </span>
+            </Row>
+          )}
+        </dl>
+        {view.did && <DidQr did={view.did} />}
+      </div>
+    </section>
+  );
+}
+
+function Actions({ view, chainConfig }: { view: DeviceView; chainConfig: ChainConfig }) {
+  const { address, chainId } = useAccount();
+  const { switchChain, isPending } = useSwitchChain();
+  const [transferred, setTransferred] = useState<{ to: Address; hash: Hash }>();
+  const owner: Address | undefined = view.owner;
+  let body: ReactNode;
+  if (!owner) return null;
+  if (!address) {
+    body = <p className="text-sm text-slate-600">Connect the owner&apos;s wallet to transfer this ioID, update its document or remove it.</p>;
+  } else if (!isAddressEqual(address, owner)) {
+    body = <p className="text-sm text-slate-600">Only the owner can transfer, update or remove this ioID; you are looking at it read-only.</p>;
+  } else if (chainId !== chainConfig.chain.id) {
+    body = (
+      <div className="space-y-2 text-sm">
+        <p>Your wallet is on another network. Switch to {chainConfig.chain.name} to manage this device.</p>
+        <button type="button" className={buttonClass.secondary} disabled={isPending} onClick={() => switchChain({ chainId: chainConfig.chain.id })}>
+          Switch to {chainConfig.chain.name}
+        </button>
+      </div>
+    );
+  } else {
+    body = (
+      <div className="space-y-2">
+        <ActionSection title="Transfer this ioID" testId="action-transfer">
+          <TransferAction view={view} owner={owner} chainConfig={chainConfig} onTransferred={(to, hash) => setTransferred({ to, hash })} />
+        </ActionSection>
+        {view.registered && view.device && (
+          <>
+            <ActionSection title="Update the DID Document" testId="action-update">
+              <UpdateDocumentAction view={view} owner={owner} chainConfig={chainConfig} />
+            </ActionSection>
+            <ActionSection title="Remove the registration" testId="action-remove">
+              <RemoveAction view={view} owner={owner} chainConfig={chainConfig} />
+            </ActionSection>
+          </>
+        )}
+      </div>
+    );
+  }
+  return (
+    <section aria-labelledby="actions-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="actions-heading" className="mb-3 font-semibold">
+        Manage
+      </h2>
+      {transferred && (
+        <div className="mb-3" data-testid="transfer-done">
+          <TxProgress state={{ phase: "done", hash: transferred.hash }} chainId={chainConfig.chain.id} done={`ioID #${view.id} now belongs to ${transferred.to}.`} />
+        </div>
+      )}
+      {body}
+    </section>
+  );
+}
+
+function ActionSection({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+  return (
+    <details className="group rounded-md border border-slate-200" data-testid={testId}>
+      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 px-3 font-medium">
+        <span aria-hidden className="text-slate-500 transition-transform group-open:rotate-90">
+          ▸
+        </span>
+        {title}
+      </summary>
+      <div className="border-t border-slate-200 p-3">{children}</div>
+    </details>
+  );
+}

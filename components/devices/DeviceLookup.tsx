@@ -1,0 +1,61 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { defaultChainConfig } from "@/lib/chain/config";
+import { deviceRefSegment, parseDeviceRef } from "@/lib/did/didIo";
+import { buttonClass } from "@/components/ui/Card";
+
+/** Read-only lookup of any device: DID, device address (0x or io1) or ioID number. */
+export function DeviceLookup({ chainId }: { chainId: number }) {
+  const router = useRouter();
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const id = useId();
+  return (
+    <form
+      role="search"
+      aria-label="Look up a device"
+      className="space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        try {
+          const segment = deviceRefSegment(parseDeviceRef(text));
+          setError(undefined);
+          const chain = chainId === defaultChainConfig.chain.id ? "" : `?chain=${chainId}`;
+          router.push(`/devices/${encodeURIComponent(segment)}${chain}`);
+        } catch (caught) {
+          setError(caught instanceof Error ? caught.message : String(caught));
+        }
+      }}
+    >
+      <label htmlFor={id} className="block text-sm font-medium">
+        Look up any device
+      </label>
+      <p id={`${id}-hint`} className="text-xs text-slate-600">
+        A DID (did:io:0x…), a device address (0x… or io1…) or an ioID number. Read-only: anyone&apos;s device can be looked up.
+      </p>
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <input
+          id={id}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+          aria-invalid={error ? true : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="did:io:0x… or io1… or 12"
+          className="min-h-11 w-full min-w-0 rounded-md border border-slate-300 px-3 font-mono text-sm"
+        />
+        <button type="submit" className={`${buttonClass.secondary} shrink-0 whitespace-nowrap`} disabled={!text.trim()}>
+          Look up
+        </button>
+      </div>
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import { useId, useMemo, useState } from "react";
+import type { Address } from "viem";
+import { usePublicClient } from "wagmi";
+import { ioIDRegistryAbi } from "@/lib/chain/abi";
+import type { ChainConfig } from "@/lib/chain/config";
+import type { DeviceView } from "@/lib/chain/devices";
+import { dataUriForDocument, documentHash, parseDidDocument, verifyDidDocumentForDevice, type DidDocument } from "@/lib/device/didDocument";
+import type { DeviceSession } from "@/lib/device/session";
+import { buttonClass } from "@/components/ui/Card";
+import { DeviceConnect } from "./DeviceConnect";
+import { signDevicePermit } from "./deviceSigner";
+import { TxProgress } from "./TxProgress";
+import { useContractTx } from "./useContractTx";
+
+type Candidate = { document: DidDocument; hash: `0x${string}`; uri: string } | { error: string };
+
+function candidateFrom(document: DidDocument, did: string): Candidate {
+  try {
+    // The registry checks nothing about the document: we do, so an update cannot orphan the device's key.
+    verifyDidDocumentForDevice(document, did);
+    return { document, hash: documentHash(document), uri: dataUriForDocument(document) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** `update(device, hash, uri)` with a fresh device signature; the new document is stored as a data: URI. */
+export function UpdateDocumentAction({ view, owner, chainConfig }: { view: DeviceView; owner: Address; chainConfig: ChainConfig }) {
+  const chainId = chainConfig.chain.id;
+  const client = usePublicClient({ chainId });
+  const [session, setSession] = useState<DeviceSession>();
+  const [source, setSource] = useState<"device" | "paste">("device");
+  const [pasted, setPasted] = useState("");
+  const [fromDevice, setFromDevice] = useState<Candidate>();
+  const [reading, setReading] = useState(false);
+  const tx = useContractTx(chainId);
+  const pasteId = useId();
+  const busy = ["preparing", "simulating", "signing", "pending"].includes(tx.state.phase);
+
+  const fromPaste = useMemo<Candidate | undefined>(() => {
+    if (source !== "paste" || !pasted.trim()) return undefined;
+    try {
+      return candidateFrom(parseDidDocument(pasted), view.did!);
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [source, pasted, view.did]);
+  const candidate = source === "paste" ? fromPaste : fromDevice;
+  const ready = candidate && "hash" in candidate ? candidate : undefined;
+  const unchanged = ready && view.documentHash?.toLowerCase() === ready.hash;
+
+  if (tx.state.phase === "done") return <TxProgress state={tx.state} chainId={chainId} done="The DID Document was updated; its new hash is on chain." />;
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <p className="mb-2 text-sm font-medium">1. Connect the device (it must sign the update)</p>
+        <DeviceConnect device={view.device!} session={session} onSession={(s) => (setSession(s), setFromDevice(undefined))} />
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="mb-1 text-sm font-medium">2. The new document</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="doc-source" checked={source === "device"} onChange={() => setSource("device")} />
+          The device&apos;s own current document
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="doc-source" checked={source === "paste"} onChange={() => setSource("paste")} />
+          Paste a DID Document (JSON)
+        </label>
+        {source === "device" ? (
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            disabled={!session || reading}
+            onClick={async () => {
+              setReading(true);
+              try {
+                setFromDevice(candidateFrom((await session!.diddoc()).document, view.did!));
+              } catch (error) {
+                setFromDevice({ error: error instanceof Error ? error.message : String(error) });
+              } finally {
+                setReading(false);
+              }
+            }}
+          >
+            {reading ? "Reading…" : "Read the device's document"}
+          </button>
+        ) : (
+          <>
+            <label htmlFor={pasteId} className="sr-only">
+              New DID Document as JSON
+            </label>
+            <textarea
+              id={pasteId}
+              value={pasted}
+              onChange={(event) => setPasted(event.target.value)}
+              rows={6}
+              spellCheck={false}
+              className="w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
+              placeholder='{"id": "did:io:0x…", …}'
+            />
+          </>
+        )}
+        {candidate && "error" in candidate && (
+          <p role="alert" className="text-sm text-red-700">
+            {candidate.error}
+          </p>
+        )}
+        {ready && (
+          <p className="break-all text-xs text-slate-700" data-testid="update-new-hash">
+            New hash (keccak256 of the canonical JSON): <span className="font-mono">{ready.hash}</span>
+            {unchanged && <span className="block text-amber-700">This is the document already registered; updating changes nothing.</span>}
+          </p>
+        )}
+      </fieldset>
+      <TxProgress state={tx.state} chainId={chainId} done="" />
+      <button
+        type="button"
+        className={buttonClass.primary}
+        disabled={!session || !ready || busy || !client}
+        onClick={() =>
+          void tx.run(async (progress) => {
+            progress("Asking the device to sign the update…");
+            const sig = await signDevicePermit(client!, { session: session!, registry: chainConfig.contracts.ioIDRegistry, device: view.device!, owner });
+            return {
+              address: chainConfig.contracts.ioIDRegistry,
+              abi: ioIDRegistryAbi,
+              functionName: "update",
+              args: [view.device!, ready!.hash, ready!.uri, sig.v, sig.r, sig.s],
+              account: owner,
+            } as const;
+          })
+        }
+      >
+        Sign with the device and update
+      </button>
+    </div>
+  );
+}

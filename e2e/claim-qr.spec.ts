@@ -1,0 +1,44 @@
+// The camera door of the claim flow: Chromium's fake capture plays a y4m drawn from a pre-signed payload's QR
+// (e2e/support/y4m.ts, no ffmpeg), the page decodes it and the claim completes without contacting the device.
+// The image and link doors are in claim-image.spec.ts and claim-link.spec.ts: every page in this file sees the QR.
+import os from "node:os";
+import path from "node:path";
+import { createVirtualDevice } from "../lib/device/virtualDevice";
+import { expectClaimed, expectReadyToClaim } from "./support/claimPage";
+import { preSignedPayload } from "./support/devices";
+import { connectTestWallet, expect, test as base } from "./support/fixtures";
+import { writeQrY4m } from "./support/y4m";
+
+const cameraSeed = "e2e-camera";
+const cameraDevice = createVirtualDevice({ seed: cameraSeed });
+
+// The fake camera is chosen when the browser starts, so this file gets its own browser: the project's launch
+// options plus the file. The frames are drawn from the payload at run time, the same bytes every run.
+const test = base.extend<object, { cameraFile: string }>({
+  cameraFile: [
+    async ({}, use, workerInfo) => {
+      const file = path.join(os.tmpdir(), `ioid-e2e-${workerInfo.parallelIndex}-${process.pid}`, "camera-qr.y4m");
+      await use(writeQrY4m(file, preSignedPayload(cameraSeed)));
+    },
+    { scope: "worker" },
+  ],
+  launchOptions: [
+    async ({ launchOptions, cameraFile }, use) => {
+      await use({ ...launchOptions, args: [...(launchOptions.args ?? []), `--use-file-for-fake-video-capture=${cameraFile}`] });
+    },
+    { scope: "worker" },
+  ],
+});
+
+test.describe("claim from the camera", () => {
+  test("the camera scans the device's pre-signed QR and the claim completes without contacting the device", async ({ page }) => {
+    // "Scan QR" is the first source: the camera starts on arrival and the code is in view.
+    await page.goto("/claim");
+    await expect(page.getByTestId("device-did")).toHaveText(cameraDevice.did, { timeout: 20_000 });
+    await expect(page.getByText("From").locator("xpath=following-sibling::dd[1]")).toHaveText("camera");
+    await connectTestWallet(page);
+    await expectReadyToClaim(page);
+    await page.getByRole("button", { name: "Claim device" }).click();
+    await expectClaimed(page, cameraDevice.did);
+  });
+});

@@ -1,0 +1,118 @@
+import { isAddressEqual, type Address } from "viem";
+import { addressFromPublicKey } from "../device/did";
+import { secp256k1AddressFromJwk, type DidDocument, type VerificationMethod } from "../device/didDocument";
+
+// What the device page shows of a DID Document, one card per verification method and service, as plain data:
+// every value here is untrusted text from whoever registered the device, and the UI renders it as text only.
+
+const RELATIONSHIPS = ["authentication", "assertionMethod", "keyAgreement", "capabilityInvocation", "capabilityDelegation"] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
+export interface MethodCard {
+  id: string;
+  type: string;
+  controller: string;
+  /** "secp256k1", "P-256", "Ed25519", … from the JWK crv or the method type; "unknown" otherwise. */
+  curve: string;
+  /** How the key is written: publicKeyJwk, publicKeyHex, publicKeyMultibase, publicKeyBase58. */
+  format: string | undefined;
+  relationships: Relationship[];
+  /** For secp256k1 keys: the address the key hashes to, and whether it is the device. */
+  derivedAddress: Address | undefined;
+  matchesDevice: boolean | undefined;
+  problem: string | undefined;
+}
+
+export interface ServiceCard {
+  id: string;
+  types: string[];
+  /** Endpoints as text: strings as given, objects as compact JSON. Never turned into links. */
+  endpoints: string[];
+}
+
+export interface DocumentSummary {
+  id: string;
+  idMatchesDevice: boolean;
+  controllers: string[];
+  alsoKnownAs: string[];
+  methods: MethodCard[];
+  services: ServiceCard[];
+  /** Relationship entries that reference a method the document does not define. */
+  danglingReferences: string[];
+}
+
+const asArray = <T,>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** A fragment reference (`#key-1`) names a method of this document; compare on the fragment. */
+function sameMethod(reference: string, id: string, docId: string): boolean {
+  const absolute = (s: string) => (s.startsWith("#") ? `${docId}${s}` : s);
+  return absolute(reference).toLowerCase() === absolute(id).toLowerCase();
+}
+
+export function summarizeDidDocument(doc: DidDocument, device: Address | undefined): DocumentSummary {
+  const methods = new Map<string, { method: VerificationMethod; relationships: Relationship[] }>();
+  for (const method of doc.verificationMethod ?? []) methods.set(method.id, { method, relationships: [] });
+  const dangling: string[] = [];
+  for (const rel of RELATIONSHIPS) {
+    for (const entry of doc[rel] ?? []) {
+      if (typeof entry !== "string") {
+        const existing = methods.get(entry.id);
+        if (existing) existing.relationships.push(rel);
+        else methods.set(entry.id, { method: entry, relationships: [rel] });
+        continue;
+      }
+      const target = [...methods.values()].find((m) => sameMethod(entry, m.method.id, doc.id));
+      if (target) target.relationships.push(rel);
+      else dangling.push(`${rel}: ${entry}`);
+    }
+  }
+  const idMatchesDevice = device !== undefined && doc.id.toLowerCase() === `did:io:${device.toLowerCase()}`;
+  return {
+    id: doc.id,
+    idMatchesDevice,
+    controllers: asArray(doc.controller),
+    alsoKnownAs: doc.alsoKnownAs ?? [],
+    methods: [...methods.values()].map(({ method, relationships }) => methodCard(method, relationships, device)),
+    services: (doc.service ?? []).map((s) => ({
+      id: s.id,
+      types: asArray(s.type),
+      endpoints: asArray(s.serviceEndpoint).map((e) => (typeof e === "string" ? e : JSON.stringify(e))),
+    })),
+    danglingReferences: dangling,
+  };
+}
+
+function methodCard(method: VerificationMethod, relationships: Relationship[], device: Address | undefined): MethodCard {
+  const format = (["publicKeyJwk", "publicKeyHex", "publicKeyMultibase", "publicKeyBase58"] as const).find((f) => method[f] !== undefined);
+  const crv = method.publicKeyJwk?.crv;
+  const curve = crv ?? (/secp256k1/i.test(method.type) ? "secp256k1" : /ed25519/i.test(method.type) ? "Ed25519" : /p-?256/i.test(method.type) ? "P-256" : "unknown");
+  let derivedAddress: Address | undefined;
+  let problem: string | undefined;
+  if (curve === "secp256k1") {
+    try {
+      if (method.publicKeyJwk) derivedAddress = secp256k1AddressFromJwk(method.publicKeyJwk);
+      else if (method.publicKeyHex) derivedAddress = addressFromPublicKey(`0x${method.publicKeyHex.replace(/^0x/i, "")}`);
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return {
+    id: method.id,
+    type: method.type,
+    controller: method.controller,
+    curve,
+    format,
+    relationships,
+    derivedAddress,
+    matchesDevice: derivedAddress && device ? isAddressEqual(derivedAddress, device) : undefined,
+    problem,
+  };
+}
+
+// Bidi overrides can make "moc.live" read as "evil.com"; zero-width and control characters hide text.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** Untrusted text with its invisible and direction-changing characters spelt out, e.g. "⟨U+202E⟩". */
+export function revealInvisibles(text: string): string {
+  return text.replace(INVISIBLE, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}⟩`);
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import type { ClaimResult } from "@/lib/claim/machine";
+import { embedMessage, messageForClaimEvent, parseIncomingMessage, parseOutgoingMessage, redirectUrl } from "./messages";
+
+const result: ClaimResult = {
+  ioID: 12n,
+  did: "did:io:0x1111111111111111111111111111111111111111",
+  device: "0x1111111111111111111111111111111111111111",
+  wallet: "0x2222222222222222222222222222222222222222",
+  txHash: `0x${"ab".repeat(32)}`,
+};
+
+describe("outgoing messages", () => {
+  it("carry source and version, and map every claim event", () => {
+    expect(embedMessage("ready", { mode: "iframe", chainId: 31337 })).toEqual({ source: "ioid-device-wallet", v: 1, type: "ready", mode: "iframe", chainId: 31337 });
+    expect(messageForClaimEvent({ type: "started" }, 31337)).toEqual({ source: "ioid-device-wallet", v: 1, type: "claim:started" });
+    expect(messageForClaimEvent({ type: "submitted", txHash: result.txHash }, 31337)).toMatchObject({ type: "claim:submitted", txHash: result.txHash });
+    expect(messageForClaimEvent({ type: "succeeded", result }, 4690)).toEqual({
+      source: "ioid-device-wallet",
+      v: 1,
+      type: "claim:succeeded",
+      chainId: 4690,
+      ioID: "12",
+      did: result.did,
+      device: result.device,
+      wallet: result.wallet,
+      txHash: result.txHash,
+    });
+    expect(messageForClaimEvent({ type: "failed", error: { code: "user-rejected", message: "You declined." } }, 1)).toEqual({
+      source: "ioid-device-wallet",
+      v: 1,
+      type: "claim:failed",
+      code: "user-rejected",
+      message: "You declined.",
+    });
+  });
+
+  it("all pass their own schema (what hosts can validate against)", () => {
+    for (const message of [
+      embedMessage("ready", { mode: "popup", chainId: 4689 }),
+      embedMessage("closed"),
+      messageForClaimEvent({ type: "succeeded", result }, 4689),
+      messageForClaimEvent({ type: "failed", error: { code: "claim:x", message: "m", action: "a" } }, 4689),
+    ]) {
+      expect(parseOutgoingMessage(message)).toEqual(message);
+    }
+    expect(parseOutgoingMessage({ ...embedMessage("closed"), v: 2 })).toBeUndefined();
+    expect(parseOutgoingMessage({ ...embedMessage("closed"), extra: 1 })).toBeUndefined();
+  });
+});
+
+describe("incoming messages", () => {
+  it("are the host's ping and close, nothing else", () => {
+    expect(parseIncomingMessage({ source: "ioid-claim-host", v: 1, type: "ping" })).toEqual({ source: "ioid-claim-host", v: 1, type: "ping" });
+    expect(parseIncomingMessage({ source: "ioid-claim-host", v: 1, type: "close" })?.type).toBe("close");
+    for (const foreign of [
+      undefined,
+      "close",
+      { type: "close" },
+      { source: "ioid-device-wallet", v: 1, type: "close" },
+      { source: "ioid-claim-host", v: 2, type: "close" },
+      { source: "ioid-claim-host", v: 1, type: "claim:succeeded" },
+      { source: "ioid-claim-host", v: 1, type: "close", then: "alert(1)" },
+    ]) {
+      expect(parseIncomingMessage(foreign)).toBeUndefined();
+    }
+  });
+});
+
+describe("redirectUrl", () => {
+  it("adds the outcome to return_to and keeps the host's own query", () => {
+    const success = new URL(redirectUrl("https://onboard.example.com/done?step=3", { status: "succeeded", chainId: 4690, result }));
+    expect(Object.fromEntries(success.searchParams)).toEqual({
+      step: "3",
+      status: "succeeded",
+      chain: "4690",
+      ioID: "12",
+      did: result.did,
+      device: result.device,
+      wallet: result.wallet,
+      tx: result.txHash,
+    });
+    expect(redirectUrl("https://onboard.example.com/done", { status: "failed", code: "user-rejected" })).toBe(
+      "https://onboard.example.com/done?status=failed&code=user-rejected",
+    );
+    expect(redirectUrl("https://onboard.example.com/done#top", { status: "cancelled" })).toBe("https://onboard.example.com/done?status=cancelled#top");
+  });
+});

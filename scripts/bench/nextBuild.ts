@@ -1,0 +1,63 @@
+// A production build of the app for size figures, made once per bench run and shared by every module that
+// needs one. `BENCH_NEXT_DIST_DIR=<dir>` reuses a build made before (e.g. `.next` after `npm run build`).
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { gzipSync } from "node:zlib";
+import type { BenchContext } from "./types";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export function productionBuild(ctx: BenchContext): Promise<string> {
+  return ctx.shared("next-build", async () => {
+    const reuse = process.env.BENCH_NEXT_DIST_DIR;
+    if (reuse) {
+      const dir = path.resolve(root, reuse);
+      if (!existsSync(path.join(dir, "build-manifest.json"))) throw new Error(`BENCH_NEXT_DIST_DIR: no Next build in ${dir}`);
+      return dir;
+    }
+    const distDir = ".next-bench";
+    ctx.log(`building the app into ${distDir} (a few minutes; BENCH_NEXT_DIST_DIR reuses a build)`);
+    const started = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn("npx", ["next", "build"], {
+        cwd: root,
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+      });
+      child.once("error", reject);
+      child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+    });
+    ctx.log(`built in ${Math.round((performance.now() - started) / 1000)} s`);
+    return path.join(root, distDir);
+  });
+}
+
+export interface FirstLoadJs {
+  files: string[];
+  bytes: number;
+  gzipBytes: number;
+}
+
+/**
+ * The JavaScript a browser loads to show an App Router page on a cold visit: the framework's root chunks plus
+ * every chunk its layouts and page entry list (read from the build's manifests; lazy chunks are not counted).
+ */
+export function firstLoadJs(distDir: string, route: string): FirstLoadJs {
+  const buildManifest = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const context = vm.createContext({});
+  vm.runInContext(readFileSync(path.join(distDir, "server/app", route, "page_client-reference-manifest.js"), "utf8"), context);
+  const manifest = (context.__RSC_MANIFEST as Record<string, { entryJSFiles: Record<string, string[]> }>)[`${route}/page`];
+  if (!manifest) throw new Error(`no client manifest for ${route} in ${distDir}`);
+  const entries = Object.entries(manifest.entryJSFiles).filter(([entry]) => entry.startsWith("[project]/app/"));
+  const files = [...new Set([...buildManifest.rootMainFiles, ...entries.flatMap(([, chunks]) => chunks)])];
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const file of files) {
+    const content = readFileSync(path.join(distDir, file));
+    bytes += content.length;
+    gzipBytes += gzipSync(content).length;
+  }
+  return { files, bytes, gzipBytes };
+}
