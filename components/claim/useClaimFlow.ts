@@ -6,17 +6,18 @@ import { isAddressEqual, parseEther, type Address } from "viem";
 import { useAccount, useChainId, useConfig, usePublicClient } from "wagmi";
 import { getChainConfig } from "@/lib/chain/config";
 import { explainError } from "@/lib/chain/revertMessages";
-import { claimResultFromReceipt, executePlan, ClaimExecutionError } from "@/lib/claim/execute";
+import { ClaimExecutionError } from "@/lib/claim/walletSteps";
 import { claimReducer, type ClaimFailure, type ClaimResult, type ClaimState, type SourceKind } from "@/lib/claim/machine";
 import { ownerTokenCandidates } from "@/lib/claim/ownerTokens";
-import { runClaimChecks, simulateRegister, type ClaimCheckResult } from "@/lib/claim/runChecks";
+import type { ClaimCheckResult } from "@/lib/claim/runChecks";
 import { devnet } from "@/lib/chain/chains";
 import { isDeviceError } from "@/lib/device/errors";
-import { createHttpDeviceSession } from "@/lib/device/httpSession";
-import { parseClaimInput, type ClaimInput } from "@/lib/device/payload";
+import type { ClaimInput } from "@/lib/device/payload";
 import type { DeviceSession } from "@/lib/device/session";
 import { clearClaim, loadClaim, saveClaim } from "./claimStorage";
 import { wagmiClaimWallet } from "./wagmiClaimWallet";
+
+const loadVerifier = () => import("./verifier");
 
 export interface ClaimDraft {
   /** What the source gave, verbatim: re-parsed on resume, so nothing the owner scanned is lost. */
@@ -84,8 +85,9 @@ export function useClaimFlow({
   });
   const candidatesSettled = !candidates.isLoading;
 
-  const submitInput = useCallback((raw: string, source: SourceKind, session?: DeviceSession) => {
+  const submitInput = useCallback(async (raw: string, source: SourceKind, session?: DeviceSession) => {
     try {
+      const { parseClaimInput } = await loadVerifier();
       const input = parseClaimInput(raw, { appOrigin: window.location.origin });
       if (requiredDeviceNFT && input.deviceNFT && !isAddressEqual(input.deviceNFT.contract, requiredDeviceNFT)) {
         void session?.close();
@@ -116,18 +118,21 @@ export function useClaimFlow({
     if (state.phase !== "checking" || !owner || !publicClient || !chainConfig || !candidatesSettled) return;
     let cancelled = false;
     const { input, nft } = state.input;
-    const session = liveSession.current ?? (input.endpoint ? createHttpDeviceSession(input.endpoint) : undefined);
-    runClaimChecks(input, nft ?? defaultNft(requiredDeviceNFT ? [{ address: requiredDeviceNFT }] : chainConfig.deviceNFTs), {
-      client: publicClient,
-      chainId,
-      registry: chainConfig.contracts.ioIDRegistry,
-      owner,
-      gasReserve: gasReserveFor(chainId),
-      session,
-      requiredProjectId,
-      // A failed log scan only costs the picker its list; the owner can still type a token id.
-      candidates: candidates.data,
-    })
+    const collection = nft ?? defaultNft(requiredDeviceNFT ? [{ address: requiredDeviceNFT }] : chainConfig.deviceNFTs);
+    loadVerifier()
+      .then(({ createHttpDeviceSession, runClaimChecks }) =>
+        runClaimChecks(input, collection, {
+          client: publicClient,
+          chainId,
+          registry: chainConfig.contracts.ioIDRegistry,
+          owner,
+          gasReserve: gasReserveFor(chainId),
+          session: liveSession.current ?? (input.endpoint ? createHttpDeviceSession(input.endpoint) : undefined),
+          requiredProjectId,
+          // A failed log scan only costs the picker its list; the owner can still type a token id.
+          candidates: candidates.data,
+        }),
+      )
       .then((checks) => {
         if (cancelled) return;
         dispatch({
@@ -154,6 +159,7 @@ export function useClaimFlow({
     const persist = () => saveClaim({ raw: input.raw, source, nft: input.nft, chainId, owner, hashes });
     persist();
     try {
+      const { claimResultFromReceipt, executePlan, simulateRegister } = await loadVerifier();
       const receipt = await executePlan(plan, wagmiClaimWallet(config, chainId), {
         onPrompt: (step) => dispatch({ type: "prompt", step }),
         onSent: (hash) => {
@@ -188,20 +194,21 @@ export function useClaimFlow({
     const stored = loadClaim();
     if (!stored || stored.chainId !== chainId) return;
     if (requiredDeviceNFT && stored.nft && !isAddressEqual(stored.nft.contract, requiredDeviceNFT)) return;
-    let input: ClaimInput;
-    try {
-      input = parseClaimInput(stored.raw, { appOrigin: window.location.origin });
-    } catch {
-      clearClaim();
-      return;
-    }
-    const draft: ClaimDraft = { raw: stored.raw, input, nft: stored.nft };
-    if (stored.hashes.length === 0) {
-      dispatch({ type: "input", input: draft, source: stored.source });
-      return;
-    }
-    dispatch({ type: "resume", input: draft, source: stored.source, hashes: stored.hashes });
     void (async () => {
+      const { claimResultFromReceipt, parseClaimInput } = await loadVerifier();
+      let input: ClaimInput;
+      try {
+        input = parseClaimInput(stored.raw, { appOrigin: window.location.origin });
+      } catch {
+        clearClaim();
+        return;
+      }
+      const draft: ClaimDraft = { raw: stored.raw, input, nft: stored.nft };
+      if (stored.hashes.length === 0) {
+        dispatch({ type: "input", input: draft, source: stored.source });
+        return;
+      }
+      dispatch({ type: "resume", input: draft, source: stored.source, hashes: stored.hashes });
       try {
         const receipts = await Promise.all(stored.hashes.map((hash) => publicClient.waitForTransactionReceipt({ hash })));
         const registered = receipts.find((r) => r.status === "success" && r.to?.toLowerCase() === chainConfig.contracts.ioIDRegistry.toLowerCase());

@@ -1,7 +1,8 @@
-import { encodeFunctionData, isAddressEqual, type Address, type Hex } from "viem";
+import { encodeFunctionData, type Address, type Hex } from "viem";
 import { deviceNFTAbi, ioIDRegistryAbi } from "../chain/abi";
 import type { DeviceSignature } from "../device/signature";
 import type { Preflight } from "./preflight";
+import { needsApproval } from "./walletSteps";
 
 export interface PlannedCall {
   kind: "approve" | "register";
@@ -19,11 +20,6 @@ export interface BindPlanInput {
   signature: Pick<DeviceSignature, "v" | "r" | "s">;
   document: { uri: string; hash: Hex };
   fee: bigint;
-}
-
-/** The registry pulls the NFT with safeTransferFrom, so it must be approved unless it already is. */
-export function needsApproval(p: Pick<Preflight, "approvedForAll" | "nftApproved" | "registry">): boolean {
-  return !p.approvedForAll && !(p.nftApproved && isAddressEqual(p.nftApproved, p.registry));
 }
 
 /** The transactions that bind the device: [approve?] + register{value: fee}. Pure. */

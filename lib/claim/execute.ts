@@ -4,6 +4,7 @@ import { parseDid } from "../device/did";
 import type { PlannedCall } from "./bindPlan";
 import type { Check } from "./checklist";
 import type { ClaimResult } from "./machine";
+import { ClaimExecutionError } from "./walletSteps";
 
 /** What the claim needs from a wallet; the app adapts wagmi to it, tests adapt a local account. */
 export interface ClaimWallet {
@@ -22,22 +23,6 @@ export interface ExecuteHooks {
   onSent(hash: Hex): void;
   /** Runs between the approval and `register`, when they go as two transactions: the last dry run. */
   recheck?: ((call: PlannedCall) => Promise<Check | undefined>) | undefined;
-}
-
-export class ClaimExecutionError extends Error {
-  override name = "ClaimExecutionError";
-  constructor(
-    readonly code: "reverted" | "recheck-failed" | "no-result",
-    message: string,
-    readonly hash?: Hex,
-  ) {
-    super(message);
-  }
-}
-
-/** How many wallet prompts a plan costs with this wallet: the figure the owner is told up front. */
-export function promptCount(plan: PlannedCall[], atomicBatch: boolean): number {
-  return atomicBatch && plan.length > 1 ? 1 : plan.length;
 }
 
 /** Sends the plan: one EIP-5792 batch where the wallet can, otherwise one transaction per call, in order. */

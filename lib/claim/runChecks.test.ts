@@ -8,8 +8,9 @@ import { encodeClaimPayload, parseClaimInput } from "../device/payload";
 import { permitDigest } from "../device/permit";
 import { createDeviceSession } from "../device/session";
 import { createVirtualDevice } from "../device/virtualDevice";
-import { claimResultFromReceipt, executePlan, promptCount, type ClaimWallet } from "./execute";
+import { claimResultFromReceipt, executePlan, type ClaimWallet } from "./execute";
 import { runClaimChecks, type ClaimCheckDeps } from "./runChecks";
+import { promptCount } from "./walletSteps";
 
 const ctx = useDevnet();
 
