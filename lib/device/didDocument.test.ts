@@ -13,7 +13,7 @@ import {
   secp256k1AddressFromJwk,
   verifyDidDocumentForDevice,
 } from "./didDocument";
-import { DeviceError } from "./errors";
+import { errorOf } from "./testing";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/ioconnect/${name}`, import.meta.url), "utf8");
 const sampleDidText = fixture("did.json");
@@ -23,15 +23,6 @@ const samplePuk = JSON.parse(sampleDidText).puk as `0x${string}`;
 const p256Jwk = sampleDoc.verificationMethod[1].publicKeyJwk;
 const sampleP256 = toHex(concat([new Uint8Array([4]), base64urlnopad.decode(p256Jwk.x), base64urlnopad.decode(p256Jwk.y)]));
 
-function errorOf(fn: () => unknown): DeviceError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DeviceError);
-    return e as DeviceError;
-  }
-  throw new Error("expected a DeviceError");
-}
 
 describe("buildIoConnectDidDocument", () => {
   it("reproduces the captured document key for key, from the sample's two public keys", () => {

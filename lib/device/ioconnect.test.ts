@@ -1,22 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DeviceError } from "./errors";
 import { SIGN_FAILURE, buildSignRequest, parseDeviceAnswer, parseDidAnswer, parseDidDocAnswer, parseSignAnswer, signRequestBody } from "./ioconnect";
+import { errorOf } from "./testing";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/ioconnect/${name}`, import.meta.url), "utf8");
 const SAMPLE_DID = "did:io:0xe276bf8cdfae39fe52b9d334044d0ddbdd11a7a5";
 const OTHER_PUK =
   "0x04" + "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798" + "483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8";
 
-function errorOf(fn: () => unknown): DeviceError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DeviceError);
-    return e as DeviceError;
-  }
-  throw new Error("expected a DeviceError");
-}
 
 describe("/did answer", () => {
   it("parses the captured tab-indented answer", () => {

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { keccak256, numberToHex, recoverAddress, stringToBytes, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
-import { DeviceError } from "./errors";
 import { parseSignAnswer } from "./ioconnect";
 import { recoverDeviceSignature, toLowS } from "./signature";
 import { createVirtualDevice } from "./virtualDevice";
+import { errorOf } from "./testing";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/ioconnect/${name}`, import.meta.url), "utf8");
 const SAMPLE_DEVICE = "0xe276bf8cdfAE39fe52b9d334044d0DDBdd11a7A5";
@@ -13,15 +13,6 @@ const SAMPLE_DIGEST = JSON.parse(fixture("sign-request.json")).hex as Hex;
 const SAMPLE_RS = parseSignAnswer(fixture("sign-response.json")).rs;
 const N = secp256k1.CURVE.n;
 
-function errorOf(fn: () => unknown): DeviceError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DeviceError);
-    return e as DeviceError;
-  }
-  throw new Error("expected a DeviceError");
-}
 
 describe("recoverDeviceSignature on the captured device signature", () => {
   it("recovers the device address with v = 27; the device's s is high and is returned untouched", () => {
