@@ -1,6 +1,7 @@
 import type { Address, Hex, PublicClient } from "viem";
 import { claimLensAbi, claimLensBytecode } from "../chain/abi";
 import type { IoIDContracts } from "../chain/config";
+import { readPreflightStepwise } from "./preflightStepwise";
 
 /** Everything the chain says about a claim before anything is signed: one eth_call, one round trip. */
 export interface Preflight {
@@ -41,11 +42,27 @@ export interface PreflightRequest {
 
 const zeroAddress = "0x0000000000000000000000000000000000000000" as const;
 
+export type PreflightClient = Pick<PublicClient, "readContract" | "getBalance" | "getChainId" | "getBlockNumber">;
+
 /**
  * Runs ClaimLens as a deployless read: its creation code goes into the eth_call, so dependent reads
- * (project id → that project's quota) still take one round trip, with or without Multicall3.
+ * (project id → that project's quota) still take one round trip, with or without Multicall3. A node that
+ * refuses calls without a `to` gets the same facts in three stages of plain reads.
  */
-export async function readPreflight(client: Pick<PublicClient, "readContract">, request: PreflightRequest): Promise<Preflight> {
+export async function readPreflight(client: PreflightClient, request: PreflightRequest): Promise<Preflight> {
+  try {
+    return await readPreflightWithLens(client, request);
+  } catch (lensError) {
+    try {
+      return await readPreflightStepwise(client, request);
+    } catch {
+      // Both failed: the lens's error is the one that says what is wrong (an unreachable node, a bad address).
+      throw lensError;
+    }
+  }
+}
+
+async function readPreflightWithLens(client: PreflightClient, request: PreflightRequest): Promise<Preflight> {
   const { contracts, device, owner, nft, candidates = [] } = request;
   const s = await client.readContract({
     abi: claimLensAbi,

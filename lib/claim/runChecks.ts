@@ -8,10 +8,10 @@ import { bindPlan, type PlannedCall } from "./bindPlan";
 import { needsApproval } from "./walletSteps";
 import { buildChecklist, type Checklist, type ClaimSubject } from "./checklist";
 import { chooseDocument, type DocumentChoice } from "./document";
-import { readPreflight, type Preflight } from "./preflight";
+import { readPreflight, type Preflight, type PreflightClient } from "./preflight";
 
 export interface ClaimCheckDeps {
-  client: Pick<PublicClient, "readContract" | "call">;
+  client: PreflightClient & Pick<PublicClient, "call">;
   chainId: number;
   registry: Address;
   owner: Address;
