@@ -4,8 +4,9 @@ import { ConnectButton } from "@rainbow-me/rainbowkit";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useCapabilities } from "wagmi";
-import { formatEther, type Address } from "viem";
+import type { Address } from "viem";
 import { explorerAddressUrl, explorerTxUrl } from "@/lib/chain/config";
+import { formatIotx } from "@/lib/chain/formatIotx";
 import { needsApproval, promptCount } from "@/lib/claim/walletSteps";
 import { Alert, buttonClass, StepCard } from "@/components/ui/Card";
 import { ChecklistView } from "./ChecklistView";
@@ -209,7 +210,7 @@ function ClaimButton({ ok, fee, approval, prompts, onClaim }: { ok: boolean; fee
     <div className="space-y-2 text-sm">
       {ok && (
         <p>
-          {fee === 0n ? "No fee: the project prepaid this ioID." : `Fee: ${formatEther(fee)} IOTX, sent with the registration.`}{" "}
+          {fee === 0n ? "No fee: the project prepaid this ioID." : `Fee: ${formatIotx(fee)}, sent with the registration.`}{" "}
           {prompts === 1
             ? approval
               ? "One wallet confirmation: your wallet sends the approval and the registration together."

@@ -19,7 +19,7 @@ import { DidQr } from "./DidQr";
 import { DocumentBadge } from "./DocumentBadge";
 import { DocumentPanel } from "./DocumentPanel";
 import { ReadError } from "./ReadError";
-import { formatIotx } from "./links";
+import { formatIotx } from "@/lib/chain/formatIotx";
 import { useDeviceView, useHeldTokens, useRegistration } from "./useDeviceReads";
 
 export function DeviceDetail({ refText, chainParam }: { refText: string; chainParam: string | undefined }) {

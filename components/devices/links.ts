@@ -1,4 +1,3 @@
-import { formatEther } from "viem";
 import { defaultChainConfig } from "@/lib/chain/config";
 import type { DeviceView } from "@/lib/chain/devices";
 
@@ -7,14 +6,6 @@ export function deviceHref(view: Pick<DeviceView, "did" | "id">, chainId: number
   const segment = view.did ?? view.id?.toString() ?? "";
   const chain = chainId === defaultChainConfig.chain.id ? "" : `?chain=${chainId}`;
   return `/devices/${encodeURIComponent(segment)}${chain}`;
-}
-
-/** IOTX with at most four decimals; the exact amount is in the title attribute where it is shown. */
-export function formatIotx(wei: bigint): string {
-  const [whole, fraction = ""] = formatEther(wei).split(".");
-  const short = fraction.slice(0, 4).replace(/0+$/, "");
-  const approx = fraction.length > 4 && /[1-9]/.test(fraction.slice(4)) ? "≈ " : "";
-  return `${approx}${whole}${short ? `.${short}` : ""} IOTX`;
 }
 
 export function shortHex(hex: string, keep = 6): string {

@@ -3,6 +3,7 @@
 import { useAccount, useChainId, useReadContract } from "wagmi";
 import { ioIDAbi } from "@/lib/chain/abi";
 import { getChainConfig } from "@/lib/chain/config";
+import { StepCard } from "@/components/ui/Card";
 
 /** Where the app is pointed right now: a quick way for an owner (and a test) to see the wiring is live. */
 export function NetworkStatus() {
@@ -18,10 +19,7 @@ export function NetworkStatus() {
   });
 
   return (
-    <section aria-labelledby="network-status" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="network-status" className="mb-3 font-semibold">
-        Network
-      </h2>
+    <StepCard title="Network" id="network-status">
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-500">Chain</dt>
         <dd data-testid="chain-name">{chainConfig ? `${chainConfig.chain.name} (${chainId})` : `Unsupported chain ${chainId}`}</dd>
@@ -36,6 +34,6 @@ export function NetworkStatus() {
           {supply.isPending ? "…" : supply.isError ? "RPC unreachable" : supply.data.toString()}
         </dd>
       </dl>
-    </section>
+    </StepCard>
   );
 }

@@ -1,6 +1,7 @@
-import { formatEther, isAddressEqual, type Address, type Hex } from "viem";
+import { isAddressEqual, type Address, type Hex } from "viem";
 import { isDeviceError } from "../device/errors";
 import { permitDigest, permitDigestFromDomainSeparator } from "../device/permit";
+import { formatIotx } from "../chain/formatIotx";
 import { recoverDeviceSignature, type DeviceSignature } from "../device/signature";
 import { registrationFee, type Preflight } from "./preflight";
 
@@ -59,12 +60,6 @@ export interface Checklist {
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
-/** Amounts as people read them: at most 4 decimals, never rounded up past what is there. */
-export function formatIotx(wei: bigint): string {
-  const [whole, fraction = ""] = formatEther(wei).split(".");
-  const kept = fraction.slice(0, 4).replace(/0+$/, "");
-  return kept ? `${whole}.${kept}` : whole!;
-}
 
 /** Pure: the verdict on a claim from what the device sent and what the chain said. */
 export function buildChecklist(subject: ClaimSubject, ctx: ChecklistContext): Checklist {
@@ -125,7 +120,7 @@ export function buildChecklist(subject: ClaimSubject, ctx: ChecklistContext): Ch
     "Registration fee",
     fee === 0n
       ? `Free: prepaid by the project (${left} of ${p.applied} ioIDs left).`
-      : `The project's prepaid ioIDs are used up: registering costs ${formatIotx(fee)} IOTX, paid with the transaction.`,
+      : `The project's prepaid ioIDs are used up: registering costs ${formatIotx(fee)}, paid with the transaction.`,
   );
 
   const needed = fee + ctx.gasReserve;
@@ -135,8 +130,8 @@ export function buildChecklist(subject: ClaimSubject, ctx: ChecklistContext): Ch
     balanceOk,
     "Wallet balance",
     balanceOk
-      ? `${formatIotx(p.ownerBalance)} IOTX covers the fee and gas.`
-      : `You have ${formatIotx(p.ownerBalance)} IOTX; about ${formatIotx(needed)} IOTX is needed (fee ${formatIotx(fee)} + gas). Top up and check again.`,
+      ? `${formatIotx(p.ownerBalance)} covers the fee and gas.`
+      : `You have ${formatIotx(p.ownerBalance)}; about ${formatIotx(needed)} is needed (fee ${formatIotx(fee)} + gas). Top up and check again.`,
   );
 
   return { checks, ok: checks.every((c) => c.ok), signature: signature.value, fee };
