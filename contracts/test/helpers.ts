@@ -269,3 +269,19 @@ export function walletOf(ctx: Devnet, id: bigint): Promise<readonly [Address, st
 export function walletOfDid(ctx: Devnet, did: string): Promise<Address> {
   return ctx.publicClient.readContract({ address: ctx.deployment.ioID, abi: ioIDAbi, functionName: "wallet", args: [did] });
 }
+
+/** A node that refuses eth_call without a `to`, as some non-geth nodes may: deployless reads fail, plain ones pass. */
+export function refusingDeployless<C extends Pick<PublicClient, "readContract">>(client: C): C & { lensAttempts: number } {
+  const wrapped = {
+    ...client,
+    lensAttempts: 0,
+    readContract: ((args: { code?: unknown }) => {
+      if (args.code) {
+        wrapped.lensAttempts++;
+        return Promise.reject(new Error("unsupported: missing to"));
+      }
+      return client.readContract(args as never);
+    }) as C["readContract"],
+  };
+  return wrapped;
+}

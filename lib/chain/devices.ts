@@ -1,12 +1,15 @@
 import { parseAbiItem, zeroAddress, type Address, type Hash, type Hex, type PublicClient } from "viem";
 import { formatDid, type IoDid } from "../device/did";
 import { devicesLensAbi, devicesLensBytecode, ioIDRegistryAbi } from "./abi";
+import { byDevicesStepwise, byIdsStepwise, ownedByStepwise, URI_STATE, type StepwiseOptions } from "./devicesStepwise";
 
-// Reads for "My devices" and the device page. Everything about a page of ioIDs comes from deployless eth_calls
-// (contracts/DevicesLens.sol): the device behind an ioID, its record and its project are each known only after
-// the previous read, so Multicall3 would need four dependent rounds where the lens needs one, and the lens works
-// the same on chains without Multicall3. Calls for one page go out together; with a batching transport (viem
-// `http(url, { batch: true })`, as the app configures) they travel as one HTTP request.
+// Reads for "My devices", the device page and the DID resolver. Everything about a page of ioIDs comes from
+// deployless eth_calls (contracts/DevicesLens.sol): the device behind an ioID, its record and its project are
+// each known only after the previous read, so plain reads need up to six dependent stages where the lens needs
+// one, and the lens works the same on chains without Multicall3. Calls for one page go out together; with a
+// batching transport (viem `http(url, { batch: true })`, as the app configures) they travel as one HTTP request.
+// A node that refuses an eth_call without `to` still gets the same rows, from those stages of plain reads
+// (devicesStepwise.ts, batched through Multicall3 where the chain has it).
 
 /** One screen of the list; also the first read, so an owner sees it after one round trip. */
 export const DEVICE_PAGE_SIZE = 25;
@@ -57,27 +60,50 @@ export interface DevicesPage {
   items: DeviceView[];
 }
 
-export type LensClient = Pick<PublicClient, "readContract" | "multicall">;
+/** getBalance, getChainId and getBlockNumber serve the stepwise reads on chains without Multicall3. */
+export type LensClient = Pick<PublicClient, "readContract" | "multicall" | "getBalance" | "getChainId" | "getBlockNumber">;
 
 export interface LensOptions {
   uriCap?: number;
   /** false: leave every URI unread (state "deferred"), for callers that need it only sometimes. */
   withUris?: boolean;
-  /** Where the chain has Multicall3, URIs too long to inline are read through it (else in parallel). */
+  /** Where the chain has Multicall3, URIs too long to inline, and the stepwise reads, go through it (else in parallel). */
   multicall3?: Address | undefined;
 }
 
 const lens = { abi: devicesLensAbi, code: devicesLensBytecode } as const;
 
-type LensResult = Awaited<ReturnType<typeof lensByIds>>;
+export type LensResult = Awaited<ReturnType<typeof lensByIds>>;
 type LensItem = LensResult[1][number];
-const URI_STATE = { ok: 0, overCap: 1, unreadable: 2, deferred: 3 } as const;
 
 function lensByIds(client: LensClient, registry: Address, ids: readonly bigint[], options: LensOptions) {
   return client.readContract({ ...lens, functionName: "byIds", args: [registry, ids, BigInt(options.uriCap ?? DETAIL_URI_CAP), budgetFor(ids.length, options)] });
 }
 
 const budgetFor = (rows: number, options: LensOptions) => (options.withUris === false ? 0n : uriBudget(rows));
+
+/**
+ * The lens, or where it fails (a node may refuse an eth_call without `to`) the same reads stage by stage. When
+ * both fail, the lens's error is the one that says what is wrong (an unreachable node, a bad address).
+ */
+async function lensOr(lensCalls: () => Promise<LensResult[]>, stepwise: () => Promise<LensResult>): Promise<LensResult[]> {
+  try {
+    return await lensCalls();
+  } catch (lensError) {
+    try {
+      return [await stepwise()];
+    } catch {
+      throw lensError;
+    }
+  }
+}
+
+const stepwiseOptions = (r: LensOptions & { registry: Address }, uriCap: number): StepwiseOptions => ({
+  registry: r.registry,
+  uriCap,
+  withUris: r.withUris !== false,
+  multicall3: r.multicall3,
+});
 
 const orUndefined = (a: Address): Address | undefined => (a === zeroAddress ? undefined : a);
 
@@ -112,8 +138,11 @@ function toView(item: LensItem, documentURI: DocumentUri): DeviceView {
   };
 }
 
-/** Joins chunked lens answers and reads the URIs that did not fit a chunk straight from the registry. */
-async function toPage(client: LensClient, registry: Address, results: LensResult[], options: LensOptions): Promise<DevicesPage> {
+/**
+ * Joins chunked lens answers and reads the URIs that did not fit a chunk straight from the registry. `total`:
+ * the number of items asked for, which every chunk's header counts only for itself.
+ */
+async function toPage(client: LensClient, registry: Address, results: LensResult[], options: LensOptions, total?: number): Promise<DevicesPage> {
   const items = results.flatMap(([, rows]) => rows);
   const withUris = options.withUris !== false;
   const deferred = withUris ? items.filter((i) => i.registered && i.documentURIState === URI_STATE.deferred) : [];
@@ -129,7 +158,7 @@ async function toPage(client: LensClient, registry: Address, results: LensResult
   return {
     chainId: Number(header?.chainId ?? 0n),
     blockNumber: results.reduce((min, [h]) => (h.blockNumber < min ? h.blockNumber : min), header?.blockNumber ?? 0n),
-    total: Number(header?.total ?? 0n),
+    total: total ?? Number(header?.total ?? 0n),
     items: items.map((i) => toView(i, documentUriOf(i, i.documentURIState === URI_STATE.ok ? i.documentURI : uris.get(i.device), withUris))),
   };
 }
@@ -158,11 +187,15 @@ export async function readOwnedDevicesPage(client: LensClient, r: OwnedPageReque
   const budget = (rows: number) => budgetFor(rows, r);
   const offsets: number[] = [];
   for (let at = offset; at < offset + Math.max(limit, 1); at += LENS_CHUNK) offsets.push(at);
-  const results = await Promise.all(
-    offsets.map((at) => {
-      const rows = Math.min(LENS_CHUNK, offset + limit - at);
-      return client.readContract({ ...lens, functionName: "ownedBy", args: [registry, owner, BigInt(at), BigInt(rows), BigInt(uriCap), budget(rows)] });
-    }),
+  const results = await lensOr(
+    () =>
+      Promise.all(
+        offsets.map((at) => {
+          const rows = Math.min(LENS_CHUNK, offset + limit - at);
+          return client.readContract({ ...lens, functionName: "ownedBy", args: [registry, owner, BigInt(at), BigInt(rows), BigInt(uriCap), budget(rows)] });
+        }),
+      ),
+    () => ownedByStepwise(client, { ...stepwiseOptions(r, uriCap), owner, offset, limit }),
   );
   return toPage(client, registry, results, r);
 }
@@ -182,15 +215,25 @@ export async function readAllOwnedDevices(
 }
 
 export async function readDevicesByIds(client: LensClient, r: LensOptions & { registry: Address; ids: readonly bigint[] }): Promise<DevicesPage> {
-  return toPage(client, r.registry, await Promise.all(chunks(r.ids).map((ids) => lensByIds(client, r.registry, ids, r))), r);
+  const results = await lensOr(
+    () => Promise.all(chunks(r.ids).map((ids) => lensByIds(client, r.registry, ids, r))),
+    () => byIdsStepwise(client, { ...stepwiseOptions(r, r.uriCap ?? DETAIL_URI_CAP), ids: r.ids }),
+  );
+  return toPage(client, r.registry, results, r, r.ids.length);
 }
 
 export async function readDevicesByAddresses(client: LensClient, r: LensOptions & { registry: Address; devices: readonly Address[] }): Promise<DevicesPage> {
-  const uriCap = BigInt(r.uriCap ?? DETAIL_URI_CAP);
-  const results = await Promise.all(
-    chunks(r.devices).map((devices) => client.readContract({ ...lens, functionName: "byDevices", args: [r.registry, devices, uriCap, budgetFor(devices.length, r)] })),
+  const uriCap = r.uriCap ?? DETAIL_URI_CAP;
+  const results = await lensOr(
+    () =>
+      Promise.all(
+        chunks(r.devices).map((devices) =>
+          client.readContract({ ...lens, functionName: "byDevices", args: [r.registry, devices, BigInt(uriCap), budgetFor(devices.length, r)] }),
+        ),
+      ),
+    () => byDevicesStepwise(client, { ...stepwiseOptions(r, uriCap), devices: r.devices }),
   );
-  return toPage(client, r.registry, results, r);
+  return toPage(client, r.registry, results, r, r.devices.length);
 }
 
 // ---------------------------------------------------------------------------

@@ -1,28 +1,12 @@
 // The lens and its stepwise fallback must say the same thing about every state the claim can meet.
 import { describe, expect, it } from "vitest";
-import { useDevnet } from "../../contracts/test/helpers";
+import { refusingDeployless, useDevnet } from "../../contracts/test/helpers";
 import { deviceNFTAbi } from "../chain/abi";
 import { createVirtualDevice } from "../device/virtualDevice";
-import { readPreflight, type PreflightClient, type PreflightRequest } from "./preflight";
+import { readPreflight, type PreflightRequest } from "./preflight";
 import { readPreflightStepwise } from "./preflightStepwise";
 
 const ctx = useDevnet();
-
-/** A node that refuses eth_call without a `to`, as some non-geth nodes may. */
-function refusingDeployless(client: PreflightClient): PreflightClient & { lensAttempts: number } {
-  const wrapped = {
-    ...client,
-    lensAttempts: 0,
-    readContract: ((args: { code?: unknown }) => {
-      if (args.code) {
-        wrapped.lensAttempts++;
-        return Promise.reject(new Error("unsupported: missing to"));
-      }
-      return client.readContract(args as never);
-    }) as PreflightClient["readContract"],
-  };
-  return wrapped;
-}
 
 describe("preflight: ClaimLens and the stepwise fallback agree", () => {
   const device = createVirtualDevice({ seed: "preflight" }).address;
