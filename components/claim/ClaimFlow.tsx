@@ -1,6 +1,6 @@
 "use client";
 
-import { ConnectButton } from "@rainbow-me/rainbowkit";
+import { ConnectButton } from "@/components/wallet/ConnectButton";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useCapabilities } from "wagmi";

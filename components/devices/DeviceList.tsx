@@ -1,6 +1,6 @@
 "use client";
 
-import { ConnectButton } from "@rainbow-me/rainbowkit";
+import { ConnectButton } from "@/components/wallet/ConnectButton";
 import Link from "next/link";
 import { useState } from "react";
 import type { Address } from "viem";

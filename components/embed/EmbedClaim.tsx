@@ -1,6 +1,6 @@
 "use client";
 
-import { ConnectButton } from "@rainbow-me/rainbowkit";
+import { ConnectButton } from "@/components/wallet/ConnectButton";
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { useAccount, useChainId, useSwitchChain, type State } from "wagmi";
 import { ClaimFlow } from "@/components/claim/ClaimFlow";
@@ -10,7 +10,7 @@ import { Providers } from "@/components/wallet/Providers";
 import { getChainConfig } from "@/lib/chain/config";
 import { embedMessage, messageForClaimEvent, parseIncomingMessage, redirectUrl, type OutgoingMessage } from "@/lib/embed/messages";
 import type { EmbedMode, EmbedParams } from "@/lib/embed/params";
-import { accentVariables, rainbowLocale, rainbowTheme } from "./embedTheme";
+import { accentVariables } from "./embedTheme";
 import "./embed.css";
 
 /**
@@ -23,9 +23,10 @@ export type EmbedConfig = Omit<EmbedParams, "chainId" | "projectId"> & { chainId
 export function EmbedClaim({ config, initialState }: { config: EmbedConfig; initialState: State | undefined }) {
   const ui = useMemo(
     () => ({
-      theme: rainbowTheme(config.theme, config.accent),
-      locale: rainbowLocale(config.locale),
-      initialChain: getChainConfig(config.chainId)?.chain,
+      theme: config.theme,
+      accent: config.accent,
+      locale: config.locale,
+      chainId: config.chainId,
       modalSize: "compact" as const,
     }),
     [config],
@@ -116,7 +117,7 @@ function EmbedFlow({ config }: { config: EmbedConfig }) {
           </p>
         </div>
         <div className="ml-auto shrink-0">
-          <ConnectButton chainStatus="none" accountStatus="address" showBalance={false} />
+          <ConnectButton showChain={false} />
         </div>
         {mode === "redirect" ? (
           <button type="button" className="shrink-0 text-sm text-slate-600 underline hover:text-slate-900" onClick={close}>

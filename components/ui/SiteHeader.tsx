@@ -1,6 +1,6 @@
 "use client";
 
-import { ConnectButton } from "@rainbow-me/rainbowkit";
+import { ConnectButton } from "@/components/wallet/ConnectButton";
 import Link from "next/link";
 
 export function SiteHeader() {
@@ -18,7 +18,7 @@ export function SiteHeader() {
           My devices
         </Link>
         <div className="ml-auto">
-          <ConnectButton chainStatus="icon" accountStatus={{ smallScreen: "avatar", largeScreen: "full" }} showBalance={false} />
+          <ConnectButton />
         </div>
       </nav>
     </header>

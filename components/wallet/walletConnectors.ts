@@ -1,4 +1,4 @@
-import { connectorsForWallets, type Wallet, type WalletList } from "@rainbow-me/rainbowkit";
+import type { Wallet, WalletDetailsParams, WalletList } from "@rainbow-me/rainbowkit";
 import {
   injectedWallet,
   iopayWallet,
@@ -7,7 +7,7 @@ import {
   walletConnectWallet,
 } from "@rainbow-me/rainbowkit/wallets";
 import { UserRejectedRequestError } from "viem";
-import { createConnector, ProviderNotFoundError } from "wagmi";
+import { createConnector, ProviderNotFoundError, type CreateConnectorFn } from "wagmi";
 import { mock } from "wagmi/connectors";
 
 // RainbowKit refuses an empty id; the placeholder only disables WalletConnect relays, it breaks nothing else.
@@ -146,6 +146,41 @@ const walletGroups: WalletList = [
   ...(e2eBuild ? [{ groupName: "Testing", wallets: [e2eWallet] }] : []),
 ];
 
+const appName = "ioID Device Wallet";
+
+/**
+ * RainbowKit's `connectorsForWallets`, without importing RainbowKit's main entry (its dialogs load on demand,
+ * see walletModals.tsx): each wallet's connector carries the `rkDetails` the connect dialog groups and draws it by.
+ * WalletConnect gets a second connector that opens WalletConnect's own QR dialog, as RainbowKit does.
+ */
+function connectorsFor(groups: WalletList): CreateConnectorFn[] {
+  const metadata = { name: appName, description: appName, url: typeof window === "undefined" ? "" : window.location.origin, icons: [] };
+  const seen = new Set<string>();
+  const connectors: CreateConnectorFn[] = [];
+  let index = -1;
+  for (const [group, { groupName, wallets }] of groups.entries()) {
+    for (const createWallet of wallets) {
+      index++;
+      const { createConnector: create, hidden, ...wallet } = createWallet({
+        projectId: walletConnectProjectId,
+        appName,
+        options: { metadata },
+        walletConnectParameters: { metadata },
+      });
+      if (seen.has(wallet.id) || hidden?.()) continue;
+      seen.add(wallet.id);
+      const details = (extra: object = {}): WalletDetailsParams => ({
+        rkDetails: Object.fromEntries(
+          Object.entries({ ...wallet, groupIndex: group + 1, groupName, index, isRainbowKitConnector: true, ...extra }).filter(([, v]) => v !== undefined),
+        ) as WalletDetailsParams["rkDetails"],
+      });
+      if (wallet.id === "walletConnect") connectors.push(create(details({ isWalletConnectModalConnector: true, showQrModal: true })));
+      connectors.push(create(details()));
+    }
+  }
+  return connectors;
+}
+
 export function walletConnectors() {
-  return connectorsForWallets(walletGroups, { appName: "ioID Device Wallet", projectId: walletConnectProjectId });
+  return connectorsFor(walletGroups);
 }

@@ -1,0 +1,67 @@
+"use client";
+
+import type { Chain } from "viem";
+import { useAccount, useChains } from "wagmi";
+import { buttonClass } from "@/components/ui/Card";
+import { useWalletModals } from "./walletModals";
+
+
+/**
+ * The wallet button: "Connect Wallet", or the network and the account once connected. Ours rather than
+ * RainbowKit's so that it renders without RainbowKit loaded; its dialogs open from here (walletModals.tsx).
+ */
+export function ConnectButton({ showChain = true }: { showChain?: boolean }) {
+  const { address, chainId } = useAccount();
+  const chains = useChains();
+  const { open, preload } = useWalletModals();
+  const intent = { onPointerEnter: preload, onFocus: preload, onTouchStart: preload };
+
+  // While reconnecting, the address is already known (from the cookie): show it rather than flash "Connect".
+  if (!address) {
+    return (
+      <button type="button" className={buttonClass.primary} onClick={() => open("connect")} {...intent}>
+        Connect Wallet
+      </button>
+    );
+  }
+  const chain = chains.find((c) => c.id === chainId);
+  return (
+    <div className="flex items-center gap-2">
+      {!chain ? (
+        <button type="button" className={`${buttonClass.primary} bg-red-600 hover:bg-red-700`} onClick={() => open("chain")} {...intent}>
+          Wrong network
+        </button>
+      ) : (
+        showChain && <ChainButton chain={chain} onClick={() => open("chain")} intent={intent} />
+      )}
+      <button
+        type="button"
+        className={`${buttonClass.secondary} font-mono text-sm`}
+        title={address}
+        aria-label={`Account ${address}`}
+        onClick={() => open("account")}
+        {...intent}
+      >
+        {/* At 360 px the header has room for "0x12…cdef" only. */}
+        {address.slice(0, 4)}
+        <span className="hidden sm:inline">{address.slice(4, 6)}</span>…{address.slice(-4)}
+      </button>
+    </div>
+  );
+}
+
+function ChainButton({ chain, onClick, intent }: { chain: Chain; onClick: () => void; intent: Record<string, () => void> }) {
+  const iconUrl = (chain as Chain & { iconUrl?: string }).iconUrl;
+  return (
+    <button type="button" className={`${buttonClass.secondary} hidden px-2 sm:inline-flex`} aria-label={`Network: ${chain.name}. Switch network`} title={chain.name} onClick={onClick} {...intent}>
+      {iconUrl ? (
+        // eslint-disable-next-line @next/next/no-img-element -- a 24 px local SVG: nothing for next/image to optimise
+        <img src={iconUrl} alt="" width={24} height={24} className="size-6" />
+      ) : (
+        <span aria-hidden className="size-6 text-center font-semibold">
+          {chain.name.slice(0, 1)}
+        </span>
+      )}
+    </button>
+  );
+}
