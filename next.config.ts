@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { readChainEnv } from "./lib/chain/chainEnv";
 
 // @coinbase/cdp-sdk (pulled in by RainbowKit's Base connector) imports these optional peers dynamically;
 // bundlers cannot resolve them, and no code path of ours reaches them.
@@ -23,6 +24,8 @@ const denyFraming = [{ key: "Content-Security-Policy", value: "frame-ancestors '
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // Checked here, once, so a bad chain override stops the build with its reason (lib/chain/chainEnv.ts).
+  env: { IOID_CHAIN_ENV: JSON.stringify(readChainEnv(process.env)) },
   // The e2e build lives beside the dev build so `npm test` never clobbers a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,

@@ -18,3 +18,6 @@ export const devnet = withIcon(defineChain({
 }), "/icons/devnet.svg");
 
 export type KnownChainId = typeof iotex.id | typeof iotexTestnet.id | typeof devnet.id;
+
+/** Without NEXT_PUBLIC_CHAINS: the local devnet first (what `npm run dev` serves), then testnet and mainnet. */
+export const DEFAULT_CHAIN_IDS: readonly KnownChainId[] = [devnet.id, iotexTestnet.id, iotex.id];

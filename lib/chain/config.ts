@@ -1,8 +1,8 @@
-import { getAddress, isAddress, type Address, type Chain } from "viem";
-import { z } from "zod";
-import { devnet, iotex, iotexTestnet, type KnownChainId } from "./chains";
+import type { Address, Chain } from "viem";
+import type { ChainEnv } from "./chainEnv";
+import { DEFAULT_CHAIN_IDS, devnet, iotex, iotexTestnet, type KnownChainId } from "./chains";
+import type { Deployment } from "./deployment";
 import devnetDeploymentJson from "./deployments/devnet.json";
-import { deploymentSchema } from "./deployment";
 
 /** The ioID contracts the app talks to on one chain. */
 export interface IoIDContracts {
@@ -26,45 +26,12 @@ export interface ChainConfig {
   logsFromBlock: bigint;
 }
 
-const address = z.string().refine((s) => isAddress(s, { strict: false }), "not a 0x address").transform((s) => getAddress(s));
+// The deployment's overrides, checked when the app was built (see chainEnv.ts and next.config.ts). Outside a
+// Next build (tests, scripts) there are none: the defaults below apply.
+const chainEnv: ChainEnv = process.env.IOID_CHAIN_ENV ? (JSON.parse(process.env.IOID_CHAIN_ENV) as ChainEnv) : { chains: [...DEFAULT_CHAIN_IDS], overrides: {} };
 
-/** What a project's own deployment may override, per chain, through NEXT_PUBLIC_CHAIN_<id> (JSON). */
-const overrideSchema = z
-  .object({
-    rpcUrl: z.url(),
-    explorerUrl: z.url(),
-    multicall3: address,
-    ioIDRegistry: address,
-    ioID: address,
-    ioIDStore: address,
-    project: address,
-    projectRegistry: address,
-    deviceNFTs: z.array(z.object({ address, label: z.string().min(1).max(60) }).strict()).max(20),
-    logsFromBlock: z.coerce.bigint().nonnegative(),
-  })
-  .partial()
-  .strict();
-
-type Override = z.infer<typeof overrideSchema>;
-
-export class ChainConfigError extends Error {
-  override name = "ChainConfigError";
-}
-
-function parseOverride(variable: string, raw: string | undefined): Override {
-  if (!raw) return {};
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new ChainConfigError(`${variable} must be a JSON object, e.g. {"ioIDRegistry":"0x…"}`);
-  }
-  const parsed = overrideSchema.safeParse(json);
-  if (!parsed.success) throw new ChainConfigError(`${variable}: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
-
-const devnetDeployment = deploymentSchema.parse(devnetDeploymentJson);
+// Written by `npm run devnet` and checked against its schema by contracts/test/deployment.test.ts.
+const devnetDeployment = devnetDeploymentJson as unknown as Deployment;
 
 // Addresses of IoTeX's own deployments (the upgradeable proxies); see docs/ and shared PROTOCOL.md §3.
 const defaults: Record<KnownChainId, Omit<ChainConfig, "chain">> = {
@@ -116,18 +83,11 @@ const defaults: Record<KnownChainId, Omit<ChainConfig, "chain">> = {
   },
 };
 
-// Each variable is read by its literal name so Next.js can inline it into the browser bundle.
-const overrides: Record<KnownChainId, Override> = {
-  [iotex.id]: parseOverride("NEXT_PUBLIC_CHAIN_4689", process.env.NEXT_PUBLIC_CHAIN_4689),
-  [iotexTestnet.id]: parseOverride("NEXT_PUBLIC_CHAIN_4690", process.env.NEXT_PUBLIC_CHAIN_4690),
-  [devnet.id]: parseOverride("NEXT_PUBLIC_CHAIN_31337", process.env.NEXT_PUBLIC_CHAIN_31337),
-};
-
 const chainsById = { [iotex.id]: iotex, [iotexTestnet.id]: iotexTestnet, [devnet.id]: devnet } as const;
 
 function buildChainConfig(id: KnownChainId): ChainConfig {
   const base = defaults[id];
-  const { rpcUrl, explorerUrl, multicall3, deviceNFTs, logsFromBlock, ...contracts } = overrides[id];
+  const { rpcUrl, explorerUrl, multicall3, deviceNFTs, logsFromBlock, ...contracts } = chainEnv.overrides[id] ?? {};
   const chain = chainsById[id];
   return {
     // Wallets (and wagmi's mock connector) read the RPC from the chain object itself, so an override goes there too.
@@ -136,26 +96,13 @@ function buildChainConfig(id: KnownChainId): ChainConfig {
     explorerUrl: explorerUrl ?? base.explorerUrl,
     multicall3: multicall3 ?? base.multicall3,
     deviceNFTs: deviceNFTs ?? base.deviceNFTs,
-    logsFromBlock: logsFromBlock ?? base.logsFromBlock,
+    logsFromBlock: logsFromBlock === undefined ? base.logsFromBlock : BigInt(logsFromBlock),
     contracts: { ...base.contracts, ...contracts },
   };
 }
 
-const enabledIdsSchema = z
-  .string()
-  .transform((s) => s.split(",").map((x) => Number(x.trim())))
-  .pipe(z.array(z.union([z.literal(iotex.id), z.literal(iotexTestnet.id), z.literal(devnet.id)])).min(1));
-
-function parseEnabledChainIds(raw: string | undefined): KnownChainId[] {
-  const parsed = enabledIdsSchema.safeParse(raw ?? `${devnet.id},${iotexTestnet.id},${iotex.id}`);
-  if (!parsed.success) {
-    throw new ChainConfigError(`NEXT_PUBLIC_CHAINS must list chain ids among 4689, 4690, 31337 (got "${raw}")`);
-  }
-  return [...new Set(parsed.data)];
-}
-
 /** Chains this build offers, the first being the default one. */
-export const chainConfigs: readonly ChainConfig[] = parseEnabledChainIds(process.env.NEXT_PUBLIC_CHAINS).map(buildChainConfig);
+export const chainConfigs: readonly ChainConfig[] = chainEnv.chains.map(buildChainConfig);
 
 export const defaultChainConfig: ChainConfig = chainConfigs[0]!;
 
