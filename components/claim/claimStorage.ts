@@ -1,5 +1,4 @@
-import { isAddress, isHex, type Address, type Hex } from "viem";
-import { z } from "zod";
+import type { Address, Hex } from "viem";
 import type { SourceKind } from "@/lib/claim/machine";
 
 /** A claim in flight, kept across reloads: what the device gave and what was already sent. */
@@ -13,31 +12,18 @@ export interface StoredClaim {
 }
 
 const key = "ioid-device-wallet:claim:v1";
-const address = z.string().refine((s): s is Address => isAddress(s));
-const hash = z.string().refine((s): s is Hex => isHex(s) && s.length === 66);
 
-// Storage is a boundary too: another tab, an older version or a hand edit may have written anything.
-const storedSchema = z.object({
-  raw: z.string().max(16_384),
-  source: z.enum(["camera", "image", "paste", "link", "http", "ble", "serial"]),
-  nft: z.object({ contract: address, tokenId: z.string().regex(/^\d+$/).optional() }).optional(),
-  chainId: z.number().int().positive(),
-  owner: address,
-  hashes: z.array(hash).max(4),
-});
-
-export function loadClaim(): StoredClaim | undefined {
+/**
+ * What this tab stored for a claim in flight, unchecked: undefined when nothing is (the common case, answered
+ * without loading the schema). parseStoredClaim (in the lazily loaded verifier) decides what it is worth.
+ */
+export function readStoredClaim(): unknown {
   try {
     const raw = window.localStorage.getItem(key);
-    if (!raw) return undefined;
-    const parsed = storedSchema.safeParse(JSON.parse(raw));
-    if (!parsed.success) {
-      window.localStorage.removeItem(key);
-      return undefined;
-    }
-    const { nft, ...rest } = parsed.data;
-    return { ...rest, nft: nft && { contract: nft.contract, tokenId: nft.tokenId === undefined ? undefined : BigInt(nft.tokenId) } };
+    return raw ? JSON.parse(raw) : undefined;
   } catch {
+    // Unreadable JSON, or storage that is off: either way there is no claim to resume.
+    clearClaim();
     return undefined;
   }
 }

@@ -3,18 +3,17 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { isAddressEqual, parseEther, type Address } from "viem";
-import { useAccount, useChainId, useConfig, usePublicClient } from "wagmi";
+import { useAccount, useChainId, useClient, useConfig } from "wagmi";
 import { getChainConfig } from "@/lib/chain/config";
 import { explainError } from "@/lib/chain/revertMessages";
 import { ClaimExecutionError } from "@/lib/claim/walletSteps";
 import { claimReducer, type ClaimFailure, type ClaimResult, type ClaimState, type SourceKind } from "@/lib/claim/machine";
-import { ownerTokenCandidates } from "@/lib/claim/ownerTokens";
 import type { ClaimCheckResult } from "@/lib/claim/runChecks";
 import { devnet } from "@/lib/chain/chains";
 import { isDeviceError } from "@/lib/device/errors";
 import type { ClaimInput } from "@/lib/device/payload";
 import type { DeviceSession } from "@/lib/device/session";
-import { clearClaim, loadClaim, saveClaim } from "./claimStorage";
+import { clearClaim, readStoredClaim, saveClaim } from "./claimStorage";
 import { wagmiClaimWallet } from "./wagmiClaimWallet";
 
 const loadVerifier = () => import("./verifier");
@@ -65,7 +64,9 @@ export function useClaimFlow({
   const { address: owner, status } = useAccount();
   const chainId = useChainId();
   const config = useConfig();
-  const publicClient = usePublicClient({ chainId });
+  // The bare transport client: viem's public actions (usePublicClient) come with every action viem has, curves
+  // included; the verifier chunk adds them when a read is actually made (publicClientOf).
+  const client = useClient({ chainId });
   const chainConfig = getChainConfig(chainId);
   // Live device links (BLE, serial) cannot be serialised into state; HTTP ones are re-created from the input.
   const liveSession = useRef<DeviceSession | undefined>(undefined);
@@ -79,8 +80,11 @@ export function useClaimFlow({
   // so scanning a device costs the claim one read, not two.
   const candidates = useQuery({
     queryKey: ["owner-token-candidates", chainId, collection, owner],
-    enabled: Boolean(collection && owner && publicClient && chainConfig),
-    queryFn: () => ownerTokenCandidates(publicClient!, { contract: collection!, owner: owner!, fromBlock: chainConfig!.logsFromBlock }),
+    enabled: Boolean(collection && owner && client && chainConfig),
+    queryFn: async () => {
+      const { ownerTokenCandidates, publicClientOf } = await loadVerifier();
+      return ownerTokenCandidates(publicClientOf(client!), { contract: collection!, owner: owner!, fromBlock: chainConfig!.logsFromBlock });
+    },
     staleTime: 30_000,
   });
   const candidatesSettled = !candidates.isLoading;
@@ -115,14 +119,14 @@ export function useClaimFlow({
 
   // Verification runs whenever a claim is waiting for it and a wallet is there to verify it for.
   useEffect(() => {
-    if (state.phase !== "checking" || !owner || !publicClient || !chainConfig || !candidatesSettled) return;
+    if (state.phase !== "checking" || !owner || !client || !chainConfig || !candidatesSettled) return;
     let cancelled = false;
     const { input, nft } = state.input;
     const collection = nft ?? defaultNft(requiredDeviceNFT ? [{ address: requiredDeviceNFT }] : chainConfig.deviceNFTs);
     loadVerifier()
-      .then(({ createHttpDeviceSession, runClaimChecks }) =>
+      .then(({ createHttpDeviceSession, runClaimChecks, publicClientOf }) =>
         runClaimChecks(input, collection, {
-          client: publicClient,
+          client: publicClientOf(client),
           chainId,
           registry: chainConfig.contracts.ioIDRegistry,
           owner,
@@ -151,7 +155,7 @@ export function useClaimFlow({
   }, [state.phase, state.phase === "checking" ? state.input : undefined, owner, chainId, candidatesSettled]);
 
   const submit = useCallback(async () => {
-    if (state.phase !== "checked" || !state.checklist.ok || !owner || !publicClient || !chainConfig) return;
+    if (state.phase !== "checked" || !state.checklist.ok || !owner || !client || !chainConfig) return;
     const { input, plan, source } = state;
     dispatch({ type: "submit" });
     emit.current?.({ type: "started" });
@@ -159,7 +163,8 @@ export function useClaimFlow({
     const persist = () => saveClaim({ raw: input.raw, source, nft: input.nft, chainId, owner, hashes });
     persist();
     try {
-      const { claimResultFromReceipt, executePlan, simulateRegister } = await loadVerifier();
+      const { claimResultFromReceipt, executePlan, simulateRegister, publicClientOf } = await loadVerifier();
+      const publicClient = publicClientOf(client);
       const receipt = await executePlan(plan, wagmiClaimWallet(config, chainId), {
         onPrompt: (step) => dispatch({ type: "prompt", step }),
         onSent: (hash) => {
@@ -185,17 +190,20 @@ export function useClaimFlow({
       dispatch({ type: "failed", error: failure });
       emit.current?.({ type: "failed", error: failure });
     }
-  }, [state, owner, publicClient, chainConfig, chainId, config]);
+  }, [state, owner, client, chainConfig, chainId, config]);
 
   // After a reload: finish a claim whose transactions were already sent, or restart it from the device data.
   useEffect(() => {
-    if (resumed.current || status === "connecting" || status === "reconnecting" || !publicClient || !chainConfig) return;
+    if (resumed.current || status === "connecting" || status === "reconnecting" || !client || !chainConfig) return;
     resumed.current = true;
-    const stored = loadClaim();
-    if (!stored || stored.chainId !== chainId) return;
-    if (requiredDeviceNFT && stored.nft && !isAddressEqual(stored.nft.contract, requiredDeviceNFT)) return;
+    const saved = readStoredClaim();
+    if (saved === undefined) return;
     void (async () => {
-      const { claimResultFromReceipt, parseClaimInput } = await loadVerifier();
+      const { claimResultFromReceipt, parseClaimInput, parseStoredClaim, publicClientOf } = await loadVerifier();
+      const stored = parseStoredClaim(saved);
+      if (!stored) return clearClaim();
+      if (stored.chainId !== chainId) return;
+      if (requiredDeviceNFT && stored.nft && !isAddressEqual(stored.nft.contract, requiredDeviceNFT)) return;
       let input: ClaimInput;
       try {
         input = parseClaimInput(stored.raw, { appOrigin: window.location.origin });
@@ -210,6 +218,7 @@ export function useClaimFlow({
       }
       dispatch({ type: "resume", input: draft, source: stored.source, hashes: stored.hashes });
       try {
+        const publicClient = publicClientOf(client);
         const receipts = await Promise.all(stored.hashes.map((hash) => publicClient.waitForTransactionReceipt({ hash })));
         const registered = receipts.find((r) => r.status === "success" && r.to?.toLowerCase() === chainConfig.contracts.ioIDRegistry.toLowerCase());
         // A device URL's input has no address until the device answers: the receipt's DID names it.
@@ -225,7 +234,7 @@ export function useClaimFlow({
         dispatch({ type: "failed", error: toFailure(error) });
       }
     })();
-  }, [status, publicClient, chainConfig, chainId, requiredDeviceNFT]);
+  }, [status, client, chainConfig, chainId, requiredDeviceNFT]);
 
   const reset = useCallback(() => {
     void liveSession.current?.close();

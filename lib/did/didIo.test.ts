@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DeviceError } from "../device/errors";
-import { deviceRefSegment, fromIoAddress, parseDeviceRef, toIoAddress } from "./didIo";
+import { fromIoAddress, toIoAddress } from "../chain/ioAddress";
+import { deviceRefSegment, parseDeviceRef } from "./didIo";
 
 // anvil account 0 in both forms (iotexscan shows the io1 form).
 const HEX = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";

@@ -5,7 +5,7 @@ import { getAddress, isAddress, isAddressEqual, zeroAddress, type Address, type 
 import { ioIDAbi } from "@/lib/chain/abi";
 import type { ChainConfig } from "@/lib/chain/config";
 import type { DeviceView } from "@/lib/chain/devices";
-import { fromIoAddress, toIoAddress } from "@/lib/did/didIo";
+import { fromIoAddress, toIoAddress } from "@/lib/chain/ioAddress";
 import { buttonClass } from "@/components/ui/Card";
 import { TxProgress } from "./TxProgress";
 import { useContractTx } from "./useContractTx";
