@@ -1,6 +1,7 @@
 import { parseAbiItem, zeroAddress, type Address, type Hash, type Hex, type PublicClient } from "viem";
 import { formatDid, type IoDid } from "../device/did";
 import { devicesLensAbi, devicesLensBytecode, ioIDRegistryAbi } from "./abi";
+import { lensOrPlain } from "./deployless";
 import { byDevicesStepwise, byIdsStepwise, ownedByStepwise, URI_STATE, type StepwiseOptions } from "./devicesStepwise";
 
 // Reads for "My devices", the device page and the DID resolver. Everything about a page of ioIDs comes from
@@ -81,22 +82,6 @@ function lensByIds(client: LensClient, registry: Address, ids: readonly bigint[]
 }
 
 const budgetFor = (rows: number, options: LensOptions) => (options.withUris === false ? 0n : uriBudget(rows));
-
-/**
- * The lens, or where it fails (a node may refuse an eth_call without `to`) the same reads stage by stage. When
- * both fail, the lens's error is the one that says what is wrong (an unreachable node, a bad address).
- */
-async function lensOr(lensCalls: () => Promise<LensResult[]>, stepwise: () => Promise<LensResult>): Promise<LensResult[]> {
-  try {
-    return await lensCalls();
-  } catch (lensError) {
-    try {
-      return [await stepwise()];
-    } catch {
-      throw lensError;
-    }
-  }
-}
 
 const stepwiseOptions = (r: LensOptions & { registry: Address }, uriCap: number): StepwiseOptions => ({
   registry: r.registry,
@@ -187,7 +172,8 @@ export async function readOwnedDevicesPage(client: LensClient, r: OwnedPageReque
   const budget = (rows: number) => budgetFor(rows, r);
   const offsets: number[] = [];
   for (let at = offset; at < offset + Math.max(limit, 1); at += LENS_CHUNK) offsets.push(at);
-  const results = await lensOr(
+  const results = await lensOrPlain(
+    client,
     () =>
       Promise.all(
         offsets.map((at) => {
@@ -195,7 +181,7 @@ export async function readOwnedDevicesPage(client: LensClient, r: OwnedPageReque
           return client.readContract({ ...lens, functionName: "ownedBy", args: [registry, owner, BigInt(at), BigInt(rows), BigInt(uriCap), budget(rows)] });
         }),
       ),
-    () => ownedByStepwise(client, { ...stepwiseOptions(r, uriCap), owner, offset, limit }),
+    async () => [await ownedByStepwise(client, { ...stepwiseOptions(r, uriCap), owner, offset, limit })],
   );
   return toPage(client, registry, results, r);
 }
@@ -215,23 +201,25 @@ export async function readAllOwnedDevices(
 }
 
 export async function readDevicesByIds(client: LensClient, r: LensOptions & { registry: Address; ids: readonly bigint[] }): Promise<DevicesPage> {
-  const results = await lensOr(
+  const results = await lensOrPlain(
+    client,
     () => Promise.all(chunks(r.ids).map((ids) => lensByIds(client, r.registry, ids, r))),
-    () => byIdsStepwise(client, { ...stepwiseOptions(r, r.uriCap ?? DETAIL_URI_CAP), ids: r.ids }),
+    async () => [await byIdsStepwise(client, { ...stepwiseOptions(r, r.uriCap ?? DETAIL_URI_CAP), ids: r.ids })],
   );
   return toPage(client, r.registry, results, r, r.ids.length);
 }
 
 export async function readDevicesByAddresses(client: LensClient, r: LensOptions & { registry: Address; devices: readonly Address[] }): Promise<DevicesPage> {
   const uriCap = r.uriCap ?? DETAIL_URI_CAP;
-  const results = await lensOr(
+  const results = await lensOrPlain(
+    client,
     () =>
       Promise.all(
         chunks(r.devices).map((devices) =>
           client.readContract({ ...lens, functionName: "byDevices", args: [r.registry, devices, BigInt(uriCap), budgetFor(devices.length, r)] }),
         ),
       ),
-    () => byDevicesStepwise(client, { ...stepwiseOptions(r, uriCap), devices: r.devices }),
+    async () => [await byDevicesStepwise(client, { ...stepwiseOptions(r, uriCap), devices: r.devices })],
   );
   return toPage(client, r.registry, results, r, r.devices.length);
 }

@@ -78,12 +78,15 @@ describe("device reads: DevicesLens and the stepwise fallback agree", () => {
       const page = await readOwnedDevicesPage(client, { registry, owner: ctx.accounts[0]!.address, offset: 0, limit: 25, multicall3 });
       expect(page.items.map((d) => d.id)).toEqual([1n, 2n, 3n, 4n]);
       expect(requests).toBe(6);
+      const refusedCalls = client.lensAttempts;
       requests = 0;
       await readDevicesByIds(client, { registry, ids: [1n, 2n], multicall3 });
       expect(requests).toBe(5);
       requests = 0;
       await readDevicesByAddresses(client, { registry, devices, multicall3 });
       expect(requests).toBe(4);
+      // Refused once while the plain reads work: later pages go straight to them.
+      expect(client.lensAttempts).toBe(refusedCalls);
     }
   });
 

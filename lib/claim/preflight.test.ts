@@ -36,5 +36,8 @@ describe("preflight: ClaimLens and the stepwise fallback agree", () => {
     expect(preflight.nft?.tokenId).toBe(3n); // the first candidate the owner holds and has not used
     expect(preflight.projectName).toBe("Demo DePIN");
     expect(preflight.applied).toBe(2n);
+    // Refused once while the plain reads work: the next claim does not ask for the lens again.
+    expect(await readPreflight(client, request)).toEqual({ ...preflight, blockNumber: expect.any(BigInt) });
+    expect(client.lensAttempts).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import type { Address, Hex, PublicClient } from "viem";
 import { claimLensAbi, claimLensBytecode } from "../chain/abi";
 import type { IoIDContracts } from "../chain/config";
+import { lensOrPlain } from "../chain/deployless";
 import { readPreflightStepwise } from "./preflightStepwise";
 
 /** Everything the chain says about a claim before anything is signed: one eth_call, one round trip. */
@@ -49,17 +50,12 @@ export type PreflightClient = Pick<PublicClient, "readContract" | "getBalance" |
  * (project id → that project's quota) still take one round trip, with or without Multicall3. A node that
  * refuses calls without a `to` gets the same facts in three stages of plain reads.
  */
-export async function readPreflight(client: PreflightClient, request: PreflightRequest): Promise<Preflight> {
-  try {
-    return await readPreflightWithLens(client, request);
-  } catch (lensError) {
-    try {
-      return await readPreflightStepwise(client, request);
-    } catch {
-      // Both failed: the lens's error is the one that says what is wrong (an unreachable node, a bad address).
-      throw lensError;
-    }
-  }
+export function readPreflight(client: PreflightClient, request: PreflightRequest): Promise<Preflight> {
+  return lensOrPlain(
+    client,
+    () => readPreflightWithLens(client, request),
+    () => readPreflightStepwise(client, request),
+  );
 }
 
 async function readPreflightWithLens(client: PreflightClient, request: PreflightRequest): Promise<Preflight> {
