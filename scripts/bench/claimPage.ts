@@ -3,16 +3,13 @@
 // idle is counted, gzipped as a server would send it. Unlike the build manifests this includes what the page
 // pulls in by itself after hydration (wallet connectors setting up, lazy chunks requested on mount).
 // Over the budget, the biggest chunks are listed with the packages they contain (stderr), for splitting.
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
-import { findFreePort } from "../devnet/anvil";
 import { productionBuild } from "./nextBuild";
+import { startNextServer } from "./nextServer";
 import type { BenchModule } from "./types";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const BUDGET_KB = 250;
 
 /** Strings only one package ships: enough to say what a minified chunk is made of. */
@@ -71,48 +68,12 @@ async function firstVisitScripts(browser: Browser, origin: string, route: string
   }
 }
 
-function startServer(distDir: string, port: number) {
-  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NEXT_DIST_DIR: path.relative(root, distDir), NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.pid === undefined) return resolve();
-      child.once("exit", () => resolve());
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        resolve();
-      }
-    });
-  return { child, stop };
-}
-
-async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 export const claimPageBench: BenchModule = {
   id: "claim-page",
   async run(ctx, report) {
-    const distDir = await productionBuild(ctx);
-    const port = await findFreePort();
-    const origin = `http://127.0.0.1:${port}`;
-    const server = startServer(distDir, port);
+    const server = await startNextServer(await productionBuild(ctx), "/claim");
+    const { origin } = server;
     try {
-      await waitForHttp(`${origin}/claim`);
       const debianChromium = "/usr/bin/chromium";
       const browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined),
