@@ -35,9 +35,16 @@ export function bindPlan(input: BindPlanInput): PlannedCall[] {
       label: `Allow the ioID registry to move device NFT #${nft.tokenId}`,
     });
   }
-  calls.push({
+  calls.push(registerCall({ registry: preflight.registry, nft, device, signature, document, fee }));
+  return calls;
+}
+
+/** `register{value: fee}` on the registry: the last call of every plan, and what the dry run simulates. */
+export function registerCall(input: Omit<BindPlanInput, "preflight"> & { registry: Address }): PlannedCall {
+  const { registry, nft, device, signature, document, fee } = input;
+  return {
     kind: "register",
-    to: preflight.registry,
+    to: registry,
     data: encodeFunctionData({
       abi: ioIDRegistryAbi,
       functionName: "register",
@@ -45,6 +52,5 @@ export function bindPlan(input: BindPlanInput): PlannedCall[] {
     }),
     value: fee,
     label: "Register the device and mint its ioID",
-  });
-  return calls;
+  };
 }

@@ -1,6 +1,6 @@
 // The claim's verification and execution against a real anvil running our ioID suite: every refusal
 // must name its reason, and a passing claim must mint the ioID exactly as planned.
-import { parseEther, type Address, type Hex } from "viem";
+import { createPublicClient, http, parseEther, type Address, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { deviceNFTAbi } from "../chain/abi";
 import { useDevnet, type Devnet } from "../../contracts/test/helpers";
@@ -151,5 +151,27 @@ describe("runClaimChecks + executePlan on anvil", () => {
     const result = await runClaimChecks(presigned("approved").input, demoNft(1n), deps());
     expect(result.plan.map((c) => c.kind)).toEqual(["register"]);
     expect(promptCount(result.plan, true)).toBe(1);
+  });
+
+  it("dry-runs a pre-approved, pre-signed claim in the preflight's round trip, and again on the real facts when the guess was wrong", async () => {
+    await ctx.wallets[0]!.writeContract({ address: ctx.deployment.deviceNFT, abi: deviceNFTAbi, functionName: "setApprovalForAll", args: [ctx.deployment.ioIDRegistry, true] });
+    let requests = 0;
+    const client = createPublicClient({ transport: http(ctx.rpcUrl, { batch: true, onFetchRequest: () => void requests++ }) });
+
+    // The guess (this token, free from the prepaid quota) is right: every check, the dry run included, in one request.
+    const free = await runClaimChecks(presigned("dry-free").input, demoNft(1n), deps({ client }));
+    expect(free.checklist.ok).toBe(true);
+    expect(free.plan.map((c) => [c.kind, c.value])).toEqual([["register", 0n]]);
+    expect(requests).toBe(1);
+    await executePlan(free.plan, localWallet(ctx), { onPrompt: () => undefined, onSent: () => undefined });
+    const second = await runClaimChecks(presigned("dry-free-2").input, demoNft(2n), deps({ client }));
+    await executePlan(second.plan, localWallet(ctx), { onPrompt: () => undefined, onSent: () => undefined });
+
+    // The quota is used up: the register call carries the fee, so the free dry run is set aside and the real one made.
+    requests = 0;
+    const paid = await runClaimChecks(presigned("dry-paid").input, demoNft(3n), deps({ client }));
+    expect(paid.checklist.ok).toBe(true);
+    expect(paid.plan.map((c) => [c.kind, c.value])).toEqual([["register", parseEther("1")]]);
+    expect(requests).toBe(2);
   });
 });

@@ -1,10 +1,10 @@
-import type { Address, Hex, PublicClient } from "viem";
+import { hexToNumber, isAddressEqual, slice, type Address, type Hex, type PublicClient } from "viem";
 import { explainError } from "../chain/revertMessages";
 import { DeviceError } from "../device/errors";
 import type { ClaimInput } from "../device/payload";
 import { permitDigestFromDomainSeparator } from "../device/permit";
 import type { DeviceSession } from "../device/session";
-import { bindPlan, type PlannedCall } from "./bindPlan";
+import { bindPlan, registerCall, type PlannedCall } from "./bindPlan";
 import { needsApproval } from "./walletSteps";
 import { buildChecklist, type Checklist, type ClaimSubject } from "./checklist";
 import { chooseDocument, type DocumentChoice } from "./document";
@@ -48,6 +48,7 @@ export async function runClaimChecks(
   const device = input.device ?? identity!.address;
   const publicKey = input.publicKey ?? identity?.publicKey;
 
+  const dryRun = await speculativeDryRun(input, nft, deps);
   const preflight = await readPreflight(deps.client, { contracts: { ioIDRegistry: deps.registry }, device, owner: deps.owner, nft, candidates: deps.candidates });
 
   let signature: Hex | undefined = input.permit?.signature;
@@ -95,7 +96,10 @@ export async function runClaimChecks(
 
   // Without approval the registry's NFT transfer would revert in simulation; that case is simulated
   // again between the approval and `register` (see the submit step).
-  const simulation = needsApproval(preflight) ? undefined : await simulateRegister(deps, plan.at(-1)!);
+  const register = plan.at(-1)!;
+  const simulation = needsApproval(preflight)
+    ? undefined
+    : await (dryRun && dryRun.call.data === register.data && dryRun.call.value === register.value ? dryRun.result : simulateRegister(deps, register));
   if (simulation) {
     return { subject, preflight, checklist: { ...checklist, checks: [...checklist.checks, simulation], ok: false }, document, plan: [] };
   }
@@ -114,6 +118,32 @@ export async function simulateRegister(
     const explained = explainError(error);
     return { id: "simulation", ok: false, title: "Dry run of the registration", reason: `${explained.message} ${explained.action}` };
   }
+}
+
+/**
+ * A pre-signed claim can be dry-run before the chain is read, on the likely answers: the token the owner named
+ * (else their first candidate) and a free registration from the project's prepaid quota. Started before the
+ * preflight, it rides in the same JSON-RPC batch, so an owner whose NFT is already approved gets every check in
+ * one round trip. Its result counts only if the facts agree (the same `register` call); otherwise `register` is
+ * simulated again on the real facts. Pointless when an approval comes first, but then it costs one call in a
+ * batch that goes anyway, not a round trip.
+ */
+async function speculativeDryRun(
+  input: ClaimInput,
+  nft: { contract: Address; tokenId?: bigint | undefined } | undefined,
+  deps: ClaimCheckDeps,
+): Promise<{ call: PlannedCall; result: Promise<Checklist["checks"][number] | undefined> } | undefined> {
+  const { permit, device, did } = input;
+  const tokenId = nft?.tokenId ?? deps.candidates?.[0];
+  if (!permit || !device || !did || !nft || tokenId === undefined || deps.session) return undefined;
+  // The payload's permit was verified for its own chain, registry and owner (payload.ts): only those match ours.
+  if (input.chainId !== deps.chainId || !input.registry || !isAddressEqual(input.registry, deps.registry) || !isAddressEqual(permit.owner, deps.owner)) {
+    return undefined;
+  }
+  const signature = { r: slice(permit.signature, 0, 32), s: slice(permit.signature, 32, 64), v: hexToNumber(slice(permit.signature, 64)) as 27 | 28 };
+  const document = await chooseDocument({ did, publicKey: input.publicKey, document: input.document, docUri: input.docUri, docHash: input.docHash });
+  const call = registerCall({ registry: deps.registry, nft: { contract: nft.contract, tokenId }, device, signature, document, fee: 0n });
+  return { call, result: simulateRegister(deps, call) };
 }
 
 function requireSession(session: DeviceSession | undefined, purpose: string): DeviceSession {
