@@ -30,7 +30,7 @@ const packageMarkers: [string, RegExp][] = [
   ["@tanstack/react-query", /QueryClient|queryCache/],
   ["react-dom", /__reactFiber|react-dom/],
   ["next (runtime)", /__next_f|nextjs-router|next-router/],
-  ["jsqr", /jsQR/],
+  ["zxing-wasm", /zxing|ZXing/],
 ];
 
 interface Script {

@@ -4,6 +4,10 @@ import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/Card";
 import { frameToImageData, QrDecoder } from "./qrDecoder";
 
+function decoderProblem(error: unknown): string {
+  return `The QR decoder could not load (${error instanceof Error ? error.message : String(error)}). Check your connection and reload the page, or use Paste with the code's text.`;
+}
+
 function cameraProblem(error: unknown): string {
   const name = error instanceof DOMException ? error.name : "";
   if (name === "NotAllowedError" || name === "SecurityError") {
@@ -43,7 +47,13 @@ export function CameraSource({ onInput }: { onInput: (raw: string) => void }) {
       const v = video.current;
       if (v && v.readyState >= 2 && !decoder.busy) {
         const image = frameToImageData(v, v.videoWidth, v.videoHeight, 640);
-        const text = image && (await decoder.decode(image));
+        let text: string | undefined;
+        try {
+          text = image && (await decoder.decode(image));
+        } catch (error) {
+          setProblem(decoderProblem(error));
+          return;
+        }
         // The same code stays in view for many frames: report it once.
         if (text && text !== lastText && !stopped) {
           lastText = text;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { frameToImageData, QrDecoder } from "./qrDecoder";
+import { frameToImageData, QrDecoder, QrDecoderUnavailable } from "./qrDecoder";
 
 /** A photo or screenshot of the device's QR code: file picker or drag-and-drop. */
 export function ImageSource({ onInput }: { onInput: (raw: string) => void }) {
@@ -30,8 +30,8 @@ export function ImageSource({ onInput }: { onInput: (raw: string) => void }) {
       }
       setMessage(undefined);
       onInput(text);
-    } catch {
-      setMessage(`“${file.name}” could not be read as an image.`);
+    } catch (error) {
+      setMessage(error instanceof QrDecoderUnavailable ? `The QR decoder could not load (${error.message}). Check your connection and try again.` : `“${file.name}” could not be read as an image.`);
     }
   }
 

@@ -1,19 +1,29 @@
 import type { DecodeRequest, DecodeResponse } from "./qrDecoder.worker";
 
+/** The decoder itself could not run (its WebAssembly did not load): retrying frames will not help. */
+export class QrDecoderUnavailable extends Error {
+  override name = "QrDecoderUnavailable";
+}
+
+interface Pending {
+  resolve: (text: string | undefined) => void;
+  reject: (error: QrDecoderUnavailable) => void;
+}
+
 /**
- * QR decoding off the main thread. The worker (and jsQR inside it) loads on first use, so pages that never
- * scan never download it. One frame in flight at a time: a slow frame is skipped, never queued.
+ * QR decoding off the main thread. The worker (and the ZXing WebAssembly inside it) loads on first use, so pages
+ * that never scan never download it. One frame in flight at a time: a slow frame is skipped, never queued.
  */
 export class QrDecoder {
   private worker: Worker | undefined;
   private nextId = 1;
-  private pending = new Map<number, (text: string | undefined) => void>();
+  private pending = new Map<number, Pending>();
 
   decode(image: ImageData, { tryInverted = false } = {}): Promise<string | undefined> {
     const worker = (this.worker ??= this.start());
     const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
       const request: DecodeRequest = { id, data: image.data, width: image.width, height: image.height, tryInverted };
       worker.postMessage(request, [image.data.buffer]);
     });
@@ -26,16 +36,21 @@ export class QrDecoder {
   dispose(): void {
     this.worker?.terminate();
     this.worker = undefined;
-    for (const resolve of this.pending.values()) resolve(undefined);
+    for (const { resolve } of this.pending.values()) resolve(undefined);
     this.pending.clear();
   }
 
   private start(): Worker {
     const worker = new Worker(new URL("./qrDecoder.worker.ts", import.meta.url), { type: "module" });
     worker.onmessage = (event: MessageEvent<DecodeResponse>) => {
-      const resolve = this.pending.get(event.data.id);
+      const pending = this.pending.get(event.data.id);
       this.pending.delete(event.data.id);
-      resolve?.(event.data.text);
+      if (event.data.error) pending?.reject(new QrDecoderUnavailable(event.data.error));
+      else pending?.resolve(event.data.text);
+    };
+    worker.onerror = () => {
+      for (const { reject } of this.pending.values()) reject(new QrDecoderUnavailable("the decoding worker did not start"));
+      this.pending.clear();
     };
     return worker;
   }
