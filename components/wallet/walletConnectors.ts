@@ -34,22 +34,27 @@ function e2eAccountOrder(): [`0x${string}`, `0x${string}`] {
  * - `rejectNext`: the next prompt (a transaction or a batch) is declined, as a person pressing "Reject" would;
  *   `skip` first lets that many prompts through. Both reset once used.
  * - `atomic`: the wallet announces EIP-5792 atomic batching on every chain (the mock sends the calls in order).
+ * - `remember`: like an installed wallet, it remembers that this site is connected, so a reload reconnects
+ *   (wagmi's mock forgets on every page load).
  */
 interface E2eWalletControls {
   rejectNext?: boolean;
   skip?: number;
   atomic?: boolean;
+  remember?: boolean;
   /** Written by the wallet: how many prompts it has shown. */
   prompts?: number;
 }
 
 const promptMethods = new Set(["eth_sendTransaction", "wallet_sendCalls"]);
+const rememberedKey = "e2e-wallet:connected";
+const e2eControls = () => (window as Window & { __e2eWallet?: E2eWalletControls }).__e2eWallet ?? {};
 
 type MockProvider = { request(args: { method: string; params?: unknown }): Promise<unknown> };
 
 function withE2eControls<P extends MockProvider>(provider: P): P {
   const request: MockProvider["request"] = async (args) => {
-    const controls = (window as Window & { __e2eWallet?: E2eWalletControls }).__e2eWallet ?? {};
+    const controls = e2eControls();
     if (args.method === "wallet_getCapabilities" && controls.atomic) {
       const chainIds = (args.params as [unknown, string[]?] | undefined)?.[1] ?? [];
       return Object.fromEntries(chainIds.map((id) => [id, { atomic: { status: "supported" } }]));
@@ -84,6 +89,18 @@ function e2eWallet(): Wallet {
           ...walletDetails,
           async getProvider(parameters?: { chainId?: number | undefined }) {
             return withE2eControls((await base.getProvider(parameters)) as MockProvider);
+          },
+          async connect(parameters) {
+            const connection = await base.connect(parameters);
+            if (e2eControls().remember) window.localStorage.setItem(rememberedKey, "1");
+            return connection;
+          },
+          async disconnect() {
+            window.localStorage.removeItem(rememberedKey);
+            await base.disconnect();
+          },
+          async isAuthorized() {
+            return e2eControls().remember === true && window.localStorage.getItem(rememberedKey) === "1";
           },
         };
       }),

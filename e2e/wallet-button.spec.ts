@@ -1,0 +1,39 @@
+import { connectTestWallet, expect, test } from "./support/fixtures";
+
+// The header's wallet button is ours; RainbowKit's dialogs (the element with data-rk) load only when it is used.
+test.describe("wallet button", () => {
+  test("loads the wallet dialogs on first use, and a reload reconnects without them", async ({ page }) => {
+    // An installed wallet remembers the site it is connected to; the test wallet does when asked to.
+    await page.addInitScript(() => void ((window as Window & { __e2eWallet?: object }).__e2eWallet = { remember: true }));
+    await page.goto("/claim");
+    await expect(page.getByRole("button", { name: "Connect Wallet" }).first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator("[data-rk]")).toHaveCount(0);
+
+    await connectTestWallet(page);
+    await expect(page.locator("[data-rk]")).toHaveCount(1);
+
+    await page.reload();
+    await expect(page.getByRole("button", { name: /Account 0xf3.*2266/ })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Connect Wallet" })).toHaveCount(0);
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator("[data-rk]")).toHaveCount(0);
+  });
+
+  test("the network button lists the configured chains; the account button disconnects", async ({ page }) => {
+    await page.goto("/devices");
+    await connectTestWallet(page);
+
+    await page.getByRole("button", { name: "Network: ioID Devnet. Switch network" }).click();
+    const networks = page.getByRole("dialog");
+    await expect(networks.getByText("IoTeX Testnet")).toBeVisible();
+    await expect(networks.getByText("IoTeX", { exact: true })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(networks).toHaveCount(0);
+
+    await page.getByRole("button", { name: /Account 0xf3.*2266/ }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Disconnect" }).click();
+    await expect(page.getByRole("button", { name: "Connect Wallet" }).first()).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Connect a wallet to see your ioIDs" })).toBeVisible();
+  });
+});
