@@ -8,8 +8,9 @@ import type { ClaimFlowEvent } from "@/components/claim/useClaimFlow";
 import { Alert, buttonClass } from "@/components/ui/Card";
 import { Providers } from "@/components/wallet/Providers";
 import { getChainConfig } from "@/lib/chain/config";
-import { embedMessage, messageForClaimEvent, parseIncomingMessage, redirectUrl, type OutgoingMessage } from "@/lib/embed/messages";
-import type { EmbedMode, EmbedParams } from "@/lib/embed/params";
+import type { OutgoingMessage } from "@/lib/embed/messages";
+import type { EmbedParams } from "@/lib/embed/params";
+import { embedMessage, messageForClaimEvent, redirectUrl, type EmbedMode } from "@/lib/embed/protocol";
 import { accentVariables } from "./embedTheme";
 import "./embed.css";
 
@@ -80,9 +81,12 @@ function EmbedFlow({ config }: { config: EmbedConfig }) {
     const onMessage = (event: MessageEvent) => {
       // Only the host window, on the allow-listed origin, may talk to the flow; everything else is ignored.
       if (event.origin !== hostOrigin || event.source === null || event.source !== hostWindow(mode)) return;
-      const message = parseIncomingMessage(event.data);
-      if (message?.type === "ping") ready();
-      else if (message?.type === "close") close();
+      // The schemas load with the host's first message: most hosts never send one.
+      void import("@/lib/embed/messages").then(({ parseIncomingMessage }) => {
+        const message = parseIncomingMessage(event.data);
+        if (message?.type === "ping") ready();
+        else if (message?.type === "close") close();
+      });
     };
     window.addEventListener("message", onMessage);
     return () => window.removeEventListener("message", onMessage);

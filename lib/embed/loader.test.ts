@@ -4,7 +4,8 @@ import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { IoIDClaimApi, IoIDClaimEvent } from "../../public/embed";
-import { embedMessage, messageForClaimEvent, type OutgoingMessage } from "./messages";
+import type { OutgoingMessage } from "./messages";
+import { embedMessage, messageForClaimEvent } from "./protocol";
 
 // The loader is a static file hosts load as is (public/embed.js): checked here for size, syntax level and
 // its origin rules, in a small stand-in for a browser page.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ClaimResult } from "@/lib/claim/machine";
-import { embedMessage, messageForClaimEvent, parseIncomingMessage, parseOutgoingMessage, redirectUrl } from "./messages";
+import { parseIncomingMessage, parseOutgoingMessage } from "./messages";
+import { embedMessage, messageForClaimEvent, redirectUrl } from "./protocol";
 
 const result: ClaimResult = {
   ioID: 12n,

@@ -1,6 +1,7 @@
 import { getAddress, isAddress, type Address } from "viem";
 import { z } from "zod";
 import { isAllowedOrigin, isSecureOrLoopback } from "./origins";
+import { embedModes, type EmbedMode } from "./protocol";
 
 /**
  * The URL parameters of /embed/claim (docs/embed-api.md). Everything a host page controls arrives here, so
@@ -8,8 +9,6 @@ import { isAllowedOrigin, isSecureOrLoopback } from "./origins";
  * with a sentence the page shows, never guessed at.
  */
 
-export const embedModes = ["iframe", "popup", "redirect"] as const;
-export type EmbedMode = (typeof embedModes)[number];
 
 export interface EmbedParams {
   mode: EmbedMode;
