@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { readChainEnv } from "./lib/chain/chainEnv";
+import { readChainEnv, readResolverRpcUrls } from "./lib/chain/chainEnv";
 
 // @coinbase/cdp-sdk (pulled in by RainbowKit's Base connector) imports these optional peers dynamically;
 // bundlers cannot resolve them, and no code path of ours reaches them.
@@ -21,6 +21,9 @@ const securityHeaders = [
 // Framing is refused everywhere but on the embed route, which sends its own frame-ancestors list (proxy.ts,
 // from EMBED_ALLOWED_ORIGINS). Two CSP headers would both be enforced, so /embed/* must not get this one.
 const denyFraming = [{ key: "Content-Security-Policy", value: "frame-ancestors 'none'" }];
+
+// Server-only, read again at runtime by the resolver: checked here so a bad value stops the build or start.
+readResolverRpcUrls(process.env);
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,

@@ -5,7 +5,6 @@ import { useAccount, useChains } from "wagmi";
 import { buttonClass } from "@/components/ui/Card";
 import { useWalletModals } from "./walletModals";
 
-
 /**
  * The wallet button: "Connect Wallet", or the network and the account once connected. Ours rather than
  * RainbowKit's so that it renders without RainbowKit loaded; its dialogs open from here (walletModals.tsx).

@@ -39,7 +39,7 @@ const rainbowLocales = [
 ] as const satisfies readonly Locale[];
 
 /** A language tag as one RainbowKit speaks (exact tag, else its language), else undefined (English). */
-export function rainbowLocale(tag: string | undefined): Locale | undefined {
+function rainbowLocale(tag: string | undefined): Locale | undefined {
   if (!tag) return undefined;
   const lower = tag.toLowerCase();
   return rainbowLocales.find((l) => l.toLowerCase() === lower) ?? rainbowLocales.find((l) => l === lower.split("-")[0]);

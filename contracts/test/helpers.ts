@@ -12,6 +12,7 @@ import {
   http,
   keccak256,
   parseSignature,
+  RpcRequestError,
   toHex,
   type Account,
   type Address,
@@ -278,7 +279,8 @@ export function refusingDeployless<C extends Pick<PublicClient, "readContract">>
     readContract: ((args: { code?: unknown }) => {
       if (args.code) {
         wrapped.lensAttempts++;
-        return Promise.reject(new Error("unsupported: missing to"));
+        // What a node that refuses says: an RPC error answer, not a network failure.
+        return Promise.reject(new RpcRequestError({ body: { method: "eth_call" }, error: { code: -32602, message: "unsupported: missing to" }, url: "refusing-node" }));
       }
       return client.readContract(args as never);
     }) as C["readContract"],

@@ -12,6 +12,10 @@ const address = z
   .refine((s) => isAddress(s, { strict: false }), "not a 0x address")
   .transform((s) => getAddress(s));
 
+const knownChainIds = [iotex.id, iotexTestnet.id, devnet.id] as const;
+
+const rpcUrlSchema = z.url({ protocol: /^https?$/ });
+
 /** What a project's own deployment may override, per chain, through NEXT_PUBLIC_CHAIN_<id> (JSON). */
 const overrideSchema = z
   .object({
@@ -75,10 +79,28 @@ function parseEnabledChainIds(raw: string | undefined): KnownChainId[] {
 /** Reads and checks the chain variables; throws ChainConfigError naming the variable and what is wrong. */
 export function readChainEnv(env: Record<string, string | undefined>): ChainEnv {
   const overrides: ChainEnv["overrides"] = {};
-  for (const id of [iotex.id, iotexTestnet.id, devnet.id] as const) {
+  for (const id of knownChainIds) {
     const variable = `NEXT_PUBLIC_CHAIN_${id}`;
     const raw = env[variable];
     if (raw) overrides[id] = parseOverride(variable, raw);
   }
   return { chains: parseEnabledChainIds(env.NEXT_PUBLIC_CHAINS), overrides };
+}
+
+/**
+ * DID_RESOLVER_RPC_<chainId>: the node the server's did:io resolver reads a chain through (a private endpoint
+ * whose key must not reach browsers). Server-side, read at runtime by lib/did/server.ts; next.config.ts also
+ * reads it when the app is built or started, so a bad value stops it there rather than at the first resolution.
+ */
+export function readResolverRpcUrls(env: Record<string, string | undefined>): Partial<Record<KnownChainId, string>> {
+  const urls: Partial<Record<KnownChainId, string>> = {};
+  for (const id of knownChainIds) {
+    const variable = `DID_RESOLVER_RPC_${id}`;
+    const raw = env[variable];
+    if (!raw) continue;
+    const parsed = rpcUrlSchema.safeParse(raw);
+    if (!parsed.success) throw new ChainConfigError(`${variable} must be an http(s) URL of a JSON-RPC node (got "${raw}")`);
+    urls[id] = parsed.data;
+  }
+  return urls;
 }

@@ -3,10 +3,20 @@
 // answering the plain reads, it is not asked again for a while: under load (the resolver) every request would
 // otherwise pay for one refused call first.
 
+import { BaseError, HttpRequestError, LimitExceededRpcError, SocketClosedError, TimeoutError, WebSocketRequestError } from "viem";
+
 /** How long a refusal is remembered before the lens is tried again (a node may be upgraded or swapped). */
 const REMEMBER_MS = 10 * 60_000;
 
 const refusedAt = new WeakMap<object, number>();
+
+/**
+ * No answer from the node (network, timeout, rate limit), as opposed to an answer that says no (a revert, a
+ * refused call): the first may pass in a moment, so it is never taken for the node's word on anything.
+ */
+export const unanswered = (error: unknown): boolean =>
+  !(error instanceof BaseError) ||
+  Boolean(error.walk((e) => [HttpRequestError, TimeoutError, WebSocketRequestError, SocketClosedError, LimitExceededRpcError].some((type) => e instanceof type)));
 
 /**
  * `lens()`, or `plain()` where the node refuses it. When both fail, the lens's error is thrown: it is the one
@@ -27,6 +37,7 @@ export async function lensOrPlain<T>(client: object, lens: () => Promise<T>, pla
   } catch {
     throw lensError;
   }
-  refusedAt.set(client, Date.now());
+  // A lens call that got no answer says nothing about the node's support for it: try it again next time.
+  if (!unanswered(lensError)) refusedAt.set(client, Date.now());
   return result;
 }

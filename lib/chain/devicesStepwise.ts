@@ -1,10 +1,4 @@
 import {
-  BaseError,
-  HttpRequestError,
-  LimitExceededRpcError,
-  SocketClosedError,
-  TimeoutError,
-  WebSocketRequestError,
   getAddress,
   hexToString,
   parseAbi,
@@ -16,6 +10,7 @@ import {
   type Hex,
 } from "viem";
 import { multicall3Abi } from "./abi";
+import { unanswered } from "./deployless";
 import type { LensClient, LensResult } from "./devices";
 
 // DevicesLens (contracts/DevicesLens.sol) as plain eth_calls, for nodes that refuse a deployless call (no `to`).
@@ -75,15 +70,6 @@ const fromNode = <T>(fn: NodeFunction, ...args: unknown[]): Read<T> => ({ to: un
 const keyOf = (r: Read<unknown>) => `${r.to ?? "node"}.${r.fn}(${r.args.join(",")})`.toLowerCase();
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
-
-/**
- * No answer from the node (network, timeout, rate limit), as opposed to a contract that reverted or returned
- * nothing usable: the lens catches the latter per row, but the former must fail the page, as it fails the lens,
- * rather than show a device as unregistered.
- */
-const unanswered = (error: unknown) =>
-  !(error instanceof BaseError) ||
-  Boolean(error.walk((e) => [HttpRequestError, TimeoutError, WebSocketRequestError, SocketClosedError, LimitExceededRpcError].some((type) => e instanceof type)));
 
 function executor(client: LensClient, multicall3: Address | undefined): (reads: Read<unknown>[]) => Promise<Outcome[]> {
   if (multicall3) {
@@ -179,6 +165,7 @@ class Stages {
       const outcomes = await this.execute(reads);
       reads.forEach((r, i) => {
         const o = outcomes[i]!;
+        // A revert is a missing field, as the lens catches it per row; no answer fails the page, as it fails the lens.
         if (!o.ok && unanswered(o.error)) throw o.error;
         this.known.set(keyOf(r), o);
       });

@@ -83,14 +83,17 @@ export async function runClaimChecks(
     return { subject, preflight, checklist, document: undefined, plan: [] };
   }
 
-  const document = await chooseDocument({
-    did,
-    publicKey,
-    document: input.document,
-    docUri: input.docUri,
-    docHash: input.docHash,
-    readDeviceDocument: session && (async () => (await session.diddoc()).document),
-  });
+  // The dry run already chose it from the same sources (it runs only without a device session).
+  const document =
+    dryRun?.document ??
+    (await chooseDocument({
+      did,
+      publicKey,
+      document: input.document,
+      docUri: input.docUri,
+      docHash: input.docHash,
+      readDeviceDocument: session && (async () => (await session.diddoc()).document),
+    }));
   const nftToUse = { contract: preflight.nft.contract, tokenId: preflight.nft.tokenId };
   const plan = bindPlan({ preflight, nft: nftToUse, device, signature: checklist.signature, document, fee: checklist.fee });
 
@@ -132,7 +135,7 @@ async function speculativeDryRun(
   input: ClaimInput,
   nft: { contract: Address; tokenId?: bigint | undefined } | undefined,
   deps: ClaimCheckDeps,
-): Promise<{ call: PlannedCall; result: Promise<Checklist["checks"][number] | undefined> } | undefined> {
+): Promise<{ call: PlannedCall; document: DocumentChoice; result: Promise<Checklist["checks"][number] | undefined> } | undefined> {
   const { permit, device, did } = input;
   const tokenId = nft?.tokenId ?? deps.candidates?.[0];
   if (!permit || !device || !did || !nft || tokenId === undefined || deps.session) return undefined;
@@ -143,7 +146,7 @@ async function speculativeDryRun(
   const signature = { r: slice(permit.signature, 0, 32), s: slice(permit.signature, 32, 64), v: hexToNumber(slice(permit.signature, 64)) as 27 | 28 };
   const document = await chooseDocument({ did, publicKey: input.publicKey, document: input.document, docUri: input.docUri, docHash: input.docHash });
   const call = registerCall({ registry: deps.registry, nft: { contract: nft.contract, tokenId }, device, signature, document, fee: 0n });
-  return { call, result: simulateRegister(deps, call) };
+  return { call, document, result: simulateRegister(deps, call) };
 }
 
 function requireSession(session: DeviceSession | undefined, purpose: string): DeviceSession {

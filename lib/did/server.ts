@@ -7,7 +7,7 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupAddress } from "node:dns";
 import { Readable } from "node:stream";
-import { z } from "zod";
+import { readResolverRpcUrls } from "../chain/chainEnv";
 import { chainConfigs, defaultChainConfig, type ChainConfig } from "../chain/config";
 import { createLruCache } from "./cache";
 import { createDocumentFetcher, type DocumentFetcher, type DocumentFetcherOptions, type GuardedFetchFn, type LookupFn } from "./documentFetch";
@@ -87,20 +87,12 @@ export function createServerDocumentFetcher(options: DocumentFetcherOptions = {}
   return createDocumentFetcher({ fetch: pinnedFetch, lookup: nodeLookup, ipfsGateway: process.env.DID_IPFS_GATEWAY || undefined, ...options });
 }
 
-const rpcUrlSchema = z.url({ protocol: /^https?$/ });
-
-/**
- * The chains with the resolver's own node where one is set: DID_RESOLVER_RPC_<chainId>, read when the server
- * starts, never built into the browser bundle (a private endpoint's key stays on the server).
- */
+/** The chains, each read through the resolver's own node where DID_RESOLVER_RPC_<chainId> names one. */
 export function withResolverRpc(configs: readonly ChainConfig[], env: Record<string, string | undefined> = process.env): ChainConfig[] {
+  const urls: Partial<Record<number, string>> = readResolverRpcUrls(env);
   return configs.map((config) => {
-    const variable = `DID_RESOLVER_RPC_${config.chain.id}`;
-    const raw = env[variable];
-    if (!raw) return config;
-    const parsed = rpcUrlSchema.safeParse(raw);
-    if (!parsed.success) throw new Error(`${variable} must be an http(s) URL of a JSON-RPC node (got "${raw}")`);
-    return { ...config, rpcUrl: parsed.data };
+    const rpcUrl = urls[config.chain.id];
+    return rpcUrl ? { ...config, rpcUrl } : config;
   });
 }
 
