@@ -35,7 +35,7 @@ export interface DecryptedJwe {
  * with three additions that cannot refuse a message a C sender makes: sizes are bounded, the epk
  * must be a P-256 point on the curve, and the key wrap must be exactly IV + 32 bytes.
  */
-export function decryptJwe(jweText: string, key: JweRecipientKey): DecryptedJwe {
+export async function decryptJwe(jweText: string, key: JweRecipientKey): Promise<DecryptedJwe> {
   if (jweText.length > LIMITS.maxJweChars) fail("too-large", `The JWE is ${jweText.length} characters; at most ${LIMITS.maxJweChars} are accepted.`);
   const jwe = parseObject(jweText, "The JWE");
   const ciphertext = b64uDecodeLikeC(str(jwe.ciphertext, "ciphertext"), "ciphertext");
@@ -71,12 +71,13 @@ export function decryptJwe(jweText: string, key: JweRecipientKey): DecryptedJwe 
   const encryptedKey = b64uDecodeLikeC(str(mine.encrypted_key, "encrypted_key"), "encrypted_key");
   if (encryptedKey.length !== 48) fail("malformed", `encrypted_key is ${encryptedKey.length} bytes; ioConnect writes a 16-byte IV and a 32-byte wrapped key.`);
 
-  let cek: Uint8Array;
+  let kek: Uint8Array;
   try {
-    cek = cbc(ecdhX(key.privateKey, epkPoint), encryptedKey.subarray(0, 16), { disablePadding: true }).decrypt(encryptedKey.subarray(16));
+    kek = await ecdhX(key.privateKey, epkPoint);
   } catch {
     return fail("key-invalid", "The recipient private key is not a valid P-256 key.");
   }
+  const cek = cbc(kek, encryptedKey.subarray(0, 16), { disablePadding: true }).decrypt(encryptedKey.subarray(16));
   const plaintext = ccmDecrypt({ key: cek, nonce, aad: utf8(protectedText), tagLength: 16 }, ciphertext, tag);
   return { plaintext, header: header as unknown as JweHeader, claimedSender: typeof header.skid === "string" ? header.skid : undefined };
 }

@@ -46,7 +46,7 @@ export const DEFAULT_EPK_KID = "Key-p256-2147483617";
  * content is AES-256-CCM under the CEK with the protected header as AAD, whatever the header's
  * names say. Fed the same random bytes it returns the C code's output byte for byte.
  */
-export function encryptJwe(input: JweEncryptInput): string {
+export async function encryptJwe(input: JweEncryptInput): Promise<string> {
   const plaintext = typeof input.plaintext === "string" ? utf8(input.plaintext) : input.plaintext;
   checkPlaintext(plaintext);
   const recipients = checkRecipients(input.recipients);
@@ -68,9 +68,12 @@ export function encryptJwe(input: JweEncryptInput): string {
   if (protectedB64.length > LIMITS.maxProtectedBytes) fail("too-large", `The protected header would be ${protectedB64.length} bytes; ioConnect reads at most ${LIMITS.maxProtectedBytes}.`);
 
   const { ciphertext, tag } = ccmEncrypt({ key: cek, nonce, aad: utf8(protectedB64), tagLength: 16 }, plaintext);
-  const wrapped = recipients.map((r) => {
-    const iv = exact(random(16), 16, "wrap IV");
-    const body = cbc(ecdhX(cek, r.point), iv, { disablePadding: true }).encrypt(cek);
+  // One IV per recipient, drawn in order before any key agreement (as the C code draws them).
+  const ivs = recipients.map(() => exact(random(16), 16, "wrap IV"));
+  const keks = await Promise.all(recipients.map((r) => ecdhX(cek, r.point)));
+  const wrapped = recipients.map((r, i) => {
+    const iv = ivs[i]!;
+    const body = cbc(keks[i]!, iv, { disablePadding: true }).encrypt(cek);
     const encryptedKey = new Uint8Array(48);
     encryptedKey.set(iv);
     encryptedKey.set(body, 16);

@@ -59,7 +59,41 @@ export function publicKeyOf(crv: Curve, privateKey: Uint8Array): Uint8Array {
   return curveOf(crv).getPublicKey(privateKey, false);
 }
 
-/** The x-coordinate of d·Q: ioConnect uses it directly as the key-encryption key (no KDF). */
-export function ecdhX(privateKey: Uint8Array, publicPoint: Uint8Array): Uint8Array {
-  return p256.getSharedSecret(privateKey, publicPoint, true).subarray(1);
+/**
+ * The x-coordinate of d·Q: ioConnect uses it directly as the key-encryption key (no KDF).
+ * WebCrypto does it natively (ten times faster than JS, which matters for the inbox's throughput);
+ * noble is the fallback where `crypto.subtle` is missing (insecure browser contexts).
+ */
+export async function ecdhX(privateKey: Uint8Array, publicPoint: Uint8Array): Promise<Uint8Array> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return p256.getSharedSecret(privateKey, publicPoint, true).subarray(1);
+  const algorithm = { name: "ECDH", namedCurve: "P-256" };
+  const [priv, pub] = await Promise.all([
+    importPrivate(subtle, privateKey),
+    subtle.importKey("raw", publicPoint as BufferSource, algorithm, false, []),
+  ]);
+  return new Uint8Array(await subtle.deriveBits({ name: "ECDH", public: pub }, priv, 256));
+}
+
+// PKCS#8 wrapping of a bare P-256 scalar (RFC 5915 ECPrivateKey without the optional public key).
+const PKCS8_P256_PREFIX = Uint8Array.from([
+  0x30, 0x41, 0x02, 0x01, 0x00, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48,
+  0xce, 0x3d, 0x03, 0x01, 0x07, 0x04, 0x27, 0x30, 0x25, 0x02, 0x01, 0x01, 0x04, 0x20,
+]);
+// Static keys (the server's, a device's) are used again and again; ephemeral ones pass through.
+const imported = new Map<string, Promise<CryptoKey>>();
+
+function importPrivate(subtle: SubtleCrypto, privateKey: Uint8Array): Promise<CryptoKey> {
+  if (privateKey.length !== 32) fail("key-invalid", "A P-256 private key is 32 bytes.");
+  const id = Array.from(privateKey, (b) => b.toString(16).padStart(2, "0")).join("");
+  const cached = imported.get(id);
+  if (cached) return cached;
+  const der = new Uint8Array(PKCS8_P256_PREFIX.length + 32);
+  der.set(PKCS8_P256_PREFIX);
+  der.set(privateKey, PKCS8_P256_PREFIX.length);
+  const key = subtle.importKey("pkcs8", der, { name: "ECDH", namedCurve: "P-256" }, false, ["deriveBits"]);
+  if (imported.size >= 64) imported.delete(imported.keys().next().value!);
+  imported.set(id, key);
+  key.catch(() => imported.delete(id));
+  return key;
 }
