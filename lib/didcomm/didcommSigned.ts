@@ -1,4 +1,4 @@
-import { formatLikeCJSON } from "@/lib/device/cjson";
+import { formatLikeCJSON } from "@/lib/did/cjson";
 import { b64uEncode, utf8 } from "./base64";
 import { DIDCOMM_SIGNED_TYP, signBytes, verifyJws, type JwsSigner, type JwsVerifier, type VerifiedJws } from "./jws";
 

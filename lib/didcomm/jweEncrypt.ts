@@ -1,7 +1,7 @@
 import { cbc } from "@noble/ciphers/aes";
 import { sha256 } from "@noble/hashes/sha256";
 import { randomBytes } from "@noble/hashes/utils";
-import { formatLikeCJSON } from "@/lib/device/cjson";
+import { formatLikeCJSON } from "@/lib/did/cjson";
 import { ccmEncrypt } from "./aesCcm";
 import { b64uEncode, utf8 } from "./base64";
 import { fail } from "./errors";
