@@ -1,4 +1,5 @@
 import { cbc } from "@noble/ciphers/aes";
+import { sha256 } from "@noble/hashes/sha256";
 import { ccmDecrypt } from "./aesCcm";
 import { b64uDecodeLikeC, utf8 } from "./base64";
 import { DidcommError, fail } from "./errors";
@@ -28,6 +29,11 @@ export interface DecryptedJwe {
   header: JweHeader;
   /** `skid` when it is a string. Unauthenticated: anyone holding the recipient's public key can write any sender. */
   claimedSender: string | undefined;
+  /**
+   * SHA-256 of nonce ‖ tag ‖ ciphertext as decoded: the same message however its base64 is spelled
+   * (ioConnect's lenient decoder gives one message many spellings), so replays can be recognised.
+   */
+  digest: Uint8Array;
 }
 
 /**
@@ -79,7 +85,8 @@ export async function decryptJwe(jweText: string, key: JweRecipientKey): Promise
   }
   const cek = cbc(kek, encryptedKey.subarray(0, 16), { disablePadding: true }).decrypt(encryptedKey.subarray(16));
   const plaintext = ccmDecrypt({ key: cek, nonce, aad: utf8(protectedText), tagLength: 16 }, ciphertext, tag);
-  return { plaintext, header: header as unknown as JweHeader, claimedSender: typeof header.skid === "string" ? header.skid : undefined };
+  const digest = sha256.create().update(nonce).update(tag).update(ciphertext).digest();
+  return { plaintext, header: header as unknown as JweHeader, claimedSender: typeof header.skid === "string" ? header.skid : undefined, digest };
 }
 
 export function parseObject(text: string, what: string): Record<string, unknown> {
