@@ -36,4 +36,19 @@ export const migrations: Migration[] = [
       create index inbox_messages_received on inbox_messages (received_at);
     `,
   },
+  {
+    version: 2,
+    name: "owner sign-in (SIWE): nonces and sessions",
+    sql: `
+      create table siwe_nonces (
+        nonce text primary key,
+        expires_at timestamptz not null
+      );
+      create table owner_sessions (
+        session_hash text primary key,
+        address text not null,
+        expires_at timestamptz not null
+      );
+    `,
+  },
 ];
