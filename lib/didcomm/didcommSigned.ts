@@ -7,7 +7,7 @@ import { DIDCOMM_SIGNED_TYP, signBytes, verifyJws, type JwsSigner, type JwsVerif
  * tab-indented header and envelope, `alg` "Es256K" or "Es256", and the signature taken over
  * ASCII(protected "." payload) followed by one 0x00 byte.
  */
-export function packSignedMessage(payloadJson: string, signer: Required<JwsSigner>): string {
+export function packSignedMessage(payloadJson: string, signer: JwsSigner & { kid: string }): string {
   const header = { typ: DIDCOMM_SIGNED_TYP, alg: signer.crv === "secp256k1" ? "Es256K" : "Es256" };
   const protectedB64 = b64uEncode(utf8(formatLikeCJSON(header)));
   const payloadB64 = b64uEncode(utf8(payloadJson));

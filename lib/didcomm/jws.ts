@@ -11,12 +11,15 @@ import { LIMITS } from "./limits";
  */
 export type JwsSerialization = "compact" | "flattened" | "general";
 
-export interface JwsSigner {
+export type JwsSigner = {
   crv: Curve;
-  privateKey: Uint8Array;
   /** The DID URL of the signing key, written as the unprotected `header.kid` (JSON forms). */
   kid?: string;
-}
+} & (
+  | { privateKey: Uint8Array }
+  /** A key held elsewhere (a device's secure element): signs a 32-byte digest, returns raw r‖s. */
+  | { signDigest: (digest: Uint8Array) => Uint8Array }
+);
 
 export interface JwsVerifier {
   crv: Curve;
@@ -41,6 +44,7 @@ export function signJws(payload: Uint8Array | string, signer: JwsSigner, seriali
 
 /** ECDSA over SHA-256 of the message, raw r‖s (64 bytes). */
 export function signBytes(message: Uint8Array, signer: JwsSigner): Uint8Array {
+  if ("signDigest" in signer) return signer.signDigest(sha256(message));
   try {
     return curveOf(signer.crv).sign(sha256(message), signer.privateKey).toCompactRawBytes();
   } catch {
