@@ -7,6 +7,7 @@ import type { ChainConfig } from "../../chain/config";
 import { createVirtualDevice, type VirtualDevice } from "../../device/simulated/virtualDevice";
 import { createDocumentFetcher } from "../../did/documentFetch";
 import { dataUriForDocument, documentHash } from "../../did/didDocument";
+import type { Resolve } from "../../did/http";
 import { resolveDidIo, resolverChains } from "../../did/resolve";
 import { openReply, openToken, sealMessage, serverContactFrom, type DeviceInboxKeys } from "../../didcomm/deviceSide";
 import { decryptJwe } from "../../didcomm/jweDecrypt";
@@ -19,6 +20,8 @@ import { createInbox, type Inbox } from "./inbox";
 import { DEFAULT_INBOX_LIMITS } from "./limits";
 import { serverKeysFrom } from "./serverKeys";
 import { createInboxStore, type InboxStore } from "./store";
+import { ownerMessages } from "../owner/ownerMessages";
+import { ioIDAbi, ioIDRegistryAbi } from "../../chain/abi";
 
 const devnet = useDevnet();
 const keyOf = (label: string) => keccak256(stringToBytes(label));
@@ -40,6 +43,7 @@ describe("device inbox (anvil + PGlite)", () => {
   let store: InboxStore;
   let inbox: Inbox;
   let devices: DeviceDirectory;
+  let resolve: Resolve;
 
   beforeAll(async () => {
     ({ db, dispose } = await engine.open());
@@ -49,9 +53,10 @@ describe("device inbox (anvil + PGlite)", () => {
     const chain = defineChain({ id: devnet.chainId, name: "devnet", nativeCurrency: { name: "IoTeX", symbol: "IOTX", decimals: 18 }, rpcUrls: { default: { http: [devnet.rpcUrl] } } });
     const config = { chain, rpcUrl: devnet.rpcUrl, explorerUrl: undefined, multicall3: undefined, deviceNFTs: [], logsFromBlock: 0n, contracts: devnet.deployment } as unknown as ChainConfig;
     const deps = { chains: resolverChains([config]), defaultChainId: devnet.chainId, fetchDocument: createDocumentFetcher() };
-    devices = createDeviceDirectory((did, o) => resolveDidIo(did, deps, o));
+    resolve = (did, o) => resolveDidIo(did, deps, o);
+    devices = createDeviceDirectory(resolve);
     inbox = createInbox({ store, keys: serverKeys, devices, limits });
-  }, 180_000);
+  }, 300_000);
   afterAll(() => dispose());
 
   const tokenFor = async (d: VirtualDevice) => openToken(await inbox.requestToken({ clientID: d.did }), keysOf(d), server);
@@ -115,5 +120,19 @@ describe("device inbox (anvil + PGlite)", () => {
     expect(outcomes).toEqual(["ok", "ok", "ok", "rate-limited"]);
     await expect(strict.receiveMessage(`Bearer ${token}`, "{}")).rejects.toThrow(/more than 3 messages a minute/);
   });
-});
 
+  it("lets only the ioID's current owner read, and follows a transfer", async () => {
+    const token = await tokenFor(registered);
+    await inbox.receiveMessage(`Bearer ${token}`, await sealMessage("for the owner", keysOf(registered), server));
+    const [owner, other] = devnet.accounts.map((a) => a.address);
+    const read = (signedIn: `0x${string}` | null) => ownerMessages({ did: registered.did, chainId: devnet.chainId, signedIn, limit: 10 }, { resolve, store });
+    expect((await read(owner!)).messages[0]!.body).toBe("for the owner");
+    await expect(read(other!)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(read(null)).rejects.toMatchObject({ code: "unauthorized" });
+    const tokenId = await devnet.publicClient.readContract({ address: devnet.deployment.ioIDRegistry, abi: ioIDRegistryAbi, functionName: "deviceTokenId", args: [registered.address] });
+    const hash = await devnet.wallets[0]!.writeContract({ address: devnet.deployment.ioID, abi: ioIDAbi, functionName: "transferFrom", args: [owner!, other!, tokenId] });
+    await devnet.publicClient.waitForTransactionReceipt({ hash });
+    expect((await read(other!)).messages[0]!.body).toBe("for the owner");
+    await expect(read(owner!)).rejects.toThrow(/Only the owner of this ioID/);
+  });
+});

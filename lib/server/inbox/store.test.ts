@@ -14,7 +14,7 @@ for (const engine of enginesUnderTest) {
       ({ db, dispose } = await engine.open());
       store = createInboxStore(db, { retentionDays: 30, maxMessagesPerDevice: 3 });
       // PGlite runs initdb in WebAssembly: seconds on an idle machine, a minute on a busy one.
-    }, 180_000);
+    }, 300_000);
     afterAll(() => dispose());
 
     it("migrations are recorded and applying them again does nothing", async () => {
