@@ -21,14 +21,15 @@ export async function GET(request: Request) {
 
 export async function POST(request: Request) {
   try {
-    const { sessions, verifySiwe } = await serverRuntime();
+    const { sessions, verifySiwe, config } = await serverRuntime();
     let body: unknown;
     try {
       body = JSON.parse(await readBoundedText(request, 4096));
     } catch (e) {
       throw e instanceof InboxError ? e : new InboxError("bad-request", "Sign-in expects JSON {message, signature}.");
     }
-    const address = await signIn(body, { sessions, domain: new URL(request.url).host, verify: verifySiwe });
+    const domain = config.appHost ?? request.headers.get("host") ?? new URL(request.url).host;
+    const address = await signIn(body, { sessions, domain, verify: verifySiwe });
     const session = await sessions.createSession(address);
     return Response.json({ address }, { headers: { "set-cookie": sessionCookie(request, session.id, session.expiresAt) } });
   } catch (error) {
