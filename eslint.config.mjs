@@ -27,6 +27,32 @@ const config = [
       ],
     },
   },
+  {
+    // lib/server/ holds database access and server keys: the browser bundle must never reach it.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/server/*", "**/lib/server/*"], message: "lib/server/ is server-only: call it from app/ route handlers." }] },
+      ],
+    },
+  },
+  {
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/server/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/server/*", "**/lib/server/*", "../server/*"], message: "lib/server/ is server-only: only app/ route handlers and scripts use it." },
+            { group: ["react", "react-dom", "react/*", "next", "next/*", "wagmi", "@rainbow-me/*", "@tanstack/*"], message: "lib/ stays free of React, Next and wallet UI." },
+            { group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"], message: "lib/ never imports components/ or app/." },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,5 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { e2eDistDir, e2eEmbedHostOrigin, e2eOutputDir, e2ePorts } from "./e2e/support/ports";
 
 // CI installs Debian's Chromium; a developer machine may instead have Playwright's own browser.
@@ -63,7 +65,13 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       // EMBED_ALLOWED_ORIGINS is read by the running server (proxy.ts, the embed page), not baked into the build.
-      env: { NEXT_DIST_DIR: e2eDistDir, NEXT_TELEMETRY_DISABLED: "1", EMBED_ALLOWED_ORIGINS: e2eEmbedHostOrigin },
+      env: {
+        NEXT_DIST_DIR: e2eDistDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        EMBED_ALLOWED_ORIGINS: e2eEmbedHostOrigin,
+        // A fresh inbox database and server keys per run: the devnet is deterministic, so old messages would resurface.
+        IOID_DATA_DIR: path.join(os.tmpdir(), `ioid-e2e-${e2ePorts.app}-${process.pid}`),
+      },
     },
   ],
 });

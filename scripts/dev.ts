@@ -1,5 +1,6 @@
 // `npm run dev`: the whole product on one machine — local ioID chain with demo data, a simulated device, the app.
 import { spawn } from "node:child_process";
+import { startInboxClient } from "./device/inbox";
 import { startVirtualDeviceServer, writeIdentityQr } from "./device/server";
 import { startDevnet } from "./devnet/index";
 
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     detached: true,
   });
   const qr = await writeIdentityQr(device, ".devnet");
+  // The demo device talks to the app's inbox; its messages show on its page once it is claimed.
+  const inbox = startInboxClient({ device: device.device, appUrl: `http://127.0.0.1:${appPort}`, log: (line) => console.log(line) });
 
   const owner = devnet.deployment.demo.owners[0];
   console.log(
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
       `  app            http://localhost:${appPort}`,
       `  embed example  http://localhost:${appPort}/embed-example.html (docs/embed-api.md)`,
       `  devnet RPC     ${devnet.rpcUrl} (chain 31337)`,
-      `  virtual device ${device.url}  ${device.device.did}`,
+      `  virtual device ${device.url}  ${device.device.did} (sends telemetry to the app's inbox once claimed)`,
       `                 its identity QR: ${qr.pngPath}`,
       owner ? `  demo owner     ${owner.address} holds device NFTs ${owner.deviceNFTTokenIds.join(", ")}` : "",
       // anvil's publicly known dev key: worthless anywhere but this local chain.
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    inbox.stop();
     if (next.pid) process.kill(-next.pid, "SIGTERM");
     await Promise.allSettled([device.close(), devnet.stop()]);
     process.exit(code);

@@ -3,6 +3,7 @@
 
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { startInboxClient } from "./device/inbox";
 import { runSerialDevice } from "./device/serial";
 import { startVirtualDeviceServer, writeIdentityQr } from "./device/server";
 import { createVirtualDevice, type HighSMode } from "../lib/device/simulated/virtualDevice";
@@ -25,6 +26,8 @@ Options:
   --serial                serve the serial protocol on stdin/stdout instead of HTTP
   --noise                 with --serial: print ESP-IDF-style log lines and split
                           answers into small chunks, like a real board
+  --inbox <app url>       also talk to that app's device inbox (docs/inbox.md): request a
+                          token, send encrypted telemetry every few seconds, open replies
   --quiet                 do not log requests
   -h, --help              show this help
 `;
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
         serial: { type: "boolean", default: false },
         noise: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
+        inbox: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -98,7 +102,10 @@ async function main(): Promise<void> {
     ].join("\n"),
   );
 
+  const inbox = values.inbox ? startInboxClient({ device: server.device, appUrl: values.inbox, log: (line) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`) }) : undefined;
+
   const stop = () => {
+    inbox?.stop();
     void server.close().finally(() => process.exit(0));
   };
   process.once("SIGINT", stop);

@@ -18,6 +18,7 @@ import { DeviceLookup } from "./DeviceLookup";
 import { DidQr } from "./DidQr";
 import { DocumentBadge } from "./DocumentBadge";
 import { DocumentPanel } from "./DocumentPanel";
+import { DeviceMessages } from "./messages/DeviceMessages";
 import { ReadError } from "./ReadError";
 import { formatIotx } from "@/lib/chain/formatIotx";
 import { useDeviceView, useHeldTokens, useRegistration } from "./useDeviceReads";
@@ -102,6 +103,7 @@ function DeviceOnChain({ deviceRef, chainConfig }: { deviceRef: DeviceRef; chain
       <Identity view={view} chainConfig={chainConfig} />
       <DocumentPanel view={view} chainId={chainId} />
       <Actions view={view} chainConfig={chainConfig} />
+      <DeviceMessages did={view.did} chainId={chainId} />
     </div>
   );
 }

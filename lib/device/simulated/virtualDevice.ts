@@ -39,6 +39,8 @@ export interface VirtualDevice {
   /** 0x04‖X‖Y, as in the /did `puk`. */
   readonly publicKey: Hex;
   readonly p256PublicKey: Hex;
+  /** The key-agreement private key (ioConnect's PSA key 2), for the inbox client's decryption. */
+  readonly p256PrivateKey: Hex;
   readonly projectName: string;
   readonly highS: HighSMode;
   didJson(): DidAnswer;
@@ -151,6 +153,7 @@ export function createVirtualDevice(options: VirtualDeviceOptions = {}): Virtual
     address,
     publicKey,
     p256PublicKey,
+    p256PrivateKey: p256Key,
     projectName,
     highS,
     didJson,

@@ -1,0 +1,113 @@
+import { sha256 } from "@noble/hashes/sha256";
+import { b64uDecodeLikeC, b64uEncode, utf8 } from "./base64";
+import { DidcommError, fail } from "./errors";
+import { parseObject } from "./jweDecrypt";
+import { checkPoint, curveOf, type Curve } from "./keys";
+import { LIMITS } from "./limits";
+
+/**
+ * JWS as ioConnect makes them (`jws.c`, DIDCOMM.md "JWS"): header `{"alg":"ES256"}` even for
+ * secp256k1 keys, raw r‖s over SHA-256 of ASCII(protected "." payload), any S accepted.
+ */
+export type JwsSerialization = "compact" | "flattened" | "general";
+
+export type JwsSigner = {
+  crv: Curve;
+  /** The DID URL of the signing key, written as the unprotected `header.kid` (JSON forms). */
+  kid?: string;
+} & (
+  | { privateKey: Uint8Array }
+  /** A key held elsewhere (a device's secure element): signs a 32-byte digest, returns raw r‖s. */
+  | { signDigest: (digest: Uint8Array) => Uint8Array }
+);
+
+export interface JwsVerifier {
+  crv: Curve;
+  /** 33 or 65 bytes. */
+  publicKey: Uint8Array;
+}
+
+export const DIDCOMM_SIGNED_TYP = "application/didcomm-signed+json";
+/** ioConnect's header names these however the key's curve is; the verifier's key decides the curve. */
+const ALG_NAMES = new Set(["ES256", "ES256K", "Es256", "Es256K"]);
+
+export function signJws(payload: Uint8Array | string, signer: JwsSigner, serialization: JwsSerialization, usage?: "didcomm"): string {
+  const payloadB64 = b64uEncode(typeof payload === "string" ? utf8(payload) : payload);
+  const header = usage === "didcomm" ? { typ: DIDCOMM_SIGNED_TYP, alg: "ES256" } : { alg: "ES256" };
+  const protectedB64 = b64uEncode(utf8(JSON.stringify(header)));
+  const signature = b64uEncode(signBytes(utf8(`${protectedB64}.${payloadB64}`), signer));
+  if (serialization === "compact") return `${protectedB64}.${payloadB64}.${signature}`;
+  const unprotected = signer.kid === undefined ? {} : { header: { kid: signer.kid } };
+  const entry = { protected: protectedB64, ...unprotected, signature };
+  return JSON.stringify(serialization === "flattened" ? { payload: payloadB64, ...entry } : { payload: payloadB64, signatures: [entry] });
+}
+
+/** ECDSA over SHA-256 of the message, raw r‖s (64 bytes). */
+export function signBytes(message: Uint8Array, signer: JwsSigner): Uint8Array {
+  if ("signDigest" in signer) return signer.signDigest(sha256(message));
+  try {
+    return curveOf(signer.crv).sign(sha256(message), signer.privateKey).toCompactRawBytes();
+  } catch {
+    return fail("key-invalid", `The ${signer.crv} signing key is not valid.`);
+  }
+}
+
+export function verifyBytes(message: Uint8Array, signature: Uint8Array, verifier: JwsVerifier): boolean {
+  if (signature.length !== 64) return false;
+  const point = checkPoint(verifier.crv, verifier.publicKey);
+  try {
+    // ioConnect signs without normalising S, so both (r, s) and (r, n - s) must verify.
+    return curveOf(verifier.crv).verify(signature, sha256(message), point, { lowS: false });
+  } catch {
+    return false;
+  }
+}
+
+export interface VerifiedJws {
+  payload: Uint8Array;
+  /** The unprotected `header.kid` of the signature that verified, when present. */
+  kid: string | undefined;
+  protectedHeader: Record<string, unknown>;
+}
+
+/** Verifies any of the three serializations; throws `signature-invalid` unless a signature checks with the key. */
+export function verifyJws(jws: string, verifier: JwsVerifier, opts: { trailingNul?: boolean } = {}): VerifiedJws {
+  if (jws.length > LIMITS.maxJwsChars) fail("too-large", `The JWS is ${jws.length} characters; at most ${LIMITS.maxJwsChars}.`);
+  for (const entry of entriesOf(jws)) {
+    const protectedHeader = parseObject(new TextDecoder().decode(b64uDecodeLikeC(entry.protected, "protected")), "The JWS header");
+    // Safer than the C (which ignores the header): the header must at least name an ES256 signature.
+    if (!ALG_NAMES.has(protectedHeader.alg as string)) fail("signature-invalid", `The JWS header names alg ${JSON.stringify(protectedHeader.alg)}; ES256 or ES256K expected.`);
+    const signed = utf8(`${entry.protected}.${entry.payload}${opts.trailingNul ? "\u0000" : ""}`);
+    if (verifyBytes(signed, b64uDecodeLikeC(entry.signature, "signature"), verifier)) {
+      return { payload: b64uDecodeLikeC(entry.payload, "payload"), kid: entry.kid, protectedHeader };
+    }
+  }
+  throw new DidcommError("signature-invalid", "No signature on the message verifies with the sender's key.");
+}
+
+interface SignatureEntry {
+  payload: string;
+  protected: string;
+  signature: string;
+  kid: string | undefined;
+}
+
+function entriesOf(jws: string): SignatureEntry[] {
+  const text = jws.trim();
+  if (!text.startsWith("{")) {
+    const parts = text.split(".");
+    if (parts.length !== 3) fail("malformed", "A compact JWS has three dot-separated parts.");
+    return [{ protected: parts[0]!, payload: parts[1]!, signature: parts[2]!, kid: undefined }];
+  }
+  const obj = parseObject(text, "The JWS");
+  const payload = obj.payload;
+  if (typeof payload !== "string") fail("malformed", "The JWS needs a payload string.");
+  const list = Array.isArray(obj.signatures) ? obj.signatures : [obj];
+  if (list.length === 0 || list.length > LIMITS.maxRecipients) fail("malformed", "The JWS must carry 1 to 4 signatures.");
+  return list.map((raw) => {
+    const e = raw as Record<string, unknown>;
+    if (typeof e.protected !== "string" || typeof e.signature !== "string") fail("malformed", "Each JWS signature needs protected and signature strings.");
+    const kid = (e.header as { kid?: unknown } | undefined)?.kid;
+    return { payload, protected: e.protected, signature: e.signature, kid: typeof kid === "string" ? kid : undefined };
+  });
+}
