@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { deviceNFTAbi, enumerableDeviceNFTAbi, verifyingProxyAbi } from "../../lib/chain/abi";
 import { verifierMessage } from "../../lib/claim/proxy/verifierMessage";
 import { devnetVerifierPrivateKey } from "../../scripts/devnet/accounts";
-import { confirm, deviceAccount, documentHashFor, expectRevert, PRICE, signCurrentPermit, useDevnet, type Wallet } from "./helpers";
+import { confirm, deviceAccount, documentHashFor, expectRevert, PRICE, signCurrentPermit, useDevnet, walletOf, type Wallet } from "./helpers";
 
 const ctx = useDevnet();
 const verifier = privateKeyToAccount(devnetVerifierPrivateKey);
@@ -65,7 +65,7 @@ describe("VerifyingProxy", () => {
     expect(registered?.args).toEqual({ owner, device: device.address, deviceTokenId: 1n, ioIDTokenID: 1n });
     expect(receipt.logs.some((log) => log.topics[0] === "0xfc6ca567323d11e0a46d02199a9136c71eca09c84436e3fe38446d17028ceae1")).toBe(true);
     expect(await ctx.read.ioID.read.ownerOf([1n])).toBe(owner);
-    const [wallet] = await ctx.read.ioID.read.wallet([1n]);
+    const [wallet] = await walletOf(ctx, 1n);
     const nftOwner = await ctx.publicClient.readContract({ address: proxy().deviceNFT, abi: deviceNFTAbi, functionName: "ownerOf", args: [1n] });
     expect(nftOwner).toBe(wallet);
     expect(await ctx.read.registry.read.exists([device.address])).toBe(true);
