@@ -5,6 +5,7 @@ import { useCallback, useEffect, useReducer, useRef } from "react";
 import { isAddressEqual, parseEther, type Address } from "viem";
 import { useAccount, useChainId, useClient, useConfig } from "wagmi";
 import { getChainConfig } from "@/lib/chain/config";
+import type { DeviceNFTGroup } from "@/lib/chain/ownerNfts/types";
 import { explainError } from "@/lib/chain/revertMessages";
 import { ClaimExecutionError } from "@/lib/claim/walletSteps";
 import { claimReducer, type ClaimFailure, type ClaimResult, type ClaimState, type SourceKind } from "@/lib/claim/machine";
@@ -14,6 +15,7 @@ import { isDeviceError } from "@/lib/device/errors";
 import type { ClaimInput } from "@/lib/device/payload";
 import type { DeviceSession } from "@/lib/device/session";
 import { clearClaim, readStoredClaim, saveClaim } from "./claimStorage";
+import { useOwnerNfts } from "./useOwnerNfts";
 import { wagmiClaimWallet } from "./wagmiClaimWallet";
 
 const loadVerifier = () => import("./verifier");
@@ -74,20 +76,27 @@ export function useClaimFlow({
   // Leaving the page closes a live device link: a serial port stays locked to this tab until closed.
   useEffect(() => () => void liveSession.current?.close(), []);
 
-  const draftNft = state.phase === "idle" ? undefined : state.input.nft;
-  const collection = draftNft?.contract ?? requiredDeviceNFT ?? chainConfig?.deviceNFTs[0]?.address;
-  // Which tokens the owner may hold does not depend on the device: fetched as soon as the wallet is known,
+  // Which device NFTs the owner holds does not depend on the device: discovered as soon as the wallet is known,
   // so scanning a device costs the claim one read, not two.
+  const ownerNfts = useOwnerNfts(client, chainConfig, owner);
+  const groups = ownerNfts.data?.groups;
+  const draftInput = state.phase === "idle" ? undefined : state.input;
+  const fallbackNft = (input: ClaimInput | undefined): ClaimDraft["nft"] =>
+    requiredDeviceNFT ? { contract: requiredDeviceNFT } : discoveredDefault(groups, input?.projectName) ?? defaultNft(chainConfig?.deviceNFTs ?? []);
+  const collection = (draftInput?.nft ?? fallbackNft(draftInput?.input))?.contract;
+  const discovered = groups?.find((g) => collection && isAddressEqual(g.contract, collection));
+  // A collection discovery did not list (pasted, or held from before the scanned blocks): its Transfer logs.
   const candidates = useQuery({
     queryKey: ["owner-token-candidates", chainId, collection, owner],
-    enabled: Boolean(collection && owner && client && chainConfig),
+    enabled: Boolean(collection && owner && client && chainConfig && !ownerNfts.isLoading && !discovered),
     queryFn: async () => {
       const { ownerTokenCandidates, publicClientOf } = await loadVerifier();
       return ownerTokenCandidates(publicClientOf(client!), { contract: collection!, owner: owner!, fromBlock: chainConfig!.logsFromBlock });
     },
     staleTime: 30_000,
   });
-  const candidatesSettled = !candidates.isLoading;
+  const candidatesSettled = !candidates.isLoading && !ownerNfts.isLoading;
+  const candidateIds = discovered ? discovered.tokens.map((t) => t.tokenId) : candidates.data;
 
   const submitInput = useCallback(async (raw: string, source: SourceKind, session?: DeviceSession) => {
     try {
@@ -122,7 +131,7 @@ export function useClaimFlow({
     if (state.phase !== "checking" || !owner || !client || !chainConfig || !candidatesSettled) return;
     let cancelled = false;
     const { input, nft } = state.input;
-    const collection = nft ?? defaultNft(requiredDeviceNFT ? [{ address: requiredDeviceNFT }] : chainConfig.deviceNFTs);
+    const collection = nft ?? fallbackNft(input);
     loadVerifier()
       .then(({ createHttpDeviceSession, runClaimChecks, publicClientOf }) =>
         runClaimChecks(input, collection, {
@@ -134,7 +143,7 @@ export function useClaimFlow({
           session: liveSession.current ?? (input.endpoint ? createHttpDeviceSession(input.endpoint) : undefined),
           requiredProjectId,
           // A failed log scan only costs the picker its list; the owner can still type a token id.
-          candidates: candidates.data,
+          candidates: candidateIds,
         }),
       )
       .then((checks) => {
@@ -245,7 +254,7 @@ export function useClaimFlow({
 
   const recheck = useCallback(() => dispatch({ type: "recheck" }), []);
 
-  return { state, owner, chainConfig, submitInput, chooseNft, submit, reset, recheck };
+  return { state, owner, chainConfig, ownerNfts: groups, submitInput, chooseNft, submit, reset, recheck };
 }
 
 function otherCollection(found: Address, required: Address): ClaimFailure {
@@ -259,4 +268,13 @@ function otherCollection(found: Address, required: Address): ClaimFailure {
 /** Until the owner picks, the chain's first known collection is tried (the picker offers the others). */
 function defaultNft(known: { address: Address }[]): ClaimDraft["nft"] {
   return known[0] && { contract: known[0].address };
+}
+
+/** The payload's project if the owner holds its NFTs, else the first project with a token still unused. */
+function discoveredDefault(groups: DeviceNFTGroup[] | undefined, projectName: string | undefined): ClaimDraft["nft"] {
+  const usable = (groups ?? []).filter((g) => g.tokens.some((t) => !t.used));
+  const named = projectName === undefined ? undefined : usable.find((g) => g.projectName === projectName);
+  const group = named ?? usable[0];
+  const token = group?.tokens.find((t) => !t.used);
+  return group && token && { contract: group.contract, tokenId: token.tokenId };
 }

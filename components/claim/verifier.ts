@@ -8,6 +8,7 @@ export { runClaimChecks, simulateRegister } from "@/lib/claim/runChecks";
 export { claimResultFromReceipt, executePlan } from "@/lib/claim/execute";
 export { parseStoredClaim } from "./storedClaim";
 export { ownerTokenCandidates } from "@/lib/claim/ownerTokens";
+export { discoverOwnerNFTs } from "@/lib/chain/ownerNfts/discover";
 
 const decorated = new WeakMap<Client, PublicClient>();
 
