@@ -53,6 +53,7 @@ test.describe("owner NFT discovery", () => {
 
     await page.reload();
     await pasteClaim(page, preSignedPayload("e2e-discovery"));
+    await connectTestWallet(page);
     await expect(picker(page).locator("option")).toHaveCount(7);
     // Nothing was mined in between: the second visit starts every scan after the block the first one ended at.
     expect(ranges.length).toBeGreaterThan(0);

@@ -15,7 +15,10 @@ export type CheckId =
   | "nft-unused"
   | "fee"
   | "balance"
-  | "simulation";
+  | "simulation"
+  | "proxy-project"
+  | "proxy-verifier"
+  | "proxy-signature";
 
 export interface Check {
   id: CheckId;
