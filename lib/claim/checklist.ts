@@ -18,7 +18,10 @@ export type CheckId =
   | "simulation"
   | "proxy-project"
   | "proxy-verifier"
-  | "proxy-signature";
+  | "proxy-signature"
+  | "takeover-holder"
+  | "takeover-signature"
+  | "takeover-moves";
 
 export interface Check {
   id: CheckId;
