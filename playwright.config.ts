@@ -60,6 +60,13 @@ export default defineConfig({
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
     {
+      command: `npx tsx scripts/verifier.ts --port ${e2ePorts.verifier}`,
+      url: `http://127.0.0.1:${e2ePorts.verifier}/verify?chainId=1&owner=0x0000000000000000000000000000000000000001&device=0x0000000000000000000000000000000000000001`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+    },
+    {
       command: `npx next start -H 127.0.0.1 -p ${e2ePorts.app}`,
       url: `http://127.0.0.1:${e2ePorts.app}`,
       reuseExistingServer: false,

@@ -31,6 +31,21 @@ interface ILensERC721 {
     function tokenOfOwnerByIndex(address owner, uint256 index) external view returns (uint256);
 }
 
+interface ILensProxy {
+    function projectId() external view returns (uint256);
+    function deviceNFT() external view returns (address);
+    function verifier() external view returns (address);
+}
+
+interface ILensIoID {
+    function ownerOf(uint256 tokenId) external view returns (address);
+    function wallet(uint256 id) external view returns (address wallet_, string memory did_);
+}
+
+interface ILensRegistryDevice {
+    function deviceTokenId(address device) external view returns (uint256);
+}
+
 interface IERC165Lens {
     function supportsInterface(bytes4 interfaceId) external view returns (bool);
 }
@@ -68,7 +83,73 @@ contract ClaimLens {
         uint256 tokenId;
     }
 
+    /// What a claim through a project's VerifyingProxy depends on; the owner needs no NFT there.
+    struct ProxyState {
+        uint256 chainId;
+        uint256 blockNumber;
+        bytes32 domainSeparator;
+        uint256 nonce;
+        bool deviceExists;
+        /// False when `proxy` does not answer projectId()/deviceNFT()/verifier(): not a VerifyingProxy.
+        bool proxyAnswers;
+        uint256 proxyProjectId;
+        address deviceNFT;
+        address verifier;
+        /// store.deviceContractProject(deviceNFT): equals proxyProjectId for a proxy of a registered project.
+        uint256 boundProjectId;
+        string projectName;
+        uint256 price;
+        uint256 applied;
+        uint256 actived;
+        uint256 ownerBalance;
+    }
+
+    /// Who holds a registered device's ioID and what its device wallet holds: what a take-over moves.
+    struct HolderState {
+        uint256 ioIDTokenId;
+        address holder;
+        address wallet;
+        uint256 walletBalance;
+    }
+
     uint256 internal constant MAX_TOKENS = 50;
+
+    function inspectProxy(address registry, address device, address owner, address proxy) external view returns (ProxyState memory s) {
+        ILensRegistry r = ILensRegistry(registry);
+        ILensStore store = ILensStore(r.ioIDStore());
+        s.chainId = block.chainid;
+        s.blockNumber = block.number;
+        s.domainSeparator = r.DOMAIN_SEPARATOR();
+        s.nonce = r.nonces(device);
+        s.deviceExists = r.exists(device);
+        s.price = store.price();
+        s.ownerBalance = owner.balance;
+        if (proxy.code.length == 0) return s;
+        try ILensProxy(proxy).projectId() returns (uint256 id) {
+            s.proxyProjectId = id;
+            s.deviceNFT = ILensProxy(proxy).deviceNFT();
+            s.verifier = ILensProxy(proxy).verifier();
+            s.proxyAnswers = true;
+        } catch {
+            return s;
+        }
+        s.boundProjectId = store.deviceContractProject(s.deviceNFT);
+        if (s.boundProjectId == 0 || s.boundProjectId != s.proxyProjectId) return s;
+        s.projectName = ILensProject(store.project()).name(s.boundProjectId);
+        s.applied = store.projectAppliedAmount(s.boundProjectId);
+        s.actived = store.projectActivedAmount(s.boundProjectId);
+    }
+
+    /// Zeroes when the device has no ioID.
+    function inspectHolder(address registry, address device) external view returns (HolderState memory s) {
+        ILensRegistry r = ILensRegistry(registry);
+        if (!r.exists(device)) return s;
+        ILensIoID ioID = ILensIoID(r.ioID());
+        s.ioIDTokenId = ILensRegistryDevice(registry).deviceTokenId(device);
+        s.holder = ioID.ownerOf(s.ioIDTokenId);
+        (s.wallet, ) = ioID.wallet(s.ioIDTokenId);
+        s.walletBalance = s.wallet.balance;
+    }
 
     /// @param pickToken when true, `tokenId` is ignored and the owner's first unused token is described,
     /// so a claim without a token id still takes one round trip.

@@ -29,11 +29,11 @@ contract DeviceNFT is ERC721, Ownable, Initializable {
         if (owner() != msg.sender) _transferOwnership(msg.sender);
     }
 
-    function name() public view override returns (string memory) {
+    function name() public view virtual override returns (string memory) {
         return _tokenName;
     }
 
-    function symbol() public view override returns (string memory) {
+    function symbol() public view virtual override returns (string memory) {
         return _tokenSymbol;
     }
 
@@ -83,7 +83,7 @@ contract DeviceNFT is ERC721, Ownable, Initializable {
         _mint(to, tokenId);
     }
 
-    function _baseURI() internal view override returns (string memory) {
+    function _baseURI() internal view virtual override returns (string memory) {
         return _base;
     }
 }

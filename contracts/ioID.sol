@@ -108,7 +108,8 @@ contract ioID is ERC721Enumerable, Initializable {
     /// @notice Moves an ioID to a new owner without approval; the registry checks the device's signature.
     function migrate(uint256 id, address to) external onlyMinter {
         address from = ownerOf(id);
-        _transfer(from, to, id);
+        // Like the live contract: a new owner that is a contract must accept ERC-721 tokens.
+        _safeTransfer(from, to, id, "");
         emit Migrate(from, to, id);
     }
 

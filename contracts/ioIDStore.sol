@@ -66,9 +66,11 @@ contract ioIDStore is Ownable, Initializable {
         if (projectAppliedAmount[projectId] == projectActivedAmount[projectId]) {
             require(msg.value >= price, "insufficient fund");
             projectAppliedAmount[projectId] += 1;
+            // Like the live store: only a charged registration forwards its payment; value sent while quota
+            // remains stays in the store.
+            _collect();
         }
         projectActivedAmount[projectId] += 1;
-        _collect();
         emit ActiveIoID(projectId);
     }
 

@@ -4,6 +4,7 @@ import { deployIoIDSuite } from "./devnet/deploy";
 import { startAnvil, type AnvilInstance } from "./devnet/anvil";
 import { devicesListBench } from "./bench/devicesList";
 import { embedBench } from "./bench/embed";
+import { ownerNftsBench } from "./bench/ownerNfts";
 import { claimPromptsBench, claimReadsBench } from "./bench/claimChain";
 import { claimPageBench } from "./bench/claimPage";
 import { inboxBench } from "./bench/inbox";
@@ -11,7 +12,17 @@ import { qrDecodeBench } from "./bench/qrDecode";
 import { resolverBench } from "./bench/resolver";
 import type { BenchContext, BenchDevnet, BenchModule } from "./bench/types";
 
-const modules: BenchModule[] = [devicesListBench, resolverBench, embedBench, qrDecodeBench, claimReadsBench, claimPromptsBench, claimPageBench, inboxBench];
+const modules: BenchModule[] = [
+  devicesListBench,
+  resolverBench,
+  embedBench,
+  qrDecodeBench,
+  claimReadsBench,
+  claimPromptsBench,
+  claimPageBench,
+  inboxBench,
+  ownerNftsBench,
+];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

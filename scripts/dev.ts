@@ -3,13 +3,16 @@ import { spawn } from "node:child_process";
 import { startInboxClient } from "./device/inbox";
 import { startVirtualDeviceServer, writeIdentityQr } from "./device/server";
 import { startDevnet } from "./devnet/index";
+import { startVerifierServer } from "./verifier/server";
 
 const appPort = Number(process.env.PORT ?? 3000);
 const devicePort = Number(process.env.DEVICE_PORT ?? 8000);
+const verifierPort = Number(process.env.VERIFIER_PORT ?? 8010);
 
 async function main(): Promise<void> {
   const devnet = await startDevnet({ port: 8545 });
   const device = await startVirtualDeviceServer({ port: devicePort, host: "127.0.0.1", seed: "demo" });
+  const verifier = await startVerifierServer({ port: verifierPort });
 
   // Its own process group, so stopping reaches next-server and its workers, not only the launcher.
   const next = spawn("node_modules/.bin/next", ["dev", "-p", String(appPort)], {
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
       `  devnet RPC     ${devnet.rpcUrl} (chain 31337)`,
       `  virtual device ${device.url}  ${device.device.did} (sends telemetry to the app's inbox once claimed)`,
       `                 its identity QR: ${qr.pngPath}`,
+      `  proxy verifier ${verifier.url}  for "Proxy Project" (VerifyingProxy ${devnet.deployment.demo.proxy.address})`,
       owner ? `  demo owner     ${owner.address} holds device NFTs ${owner.deviceNFTTokenIds.join(", ")}` : "",
       // anvil's publicly known dev key: worthless anywhere but this local chain.
       "  demo wallet    import 0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80 (anvil #0) into your wallet,",
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
     stopping = true;
     inbox.stop();
     if (next.pid) process.kill(-next.pid, "SIGTERM");
-    await Promise.allSettled([device.close(), devnet.stop()]);
+    await Promise.allSettled([device.close(), verifier.close(), devnet.stop()]);
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));

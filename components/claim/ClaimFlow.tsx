@@ -105,6 +105,7 @@ export function ClaimFlow({
                 : chainConfig.deviceNFTs
             }
             fixed={Boolean(requiredDeviceNFT)}
+            groups={flow.ownerNfts}
             value={draft.nft}
             preflight={checks?.preflight}
             onChange={flow.chooseNft}

@@ -1,18 +1,22 @@
 "use client";
 
 import { useId, useState } from "react";
-import { isAddress, type Address } from "viem";
+import { isAddress, isAddressEqual, type Address } from "viem";
+import type { DeviceNFTGroup } from "@/lib/chain/ownerNfts/types";
 import type { Preflight } from "@/lib/claim/preflight";
+import { OwnedNftList } from "./OwnedNftList";
 import { buttonClass } from "@/components/ui/Card";
 
 type Nft = { contract: Address; tokenId?: bigint | undefined } | undefined;
 
 /**
- * The device NFT to bind: a known collection (or the payload's, or one typed in), then one of the owner's
- * tokens in it — the lens already listed them and flagged the used ones, so this costs no extra reads.
+ * The device NFT to bind. When discovery found the owner's device NFTs, one list grouped by project; otherwise
+ * (or for a collection discovery does not list) a collection — known, the payload's, or one typed in — then one
+ * of the owner's tokens in it, which the lens already listed and flagged, so this costs no extra reads.
  */
 export function NftPicker({
   known,
+  groups,
   value,
   preflight,
   onChange,
@@ -20,6 +24,8 @@ export function NftPicker({
   fixed = false,
 }: {
   known: { address: Address; label: string }[];
+  /** The owner's device NFTs by project (owner NFT discovery); undefined while unknown. */
+  groups: DeviceNFTGroup[] | undefined;
   value: Nft;
   preflight: Preflight | undefined;
   onChange: (nft: Nft) => void;
@@ -33,6 +39,43 @@ export function NftPicker({
   const [custom, setCustom] = useState("");
   const collections = value && !known.some((k) => k.address === value.contract) ? [...known, { address: value.contract, label: "From the device" }] : known;
   const tokens = preflight?.nft?.contract === value?.contract ? preflight?.ownerTokens : undefined;
+  const listed = !fixed && groups && groups.length > 0 && (!value || groups.some((g) => isAddressEqual(g.contract, value.contract)));
+
+  const pasteForm = !fixed && (
+    <form
+      className="mt-2 flex gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (isAddress(custom.trim())) onChange({ contract: custom.trim() as Address });
+      }}
+    >
+      <label htmlFor={customId} className="sr-only">
+        Other collection address
+      </label>
+      <input
+        id={customId}
+        value={custom}
+        disabled={disabled}
+        onChange={(event) => setCustom(event.target.value)}
+        placeholder="Other collection 0x…"
+        spellCheck={false}
+        className="min-w-0 flex-1 rounded-md border border-slate-300 p-2 font-mono text-xs"
+      />
+      <button type="submit" className={buttonClass.secondary} disabled={disabled || !isAddress(custom.trim())}>
+        Use
+      </button>
+    </form>
+  );
+
+  if (listed) {
+    const tokenOfValue = value?.tokenId ?? (preflight?.nft?.contract === value?.contract ? preflight?.nft?.tokenId : undefined);
+    return (
+      <div>
+        <OwnedNftList groups={groups} selected={value && tokenOfValue !== undefined ? { contract: value.contract, tokenId: tokenOfValue } : undefined} onChange={onChange} disabled={disabled} />
+        {pasteForm}
+      </div>
+    );
+  }
 
   return (
     <div className="grid gap-3 sm:grid-cols-2">
@@ -54,31 +97,7 @@ export function NftPicker({
             </option>
           ))}
         </select>
-        {!fixed && (
-          <form
-            className="mt-2 flex gap-2"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (isAddress(custom.trim())) onChange({ contract: custom.trim() as Address });
-            }}
-          >
-            <label htmlFor={customId} className="sr-only">
-              Other collection address
-            </label>
-            <input
-              id={customId}
-              value={custom}
-              disabled={disabled}
-              onChange={(event) => setCustom(event.target.value)}
-              placeholder="Other collection 0x…"
-              spellCheck={false}
-              className="min-w-0 flex-1 rounded-md border border-slate-300 p-2 font-mono text-xs"
-            />
-            <button type="submit" className={buttonClass.secondary} disabled={disabled || !isAddress(custom.trim())}>
-              Use
-            </button>
-          </form>
-        )}
+        {pasteForm}
       </div>
       <div>
         <label htmlFor={tokenId} className="block text-sm text-slate-600">

@@ -8,6 +8,7 @@ import { createClaimController } from "@/lib/claim/controller";
 import type { ClaimFlowEvent, ClaimFlowState } from "@/lib/claim/controllerPorts";
 import { clearClaim, readStoredClaim, saveClaim } from "./claimStorage";
 import { wagmiWallet } from "@/components/wallet/wagmiWallet";
+import { browserCursorStore } from "@/components/ui/browserCursorStore";
 
 const idle: ClaimFlowState = { phase: "idle" };
 
@@ -29,9 +30,11 @@ export function useClaimFlow({
       appOrigin: () => window.location.origin,
       requiredProjectId,
       requiredDeviceNFT,
+      cursors: browserCursorStore(),
     }),
   );
   const state = useSyncExternalStore(controller.subscribe, controller.getState, () => idle);
+  const ownerNfts = useSyncExternalStore(controller.subscribe, controller.ownerNfts, () => undefined);
   const { address: owner, status } = useAccount();
   const chainId = useChainId();
   const config = useConfig();
@@ -51,6 +54,7 @@ export function useClaimFlow({
     state,
     owner,
     chainConfig,
+    ownerNfts,
     submitInput: controller.submitInput,
     chooseNft: controller.chooseNft,
     submit: controller.submit,

@@ -45,7 +45,10 @@ describe("devnet deployment", () => {
     expect(await read.project.read.projectType([projectId])).toBe(0);
     expect(await read.project.read.ownerOf([projectId])).toBe(ctx.accounts[0]!.address);
     expect(await read.project.read.name([BigInt(deployment.demo.otherProjectId)])).toBe("Other Project");
-    expect(await read.project.read.count()).toBe(2n);
+    expect(await read.project.read.name([BigInt(deployment.demo.enumerableProjectId)])).toBe("Enumerable Project");
+    expect(await read.project.read.name([BigInt(deployment.demo.proxy.projectId)])).toBe("Proxy Project");
+    expect(await read.project.read.count()).toBe(4n);
+    expect(await read.store.read.deviceContractProject([deployment.demo.enumerableDeviceNFT])).toBe(BigInt(deployment.demo.enumerableProjectId));
     expect(await read.store.read.price()).toBe(PRICE);
     expect(await read.store.read.projectAppliedAmount([projectId])).toBe(2n);
     expect(await read.store.read.projectActivedAmount([projectId])).toBe(0n);

@@ -160,6 +160,21 @@ describe("ioIDRegistry.migrate", () => {
     );
   });
 
+  it("like the live contract, refuses to move the ioID to a contract that cannot receive ERC-721 tokens", async () => {
+    const device = await registered("mig-contract");
+    const notAReceiver = ctx.deployment.ioIDStore;
+    const sig = await signCurrentPermit(ctx, device, notAReceiver);
+    await expectRevert(
+      ctx.wallets[0]!.writeContract({
+        address: ctx.deployment.ioIDRegistry,
+        abi: ioIDRegistryAbi,
+        functionName: "migrate",
+        args: [device.address, notAReceiver, sig.v, sig.r, sig.s],
+      }),
+      "ERC721: transfer to non ERC721Receiver implementer",
+    );
+  });
+
   it("a plain ERC-721 transfer of the ioID also hands over the device wallet", async () => {
     const device = await registered("xfer");
     const owner = ctx.wallets[0]!;

@@ -38,7 +38,7 @@ describe("ioIDStore quota and fees", () => {
     expect((await storeBalance()) - before).toBe(PRICE);
   });
 
-  it("keeps overpayment and forwards fees to the fee receiver once set", async () => {
+  it("keeps overpayment; like the live store, forwards only a charged registration's payment", async () => {
     const receiver = ctx.accounts[4]!.address;
     await confirm(
       ctx,
@@ -53,14 +53,14 @@ describe("ioIDStore quota and fees", () => {
     const receiverBefore = await ctx.publicClient.getBalance({ address: receiver });
     const storeBefore = await ctx.publicClient.getBalance({ address: ctx.deployment.ioIDStore });
 
-    // Value sent while quota remains is not refunded either: it is forwarded like any fee.
+    // Value sent while quota remains is neither refunded nor forwarded: it stays in the store.
     await registerDevice(ctx, { tokenId: 1n, device: deviceAccount("f1"), value: parseEther("0.5") });
     await registerDevice(ctx, { tokenId: 2n, device: deviceAccount("f2") });
     await registerDevice(ctx, { tokenId: 3n, device: deviceAccount("f3"), value: parseEther("1.5") });
 
     expect(await amounts()).toEqual({ applied: 3n, actived: 3n });
-    expect((await ctx.publicClient.getBalance({ address: receiver })) - receiverBefore).toBe(parseEther("2"));
-    expect(await ctx.publicClient.getBalance({ address: ctx.deployment.ioIDStore })).toBe(storeBefore);
+    expect((await ctx.publicClient.getBalance({ address: receiver })) - receiverBefore).toBe(parseEther("1.5"));
+    expect((await ctx.publicClient.getBalance({ address: ctx.deployment.ioIDStore })) - storeBefore).toBe(parseEther("0.5"));
   });
 
   it("prices a registration with the current price after changePrice", async () => {
@@ -199,7 +199,7 @@ describe("Project and ProjectRegistry", () => {
     const receipt = await confirm(ctx, await register(2, "Fresh Name", 1));
     const [minted] = parseEventLogs({ abi: projectAbi, eventName: "Transfer", logs: receipt.logs });
     const id = minted!.args.tokenId;
-    expect(id).toBe(3n);
+    expect(id).toBe(5n);
     expect(await ctx.read.project.read.ownerOf([id])).toBe(ctx.accounts[2]!.address);
     expect(await ctx.read.project.read.name([id])).toBe("Fresh Name");
     expect(await ctx.read.project.read.projectType([id])).toBe(1);

@@ -35,6 +35,17 @@ export const deploymentSchema = z.object({
     unboundDeviceNFT: address,
     /** Who holds which `deviceNFT` tokens right after the deploy. */
     owners: z.array(z.object({ address, deviceNFTTokenIds: tokenIds })),
+    /** "Enumerable Project": a hardware project whose device NFT is ERC721Enumerable; tokens 1-2 belong to account 0. */
+    enumerableProjectId: z.number().int().positive(),
+    enumerableDeviceNFT: address,
+    /** "Proxy Project": registered by our VerifyingProxy, which owns the project and mints its device NFTs. */
+    proxy: z.object({
+      address,
+      projectId: z.number().int().positive(),
+      deviceNFT: address,
+      /** The address the devnet verifier service signs with. */
+      verifier: address,
+    }),
   }),
 });
 
@@ -61,6 +72,14 @@ export function serializeDeployment(deployment: Deployment): string {
       otherDeviceNFT: d.demo.otherDeviceNFT,
       unboundDeviceNFT: d.demo.unboundDeviceNFT,
       owners: d.demo.owners.map((o) => ({ address: o.address, deviceNFTTokenIds: o.deviceNFTTokenIds })),
+      enumerableProjectId: d.demo.enumerableProjectId,
+      enumerableDeviceNFT: d.demo.enumerableDeviceNFT,
+      proxy: {
+        address: d.demo.proxy.address,
+        projectId: d.demo.proxy.projectId,
+        deviceNFT: d.demo.proxy.deviceNFT,
+        verifier: d.demo.proxy.verifier,
+      },
     },
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

@@ -15,7 +15,13 @@ export type CheckId =
   | "nft-unused"
   | "fee"
   | "balance"
-  | "simulation";
+  | "simulation"
+  | "proxy-project"
+  | "proxy-verifier"
+  | "proxy-signature"
+  | "takeover-holder"
+  | "takeover-signature"
+  | "takeover-moves";
 
 export interface Check {
   id: CheckId;

@@ -6,11 +6,11 @@ import type { DeviceSession } from "../device/session";
 import type { ClaimContext, ClaimController, ClaimControllerParts, ClaimDraft, ClaimFlowEvent, ClaimFlowState } from "./controllerPorts";
 import { otherCollection, toFailure } from "./failure";
 import { claimReducer, type ClaimEvent } from "./machine";
+import { createOwnerNftSource, discoveredDefault } from "./ownerNftSource";
 import { bindingChange } from "./planBinding";
 
 // IoTeX charges 1,000 Gwei per gas; a registration with approval costs up to ~0.6 IOTX there.
 const gasReserveFor = (chainId: number) => (chainId === devnet.id ? parseEther("0.01") : parseEther("1"));
-const candidatesFreshMs = 30_000;
 
 /** Drives one claim through the reducer: sessions, checks, submit, resume and host events, with no UI. */
 export function createClaimController(parts: ClaimControllerParts): ClaimController {
@@ -25,7 +25,8 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
   let resumed = false;
   let binding = false;
   let inFlight: { input: ClaimDraft; key: string } | undefined;
-  let candidates: { key: string; at: number; value: Promise<bigint[] | undefined> } | undefined;
+  // Which device NFTs the owner holds does not depend on the device: discovered as soon as the wallet is known.
+  const nfts = createOwnerNftSource({ load, clock: parts.clock, cursors: parts.cursors, onChange: () => listeners.forEach((listener) => listener()) });
 
   function dispatch(event: ClaimEvent<ClaimDraft>): void {
     const next = claimReducer(state, event);
@@ -36,22 +37,6 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
   }
 
   const contextKey = () => `${ctx.chain?.chain.id}:${ctx.owner}:${ctx.chain?.contracts.ioIDRegistry}`;
-
-  /** Which tokens the owner may hold does not depend on the device: fetched as soon as the wallet is known. */
-  function ownerCandidates(): Promise<bigint[] | undefined> {
-    const { owner, chain, client } = ctx;
-    const draftNft = state.phase === "idle" ? undefined : state.input.nft;
-    const collection = draftNft?.contract ?? parts.requiredDeviceNFT ?? chain?.deviceNFTs[0]?.address;
-    if (!owner || !chain || !client || !collection) return Promise.resolve(undefined);
-    const key = `${chain.chain.id}:${collection}:${owner}`;
-    if (candidates?.key === key && parts.clock() - candidates.at < candidatesFreshMs) return candidates.value;
-    const value = load()
-      .then((v) => v.ownerTokenCandidates(v.publicClientOf(client), { contract: collection, owner, fromBlock: chain.logsFromBlock }))
-      // A failed log scan only costs the picker its list; the owner can still type a token id.
-      .catch(() => undefined);
-    candidates = { key, at: parts.clock(), value };
-    return value;
-  }
 
   /** Verification runs whenever a claim waits for it and a wallet is there to verify it for; a newer run wins. */
   function runChecksIfDue(): void {
@@ -70,8 +55,9 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
   async function check(draft: ClaimDraft, owner: Address, chain: ChainConfig, client: Client): Promise<ClaimEvent<ClaimDraft>> {
     const v = await load();
     const { input, nft } = draft;
+    const discovered = parts.requiredDeviceNFT ? undefined : await nfts.discover({ owner, chain, client });
     const known = parts.requiredDeviceNFT ? [{ address: parts.requiredDeviceNFT }] : chain.deviceNFTs;
-    const collection = nft ?? (known[0] && { contract: known[0].address });
+    const collection = nft ?? discoveredDefault(discovered?.groups, input.projectName) ?? (known[0] && { contract: known[0].address });
     const registry = chain.contracts.ioIDRegistry;
     const checks = await v.runClaimChecks(input, collection, {
       client: v.publicClientOf(client),
@@ -81,7 +67,7 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
       gasReserve: gasReserveFor(chain.chain.id),
       session: v.openSession({ session: live, endpoint: input.endpoint }),
       requiredProjectId: parts.requiredProjectId,
-      candidates: await ownerCandidates(),
+      candidates: collection && (await nfts.candidatesFor(collection.contract, { owner, chain, client })),
     });
     const checkedFor = { chainId: chain.chain.id, owner, registry, nonce: checks.preflight.nonce };
     const next = { ...draft, nft: checks.preflight.nft ?? nft, checks, checkedFor, recheckReason: undefined };
@@ -196,6 +182,7 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
 
   return {
     getState: () => state,
+    ownerNfts: () => nfts.groups(ctx),
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -206,7 +193,7 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
     },
     setContext(next) {
       ctx = next;
-      void ownerCandidates();
+      if (!parts.requiredDeviceNFT) void nfts.discover(ctx);
       if (!resumed && ctx.walletSettled && ctx.client && ctx.chain) {
         resumed = true;
         void resume(ctx.chain, ctx.client);

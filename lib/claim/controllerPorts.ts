@@ -1,5 +1,7 @@
 import type { Address, Client, Hex } from "viem";
 import type { ChainConfig } from "../chain/config";
+import type { CursorStore } from "../chain/logScan";
+import type { DeviceNFTGroup } from "../chain/ownerNfts/types";
 import type { ClaimInput } from "../device/payload";
 import type { DeviceSession } from "../device/session";
 import type { ClaimWallet } from "./execute";
@@ -61,12 +63,16 @@ export interface ClaimControllerParts {
   requiredProjectId?: bigint | undefined;
   /** Restriction by an embedding project: only this device-NFT collection. */
   requiredDeviceNFT?: Address | undefined;
+  /** Where log-scan cursors persist (localStorage in the app): a second visit reads only new blocks. */
+  cursors?: CursorStore | undefined;
   /** The heavy half (schemas, curves, ABIs), loaded on first use. */
   load?: () => Promise<typeof Verifier>;
 }
 
 export interface ClaimController {
   getState(): ClaimFlowState;
+  /** The owner's device NFTs grouped by project (for the picker); undefined until discovered. */
+  ownerNfts(): DeviceNFTGroup[] | undefined;
   subscribe(listener: () => void): () => void;
   /** The event sink: what an embedding host or analytics hears. */
   listen(sink: (event: ClaimFlowEvent) => void): () => void;

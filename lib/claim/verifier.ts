@@ -9,6 +9,7 @@ export { claimResultFromReceipt, executePlan } from "./execute";
 export { readDeviceNonce } from "./devicePermit";
 export { parseStoredClaim } from "./storedClaim";
 export { ownerTokenCandidates } from "./ownerTokens";
+export { discoverOwnerNFTs } from "../chain/ownerNfts/discover";
 
 const decorated = new WeakMap<Client, PublicClient>();
 

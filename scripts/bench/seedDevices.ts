@@ -26,15 +26,18 @@ async function rpcBatch<T = unknown>(rpcUrl: string, requests: RpcRequest[]): Pr
     });
 }
 
-const rpc = async <T = unknown>(rpcUrl: string, method: string, params: unknown[] = []) => (await rpcBatch<T>(rpcUrl, [{ method, params }]))[0]!;
+export const rpc = async <T = unknown>(rpcUrl: string, method: string, params: unknown[] = []) => (await rpcBatch<T>(rpcUrl, [{ method, params }]))[0]!;
 
 export interface SeededDevice {
   address: Address;
   did: string;
 }
 
-/** Sends `calls` from `from` (unlocked) with consecutive nonces and mines until all are in; throws on a revert. */
-async function sendAndMine(rpcUrl: string, from: Address, calls: { to: Address; data: Hex; gas: bigint; value?: bigint }[]): Promise<void> {
+/**
+ * Sends `calls` from `from` (unlocked, automine off) with consecutive nonces and mines until all are in; throws on
+ * a revert. A call without `to` deploys `data`.
+ */
+export async function sendAndMine(rpcUrl: string, from: Address, calls: { to?: Address; data: Hex; gas: bigint; value?: bigint }[]): Promise<void> {
   let nonce = BigInt(await rpc<Hex>(rpcUrl, "eth_getTransactionCount", [from, "pending"]));
   const hashes: Hex[] = [];
   for (let i = 0; i < calls.length; i += 250) {

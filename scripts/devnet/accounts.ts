@@ -9,3 +9,9 @@ export const anvilPrivateKeys = [
   "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
   "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
 ] as const satisfies readonly Hex[];
+
+/**
+ * The devnet VerifyingProxy's verifier key (what a project's cloud holds): keccak256("ioid-devnet-verifier").
+ * Only the devnet's verifier service (scripts/verifier/) signs with it.
+ */
+export const devnetVerifierPrivateKey: Hex = "0x428e07dfee29d02463a1566b232215de4f6e0c9112b960a59b699c953ed56072";

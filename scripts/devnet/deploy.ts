@@ -29,9 +29,10 @@ import {
   ioIDStoreAbi,
   projectAbi,
   projectRegistryAbi,
+  verifyingProxyAbi,
 } from "../../lib/chain/abi";
 import { deploymentSchema, type Deployment } from "../../lib/chain/deployment";
-import { anvilPrivateKeys } from "./accounts";
+import { anvilPrivateKeys, devnetVerifierPrivateKey } from "./accounts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -46,16 +47,22 @@ export const devnetIoIDPrice = parseEther("1");
 export const demoPrepaidQuota = 2;
 export const demoProjectName = "Demo DePIN";
 export const otherProjectName = "Other Project";
+export const enumerableProjectName = "Enumerable Project";
+export const proxyProjectName = "Proxy Project";
+/** Device NFTs (and prepaid ioIDs) the devnet VerifyingProxy may mint and register. */
+export const proxyProjectQuota = 20;
 /** Device NFTs minted to anvil accounts 0 and 1 (ids 1-4 and 5-8). */
 export const demoNFTsPerOwner = 4;
 
-type ArtifactName =
+export type ArtifactName =
   | "DeviceNFT"
+  | "EnumerableDeviceNFT"
   | "ERC6551Account"
   | "ERC6551Registry"
   | "Multicall3"
   | "Project"
   | "ProjectRegistry"
+  | "VerifyingProxy"
   | "ioID"
   | "ioIDRegistry"
   | "ioIDStore";
@@ -155,8 +162,8 @@ export async function deployIoIDSuite({ rpcUrl, deployerPrivateKey }: DeployOpti
     if (!minted) throw new Error(`devnet deploy: no Project Transfer log for "${name}"`);
     return Number(minted.args.tokenId);
   };
-  const deployDeviceNFT = async (name: string, symbol: string): Promise<Address> => {
-    const address = (await deploy("DeviceNFT")).address;
+  const deployDeviceNFT = async (name: string, symbol: string, artifact: ArtifactName = "DeviceNFT"): Promise<Address> => {
+    const address = (await deploy(artifact)).address;
     await confirm(await wallet.writeContract({ address, abi: deviceNFTAbi, functionName: "initialize", args: [name, symbol] }));
     await confirm(
       await wallet.writeContract({ address, abi: deviceNFTAbi, functionName: "configureMinter", args: [account.address, 1000n] }),
@@ -186,6 +193,27 @@ export async function deployIoIDSuite({ rpcUrl, deployerPrivateKey }: DeployOpti
     return Number(minted.args.tokenId);
   };
 
+  /** Like UniversalFactory: the proxy gets its own DeviceNFT, registers the project and prepays its quota. */
+  const deployVerifyingProxy = async () => {
+    const proxyNFT = (await deploy("DeviceNFT")).address;
+    await confirm(await wallet.writeContract({ address: proxyNFT, abi: deviceNFTAbi, functionName: "initialize", args: ["Proxy Device", "PXD"] }));
+    const address = (await deploy("VerifyingProxy")).address;
+    await confirm(await wallet.writeContract({ address: proxyNFT, abi: deviceNFTAbi, functionName: "transferOwnership", args: [address] }));
+    const verifier = privateKeyToAccount(devnetVerifierPrivateKey).address;
+    const quota = BigInt(proxyProjectQuota);
+    await confirm(
+      await wallet.writeContract({
+        address,
+        abi: verifyingProxyAbi,
+        functionName: "initialize",
+        args: [ioIDRegistry, projectRegistry, proxyNFT, verifier, proxyProjectName, 0, quota],
+        value: quota * devnetIoIDPrice,
+      }),
+    );
+    const projectId = Number(await publicClient.readContract({ address, abi: verifyingProxyAbi, functionName: "projectId" }));
+    return { address, projectId, deviceNFT: proxyNFT, verifier };
+  };
+
   const projectId = await registerProject(demoProjectName);
   const deviceNFT = await deployDeviceNFT("Demo DePIN Device", "DDD");
   await bindAndPrepay(projectId, deviceNFT, demoPrepaidQuota);
@@ -204,6 +232,14 @@ export async function deployIoIDSuite({ rpcUrl, deployerPrivateKey }: DeployOpti
   const unboundDeviceNFT = await deployDeviceNFT("Unbound Device", "UBD");
   await mintTo(unboundDeviceNFT, account.address);
 
+  // Listed only through the store's SetDeviceContract events: the app's NFT discovery must find all three.
+  const enumerableProjectId = await registerProject(enumerableProjectName);
+  const enumerableDeviceNFT = await deployDeviceNFT("Enumerable Device", "EDV", "EnumerableDeviceNFT");
+  await bindAndPrepay(enumerableProjectId, enumerableDeviceNFT, 1);
+  for (let i = 0; i < 2; i++) await mintTo(enumerableDeviceNFT, account.address);
+
+  const proxy = await deployVerifyingProxy();
+
   return deploymentSchema.parse({
     chainId,
     block: Number(projectDeployment.block),
@@ -217,6 +253,6 @@ export async function deployIoIDSuite({ rpcUrl, deployerPrivateKey }: DeployOpti
     erc6551AccountImpl,
     multicall3: canonicalAddresses.multicall3,
     projectId,
-    demo: { otherProjectId, otherDeviceNFT, unboundDeviceNFT, owners },
+    demo: { otherProjectId, otherDeviceNFT, unboundDeviceNFT, owners, enumerableProjectId, enumerableDeviceNFT, proxy },
   } satisfies Deployment);
 }

@@ -2,6 +2,7 @@
 export { claimLensAbi, claimLensBytecode } from "./claimLens";
 export { deviceNFTAbi } from "./deviceNFT";
 export { devicesLensAbi, devicesLensBytecode } from "./devicesLens";
+export { enumerableDeviceNFTAbi } from "./enumerableDeviceNFT";
 export { erc6551AccountAbi } from "./erc6551Account";
 export { erc6551RegistryAbi } from "./erc6551Registry";
 export { ioIDAbi } from "./ioID";
@@ -10,3 +11,4 @@ export { ioIDStoreAbi } from "./ioIDStore";
 export { multicall3Abi } from "./multicall3";
 export { projectAbi } from "./project";
 export { projectRegistryAbi } from "./projectRegistry";
+export { verifyingProxyAbi } from "./verifyingProxy";

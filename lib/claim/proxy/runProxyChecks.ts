@@ -1,0 +1,86 @@
+import type { Address, Hex } from "viem";
+import type { ClaimInput } from "../../device/payload";
+import { permitDigestFromDomainSeparator } from "../../device/permit";
+import type { PlannedCall } from "../bindPlan";
+import type { Checklist } from "../checklist";
+import { chooseDocument, type DocumentChoice } from "../document";
+import { simulateRegister, type ClaimCheckDeps } from "../runChecks";
+import { buildProxyChecklist, type ProxySubject } from "./proxyChecklist";
+import { readProxyPreflight, type ProxyPreflight } from "./proxyPreflight";
+import { proxyRegisterCall } from "./proxyPlan";
+import { requestVerifySignature, VerifierError } from "./verifierClient";
+import { recoverVerifier } from "./verifierMessage";
+
+/** How a payload names a VerifyingProxy claim: the proxy, and the verifier's signature or where to ask for it. */
+export interface ProxyClaim {
+  proxy: Address;
+  verifySignature?: Hex | undefined;
+  verifierUrl?: string | undefined;
+}
+
+export interface ProxyCheckDeps extends Omit<ClaimCheckDeps, "candidates" | "requiredProjectId"> {
+  /** Plain-http verifier URLs are accepted on the devnet only. */
+  allowHttpVerifier: boolean;
+  fetch?: typeof fetch;
+}
+
+export interface ProxyCheckResult {
+  preflight: ProxyPreflight;
+  checklist: Checklist;
+  document: DocumentChoice | undefined;
+  plan: PlannedCall[];
+}
+
+/**
+ * A claim through a project's VerifyingProxy: the chain read (one round trip) and the verifier's answer side by
+ * side, the device's signature for Permit(owner = proxy), the verdict, then a dry run of `proxy.register`.
+ */
+export async function runProxyChecks(input: ClaimInput, claim: ProxyClaim, deps: ProxyCheckDeps): Promise<ProxyCheckResult> {
+  const identity = input.device === undefined ? await deps.session?.identify() : undefined;
+  const device = input.device ?? identity?.address;
+  const did = input.did ?? identity?.did;
+  if (!device || !did) throw new VerifierError("verifier-answer", "The device has not said who it is yet: connect it, then check again.");
+
+  const vouched = claim.verifySignature
+    ? Promise.resolve<ProxySubject["verifier"] | Hex>(claim.verifySignature)
+    : claim.verifierUrl
+      ? requestVerifySignature({ url: claim.verifierUrl, chainId: deps.chainId, owner: deps.owner, device }, { allowHttp: deps.allowHttpVerifier, fetch: deps.fetch }).catch(
+          (error: unknown): ProxySubject["verifier"] => {
+            if (error instanceof VerifierError) return { refusal: error.message };
+            throw error;
+          },
+        )
+      : Promise.resolve<ProxySubject["verifier"]>({ refusal: "The device's code names no verifier and carries no approval from the project." });
+  const [preflight, answer] = await Promise.all([readProxyPreflight(deps.client, { registry: deps.registry, device, owner: deps.owner, proxy: claim.proxy }), vouched]);
+  const verifier: ProxySubject["verifier"] =
+    typeof answer === "string" ? { signature: answer, recovered: await recoverVerifier(answer, deps.chainId, deps.owner, device) } : answer;
+
+  let signature: Hex | undefined = input.permit?.signature;
+  if (!signature && !preflight.deviceExists && deps.session) {
+    signature = await deps.session.sign(permitDigestFromDomainSeparator(preflight.domainSeparator, claim.proxy, preflight.nonce));
+  }
+  const checklist = buildProxyChecklist({ device, signature, verifier }, { owner: deps.owner, chainId: deps.chainId, preflight, gasReserve: deps.gasReserve });
+  if (!checklist.ok || !checklist.signature || !("signature" in verifier)) return { preflight, checklist, document: undefined, plan: [] };
+
+  const session = deps.session;
+  const document = await chooseDocument({
+    did,
+    publicKey: input.publicKey ?? identity?.publicKey,
+    document: input.document,
+    docUri: input.docUri,
+    docHash: input.docHash,
+    readDeviceDocument: session && (async () => (await session.diddoc()).document),
+  });
+  const call = proxyRegisterCall({
+    proxy: claim.proxy,
+    verifySignature: verifier.signature,
+    document,
+    owner: deps.owner,
+    device,
+    signature: checklist.signature,
+    fee: checklist.fee,
+  });
+  const failure = await simulateRegister(deps, call);
+  if (failure) return { preflight, checklist: { ...checklist, checks: [...checklist.checks, failure], ok: false }, document, plan: [] };
+  return { preflight, checklist, document, plan: [call] };
+}

@@ -1,0 +1,75 @@
+import { encodeFunctionData, isAddressEqual, type Address, type Hex } from "viem";
+import { ioIDRegistryAbi } from "../../chain/abi";
+import { formatIotx } from "../../chain/formatIotx";
+import { isDeviceError } from "../../device/errors";
+import { permitDigestFromDomainSeparator } from "../../device/permit";
+import { recoverDeviceSignature, type DeviceSignature } from "../../device/signature";
+import type { PlannedCall } from "../bindPlan";
+import type { Check, Checklist } from "../checklist";
+import type { Holder } from "./readHolder";
+
+export interface TakeOverContext {
+  /** The connected wallet: the ioID's new holder. */
+  owner: Address;
+  registry: Address;
+  domainSeparator: Hex;
+  nonce: bigint;
+  holder: Holder | undefined;
+}
+
+const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+
+/**
+ * Pure: may the connected wallet take over this device's ioID? It must be held by someone else, and the device
+ * must have signed Permit(owner = the connected wallet) at the current nonce — whoever holds the device key can
+ * move its ioID. The last item says plainly what moves: the ioID and its device wallet with everything in it.
+ */
+export function buildTakeOverChecklist(device: Address, signature: Hex | undefined, ctx: TakeOverContext): Checklist {
+  const checks: Check[] = [];
+  const h = ctx.holder;
+  const holderOk = Boolean(h && !isAddressEqual(h.holder, ctx.owner));
+  checks.push({
+    id: "takeover-holder",
+    ok: holderOk,
+    title: "Current holder",
+    reason: !h
+      ? "This device has no ioID yet, so there is nothing to take over: claim it instead."
+      : holderOk
+        ? `The device's ioID #${h.ioIDTokenId} is held by ${short(h.holder)}.`
+        : "This device's ioID is already yours: find it under My devices.",
+  });
+  const signed = verify(device, signature, ctx);
+  checks.push({ id: "takeover-signature", ok: signed.ok, title: "Device signature", reason: signed.reason });
+  if (h) {
+    checks.push({
+      id: "takeover-moves",
+      ok: true,
+      title: "What moves to you",
+      reason: `The ioID #${h.ioIDTokenId} and its device wallet ${short(h.wallet)} with everything in it (${formatIotx(h.walletBalance)} and any tokens or NFTs it holds) move from ${short(h.holder)} to you. The previous holder keeps nothing of it.`,
+    });
+  }
+  return { checks, ok: checks.every((c) => c.ok), signature: signed.value, fee: 0n };
+}
+
+function verify(device: Address, signature: Hex | undefined, ctx: TakeOverContext): { ok: boolean; reason: string; value?: DeviceSignature } {
+  if (!signature) return { ok: false, reason: "The device has not signed yet." };
+  const digest = permitDigestFromDomainSeparator(ctx.domainSeparator, ctx.owner, ctx.nonce);
+  try {
+    const value = recoverDeviceSignature({ digest, rs: signature, device });
+    return { ok: true, value, reason: `Signed by the device for your account ${short(ctx.owner)}, nonce ${ctx.nonce}.` };
+  } catch (error) {
+    if (!isDeviceError(error)) throw error;
+    return { ok: false, reason: `The device did not sign for your account ${short(ctx.owner)} at nonce ${ctx.nonce}: only the device's own signature for you can hand its ioID over. Ask the device to sign again.` };
+  }
+}
+
+/** `registry.migrate(device, newOwner, v, r, s)`: anyone may send it; the device's signature names the new holder. */
+export function takeOverCall(registry: Address, device: Address, owner: Address, signature: Pick<DeviceSignature, "v" | "r" | "s">): PlannedCall {
+  return {
+    kind: "migrate",
+    to: registry,
+    data: encodeFunctionData({ abi: ioIDRegistryAbi, functionName: "migrate", args: [device, owner, signature.v, signature.r, signature.s] }),
+    value: 0n,
+    label: "Take over the device's ioID and its device wallet",
+  };
+}
