@@ -1,6 +1,45 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The house's forbidden directions (shared/DESIGN.md) as lint rules. Flat config gives each file the options of
+// the last block that sets a rule, so every block below carries all the patterns that hold for its files.
+
+const serverOnly = {
+  group: ["**/did/server", "./server", "@/lib/did/server", "**/lib/server/*", "@/lib/server/*"],
+  message: "Server-only (node:dns, node:http, the database): imported by route handlers and scripts, never by lib/ or components/.",
+};
+const libCore = [
+  { group: ["react", "react-dom", "react/*", "next", "next/*", "wagmi", "@rainbow-me/*", "@tanstack/*"], message: "lib/ stays free of React, Next and wallet UI." },
+  { group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"], message: "lib/ never imports components/ or app/." },
+  serverOnly,
+];
+const deviceMessage = "lib/device moves bytes and checks signatures: it never imports the claim or the chain.";
+/** `except`: a part of lib/claim that a file may still import (see its block). */
+const noDeviceToClaimOrChain = (except = "") => ({ regex: `(^|/)(chain/|claim/${except ? `(?!${except})` : ""})`, message: deviceMessage });
+// A device answers with its DID and DID Document, so its codecs read them; resolution is not theirs.
+const noDeviceToResolution = {
+  group: ["**/did/*", "@/lib/did/*", "!**/did/did", "!**/did/didDocument", "!**/did/cjson"],
+  message: "lib/device reads a device's DID and document (lib/did/did, didDocument, cjson), never DID resolution.",
+};
+const noChainToDevice = { group: ["**/device/*", "@/lib/device/*", "**/claim/*", "@/lib/claim/*"], message: "lib/chain never imports lib/device or lib/claim." };
+const noInputToChain = { group: ["**/chain/*", "@/lib/chain/*"], message: "Claim input is decoded and verified without the chain." };
+
+const restrict = (files, patterns, ignores = []) => ({ files, ignores, rules: { "no-restricted-imports": ["error", { patterns }] } });
+const tests = ["**/*.test.ts", "**/testing.ts"];
+
+// components/<feature> never imports another feature: shared pieces live in ui/, sources/ (the doors) and
+// wallet/ (the connection every page shows). The embed page hosts the claim flow itself, by design.
+const features = ["claim", "devices", "embed", "home", "sources", "ui", "wallet"];
+const shared = new Set(["sources", "ui", "wallet"]);
+function featureBlock(feature) {
+  const others = features.filter((f) => f !== feature && !shared.has(f));
+  const group = others.flatMap((f) => [`@/components/${f}/*`, `**/components/${f}/*`, `../${f}/*`, `../../${f}/*`]);
+  if (feature === "embed") group.push("!@/components/claim/ClaimFlow");
+  const patterns = [serverOnly, { group: ["node:*"], message: "Browser code: no Node built-ins." }];
+  if (group.length) patterns.push({ group, message: "A feature folder never imports another feature; shared pieces go to components/ui, sources or wallet." });
+  return restrict([`components/${feature}/**/*.{ts,tsx}`], patterns);
+}
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -14,45 +53,20 @@ const config = [
   },
   {
     // lib/ is the protocol core: embedders and unit tests use it without React or Next.
-    files: ["lib/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["react", "react-dom", "react/*", "next", "next/*", "wagmi", "@rainbow-me/*", "@tanstack/*"], message: "lib/ stays free of React, Next and wallet UI." },
-            { group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"], message: "lib/ never imports components/ or app/." },
-          ],
-        },
-      ],
-    },
+    ...restrict(["lib/**/*.ts"], libCore, tests),
   },
-  {
-    // lib/server/ holds database access and server keys: the browser bundle must never reach it.
-    files: ["components/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["@/lib/server/*", "**/lib/server/*"], message: "lib/server/ is server-only: call it from app/ route handlers." }] },
-      ],
-    },
-  },
-  {
-    files: ["lib/**/*.ts"],
-    ignores: ["lib/server/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["@/lib/server/*", "**/lib/server/*", "../server/*"], message: "lib/server/ is server-only: only app/ route handlers and scripts use it." },
-            { group: ["react", "react-dom", "react/*", "next", "next/*", "wagmi", "@rainbow-me/*", "@tanstack/*"], message: "lib/ stays free of React, Next and wallet UI." },
-            { group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"], message: "lib/ never imports components/ or app/." },
-          ],
-        },
-      ],
-    },
-  },
+  // Tests run in Node: they may start the resolver's server side.
+  restrict(tests.map((t) => `lib/${t}`), libCore.filter((p) => p !== serverOnly)),
+  // lib/server is the server side itself: it may use its own modules.
+  restrict(["lib/server/**/*.ts"], libCore.filter((p) => p !== serverOnly)),
+  restrict(["lib/device/**/*.ts"], [...libCore, noDeviceToClaimOrChain(), noDeviceToResolution], ["lib/device/simulated/**", "lib/device/ble.ts", ...tests]),
+  // The BLE identity characteristic may hold a v1 claim payload, which only the claim's input parser reads.
+  restrict(["lib/device/ble.ts"], [...libCore, noDeviceToClaimOrChain("input/parse$"), noDeviceToResolution]),
+  // A simulated device is the device side: it writes claim payloads and its own DID document, never reads the chain.
+  restrict(["lib/device/simulated/**/*.ts"], [...libCore, noDeviceToClaimOrChain("input/")]),
+  restrict(["lib/chain/**/*.ts"], [...libCore, noChainToDevice]),
+  restrict(["lib/claim/input/**/*.ts"], [...libCore, noInputToChain], tests),
+  ...features.map(featureBlock),
 ];
 
 export default config;

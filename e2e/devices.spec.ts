@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { minimalDocument } from "../lib/claim/document";
 import { documentHash } from "../lib/did/didDocument";
 import { createVirtualDevice } from "../lib/device/simulated/virtualDevice";
-import { toIoAddress } from "../lib/chain/ioAddress";
+import { toIoAddress } from "../lib/did/ioAddress";
 import { startVirtualDeviceServer, type VirtualDeviceServer } from "../scripts/device/server";
 import { connectTestWallet, expect, test } from "./support/fixtures";
 import { deviceKey, e2eAccounts, registerVirtualDevice, type RegisteredDevice } from "./support/registerDevice";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { toIoAddress } from "@/lib/chain/ioAddress";
+import { toIoAddress } from "@/lib/did/ioAddress";
 import { explorerAddressUrl } from "@/lib/chain/config";
 import { CopyButton } from "./CopyButton";
 

@@ -1,6 +1,7 @@
 import type { Address, Hex } from "viem";
 import devnet from "../../lib/chain/deployments/devnet.json" with { type: "json" };
-import { encodeClaimPayload, type ClaimPayloadV1 } from "../../lib/device/payload";
+import { encodeClaimPayload } from "../../lib/claim/input/encode";
+import { type ClaimPayloadV1 } from "../../lib/claim/input/types";
 import { permitDigest } from "../../lib/device/permit";
 import { createVirtualDevice, type VirtualDevice } from "../../lib/device/simulated/virtualDevice";
 import { startVirtualDeviceServer, type VirtualDeviceServer } from "../../scripts/device/server";

@@ -9,6 +9,7 @@ import {
   type Address,
   type Hex,
 } from "viem";
+import { addressInDid } from "../did/did";
 import { multicall3Abi } from "./abi";
 import { unanswered } from "./deployless";
 import type { LensClient, LensResult } from "./devices";
@@ -242,7 +243,7 @@ function byId(q: Stages, s: Suite, id: bigint): Row {
 }
 
 /** The lens's _parseDid: exactly "did:io:0x" and 40 hex digits of any case, else no device. */
-const deviceOfDid = (did: string): Address => (/^did:io:0x[0-9a-fA-F]{40}$/.test(did) ? getAddress(did.slice(7)) : zeroAddress);
+const deviceOfDid = (did: string): Address => addressInDid(did) ?? zeroAddress;
 
 /** The registry's record of a device: what byDevices can ask before it knows the suite. */
 const recordReads = (registry: Address, device: Address) =>

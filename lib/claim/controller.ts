@@ -1,7 +1,7 @@
 import { isAddressEqual, parseEther, type Address, type Client, type Hex } from "viem";
 import { devnet } from "../chain/chains";
 import type { ChainConfig } from "../chain/config";
-import type { ClaimInput } from "../device/payload";
+import type { ClaimInput } from "./input/types";
 import type { DeviceSession } from "../device/session";
 import type { ClaimContext, ClaimController, ClaimControllerParts, ClaimDraft, ClaimFlowEvent, ClaimFlowState } from "./controllerPorts";
 import { otherCollection, toFailure } from "./failure";

@@ -2,7 +2,7 @@ import type { Address, Client, Hex } from "viem";
 import type { ChainConfig } from "../chain/config";
 import type { CursorStore } from "../chain/logScan";
 import type { DeviceNFTGroup } from "../chain/ownerNfts/types";
-import type { ClaimInput } from "../device/payload";
+import type { ClaimInput } from "./input/types";
 import type { DeviceSession } from "../device/session";
 import type { ClaimWallet } from "./execute";
 import type { ClaimFailure, ClaimResult, ClaimState } from "./machine";

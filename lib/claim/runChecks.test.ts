@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { deviceNFTAbi } from "../chain/abi";
 import { useDevnet } from "../../contracts/test/helpers";
 import { localWallet, presignedClaim } from "./testing";
-import { parseClaimInput } from "../device/payload";
+import { parseClaimInput } from "./input/parse";
 import { createDeviceSession } from "../device/session";
 import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import { claimResultFromReceipt, executePlan } from "./execute";

@@ -1,7 +1,7 @@
 import { hexToNumber, isAddressEqual, slice, type Address, type Hex, type PublicClient } from "viem";
 import { explainError } from "../chain/revertMessages";
 import { DeviceError } from "../device/errors";
-import type { ClaimInput } from "../device/payload";
+import type { ClaimInput } from "./input/types";
 import { permitDigestFromDomainSeparator } from "../device/permit";
 import type { DeviceSession } from "../device/session";
 import { bindPlan, registerCall, type PlannedCall } from "./bindPlan";

@@ -1,6 +1,7 @@
 import type { Address, Hex } from "viem";
 import type { Devnet } from "../../contracts/test/helpers";
-import { encodeClaimPayload, parseClaimInput } from "../device/payload";
+import { encodeClaimPayload } from "./input/encode";
+import { parseClaimInput } from "./input/parse";
 import { permitDigest } from "../device/permit";
 import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import type { ClaimWallet } from "./execute";

@@ -2,7 +2,7 @@ import { publicActions, type Client, type PublicClient } from "viem";
 
 // The heavy half of the claim — payload schemas, curve maths, JCS, the contract ABIs — loaded on first use,
 // so /claim paints and becomes interactive without it (see the claim page's first-load figure in npm run bench).
-export { parseClaimInput } from "../device/payload";
+export { parseClaimInput } from "./input/parse";
 export { openSession } from "../device/openSession";
 export { runClaimChecks, simulateRegister } from "./runChecks";
 export { claimResultFromReceipt, executePlan } from "./execute";

@@ -13,7 +13,8 @@ import {
 } from "./ble";
 import { DeviceError } from "./errors";
 import { connectBleResponder, createBleResponder } from "./simulated/bleResponder";
-import { encodeClaimPayload, parseClaimInput } from "./payload";
+import { encodeClaimPayload } from "../claim/input/encode";
+import { parseClaimInput } from "../claim/input/parse";
 import { recoverDeviceSignature } from "./signature";
 import { createVirtualDevice } from "./simulated/virtualDevice";
 import { errorOf, rejection } from "./testing";

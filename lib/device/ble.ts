@@ -1,6 +1,6 @@
 import { bytesToHex, concat, hexToBytes, type Hex } from "viem";
 import { DeviceError, preview } from "./errors";
-import { parseClaimInput } from "./payload";
+import { parseClaimInput } from "../claim/input/parse";
 import { createDeviceSession, formatDuration, withDeadline, type DeviceSession } from "./session";
 
 // Our GATT profile for ioID devices (docs/ble-profile.md). No standard exists; this one is kept

@@ -3,7 +3,7 @@ import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { IOID_BLE_UUIDS } from "./ble";
 import { formatLikeCJSON } from "../did/cjson";
-import { parseClaimInput } from "./payload";
+import { parseClaimInput } from "../claim/input/parse";
 import { permitDigest, permitDomainSeparator, permitStructHash } from "./permit";
 import { createVirtualDevice } from "./simulated/virtualDevice";
 

@@ -25,12 +25,18 @@ export function parseDid(input: unknown): ParsedDid {
     throw new DeviceError("did-invalid", `A DID must be a string, got ${typeof input}.`);
   }
   const text = input.trim();
-  const match = IO_DID.exec(text);
-  if (match) {
-    const hex = match[1]!.toLowerCase();
-    return { did: `did:io:0x${hex}`, address: getAddress(`0x${hex}`) };
-  }
+  const address = addressInDid(text);
+  if (address) return { did: formatDid(address), address };
   throw explainUnregistrableDid(text);
+}
+
+/**
+ * The device address in exactly `did:io:0x<40 hex>` (any case, nothing around it), as the registry's lens
+ * reads a stored DID; undefined for anything else. The one did:io pattern: parseDid and the chain reads use it.
+ */
+export function addressInDid(text: string): Address | undefined {
+  const match = IO_DID.exec(text);
+  return match ? getAddress(`0x${match[1]!.toLowerCase()}`) : undefined;
 }
 
 function explainUnregistrableDid(text: string): DeviceError {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DeviceError } from "../device/errors";
-import { fromIoAddress, toIoAddress } from "../chain/ioAddress";
+import { fromIoAddress, toIoAddress } from "./ioAddress";
 import { deviceRefSegment, parseDeviceRef } from "./didIo";
 
 // anvil account 0 in both forms (iotexscan shows the io1 form).

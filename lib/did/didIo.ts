@@ -1,10 +1,7 @@
 import { getAddress, isAddress, type Address } from "viem";
 import { formatDid, parseDid, type IoDid } from "./did";
 import { DeviceError, preview } from "../device/errors";
-import { fromIoAddress } from "../chain/ioAddress";
-
-export type { IoDid };
-export { formatDid, parseDid };
+import { fromIoAddress } from "./ioAddress";
 
 /** What someone typed into a lookup box: a DID, a 0x or io1 address, or an ioID token id. */
 export type DeviceRef = { kind: "device"; address: Address; did: IoDid } | { kind: "token"; id: bigint };

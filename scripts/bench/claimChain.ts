@@ -24,7 +24,8 @@ import { claimResultFromReceipt, executePlan, type ClaimWallet } from "../../lib
 import { ownerTokenCandidates } from "../../lib/claim/ownerTokens";
 import { runClaimChecks, type ClaimCheckResult } from "../../lib/claim/runChecks";
 import { createHttpDeviceSession } from "../../lib/device/httpSession";
-import { encodeClaimPayload, parseClaimInput } from "../../lib/device/payload";
+import { encodeClaimPayload } from "../../lib/claim/input/encode";
+import { parseClaimInput } from "../../lib/claim/input/parse";
 import { permitDigest } from "../../lib/device/permit";
 import { createVirtualDevice } from "../../lib/device/simulated/virtualDevice";
 import { anvilPrivateKeys } from "../devnet/accounts";

@@ -3,7 +3,7 @@
 // the frame, grey rather than black on white, uneven light, sensor noise — and frames with no code at all,
 // which is what the scanner chews on most of the time. Decoded inline: the app runs the same function in a
 // worker, so the per-frame cost is the same and the UI thread never pays it.
-import { identityQrText } from "../../lib/device/identityQr";
+import { identityQrText } from "../../lib/device/simulated/identityQr";
 import { createVirtualDevice } from "../../lib/device/simulated/virtualDevice";
 import { decodeQrFrame, prepareQrDecoder, type RgbaFrame } from "../../lib/qr/decode";
 import { zxingWasmBytes } from "../../lib/qr/nodeWasm";

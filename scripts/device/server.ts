@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
 import QRCode from "qrcode";
-import { identityQrText } from "../../lib/device/identityQr";
+import { identityQrText } from "../../lib/device/simulated/identityQr";
 import { createVirtualDevice, formatLikeCJSON, MAX_SIGN_REQUEST_BYTES, type HighSMode, type VirtualDevice } from "../../lib/device/simulated/virtualDevice";
 
 export interface VirtualDeviceServerOptions {

@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { getAddress, isAddress, isAddressEqual, zeroAddress, type Address, type Hash } from "viem";
 import type { ChainConfig } from "@/lib/chain/config";
 import type { DeviceView } from "@/lib/chain/devices";
-import { fromIoAddress, toIoAddress } from "@/lib/chain/ioAddress";
+import { fromIoAddress, toIoAddress } from "@/lib/did/ioAddress";
 import { ownerPlan } from "@/lib/claim/deviceActions";
 import { transferCall } from "@/lib/claim/deviceCalls";
 import { buttonClass } from "@/components/ui/Card";

@@ -1,5 +1,5 @@
 import type { Address, Hex } from "viem";
-import type { ClaimInput } from "../../device/payload";
+import type { ClaimInput } from "../input/types";
 import { permitDigestFromDomainSeparator } from "../../device/permit";
 import type { PlannedCall } from "../bindPlan";
 import type { Checklist } from "../checklist";

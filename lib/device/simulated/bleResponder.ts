@@ -1,6 +1,6 @@
 import { bytesToHex, hexToBytes } from "viem";
 import { BLE_DEFAULT_MTU, BLE_SIGN_ERROR, IOID_BLE_UUIDS, chunkPayloadSize, encodeChunks, type BleGattLike } from "../ble";
-import { encodeClaimPayload } from "../payload";
+import { encodeClaimPayload } from "../../claim/input/encode";
 import type { VirtualDevice } from "./virtualDevice";
 
 // The peripheral side of docs/ble-profile.md, for the virtual device: unit tests and the e2e navigator.bluetooth stand-in.

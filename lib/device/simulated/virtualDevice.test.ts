@@ -3,9 +3,9 @@ import { hexToBytes, keccak256, sha256, stringToBytes, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { formatLikeCJSON } from "../../did/cjson";
 import { DeviceError } from "../errors";
-import { identityQrText } from "../identityQr";
+import { identityQrText } from "./identityQr";
 import { SIGN_FAILURE, parseDidAnswer, parseDidDocAnswer, parseSignAnswer } from "../ioconnect";
-import { parseClaimInput } from "../payload";
+import { parseClaimInput } from "../../claim/input/parse";
 import { recoverDeviceSignature } from "../signature";
 import { createVirtualDevice } from "./virtualDevice";
 

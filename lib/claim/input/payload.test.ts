@@ -2,22 +2,16 @@ import { readFileSync } from "node:fs";
 import { base64urlnopad } from "@scure/base";
 import { stringToBytes, type Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { type DeviceErrorCode } from "./errors";
-import { identityQrText } from "./identityQr";
-import {
-  MAX_CLAIM_INPUT_BYTES,
-  MAX_CLAIM_PAYLOAD_BYTES,
-  claimDeepLink,
-  claimInputGaps,
-  encodeClaimPayload,
-  parseClaimInput,
-  type ClaimPayloadV1,
-} from "./payload";
-import { permitDigest } from "./permit";
-import { createVirtualDevice } from "./simulated/virtualDevice";
-import { errorOf } from "./testing";
+import { type DeviceErrorCode } from "../../device/errors";
+import { identityQrText } from "../../device/simulated/identityQr";
+import { claimDeepLink, encodeClaimPayload } from "./encode";
+import { parseClaimInput } from "./parse";
+import { MAX_CLAIM_INPUT_BYTES, MAX_CLAIM_PAYLOAD_BYTES, claimInputGaps, type ClaimPayloadV1 } from "./types";
+import { permitDigest } from "../../device/permit";
+import { createVirtualDevice } from "../../device/simulated/virtualDevice";
+import { errorOf } from "../../device/testing";
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/ioconnect/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) => readFileSync(new URL(`../../device/fixtures/ioconnect/${name}`, import.meta.url), "utf8");
 const device = createVirtualDevice({ seed: "demo" });
 const other = createVirtualDevice({ seed: "other" });
 const REGISTRY = "0x0A7e595C7889dF3652A19aF52C18377bF17e027D" as Address;

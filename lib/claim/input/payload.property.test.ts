@@ -2,10 +2,12 @@ import { base64urlnopad } from "@scure/base";
 import fc from "fast-check";
 import { stringToBytes, type Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { DeviceError } from "./errors";
-import { claimDeepLink, encodeClaimPayload, parseClaimInput, type ClaimPayloadV1 } from "./payload";
-import { permitDigest } from "./permit";
-import { createVirtualDevice } from "./simulated/virtualDevice";
+import { DeviceError } from "../../device/errors";
+import { claimDeepLink, encodeClaimPayload } from "./encode";
+import { parseClaimInput } from "./parse";
+import { type ClaimPayloadV1 } from "./types";
+import { permitDigest } from "../../device/permit";
+import { createVirtualDevice } from "../../device/simulated/virtualDevice";
 
 // Claim inputs come from strangers' QR codes and links: whatever arrives, parseClaimInput returns
 // a result or throws a DeviceError, quickly. 11,500 runs in all across the generators below.

@@ -1,5 +1,5 @@
-import type { DidAnswer } from "./ioconnect";
-import { encodeClaimPayload } from "./payload";
+import type { DidAnswer } from "../ioconnect";
+import { encodeClaimPayload } from "../../claim/input/encode";
 
 /**
  * The text a device shows as its identity QR: a v1 claim payload (docs/claim-payload.md) with

@@ -1,0 +1,77 @@
+import type { Hex } from "viem";
+import { parseDid } from "../../did/did";
+import { parseDidDocument, verifyDidDocumentForDevice } from "../../did/didDocument";
+import { parseDeviceEndpoint } from "../../device/endpoint";
+import { DeviceError, describeZodIssue, preview } from "../../device/errors";
+import { parseDidAnswer } from "../../device/ioconnect";
+import { permitDigest } from "../../device/permit";
+import { recoverDeviceSignature } from "../../device/signature";
+import { KNOWN_KEYS, PAYLOAD_KEYS, payloadError, payloadSchema } from "./schema";
+import { CLAIM_PAYLOAD_VERSION, type ClaimInput } from "./types";
+
+/**
+ * A v1 payload object, field by field (schema.ts), then the rules across fields and the cryptography: the
+ * public key and document must be the DID's, a pre-signed permit must recover to the device.
+ */
+export function fromPayload(object: Record<string, unknown>, form: "json" | "base64url" | "link"): ClaimInput {
+  const version = object.v;
+  if (version !== CLAIM_PAYLOAD_VERSION) {
+    // Checked before unknown fields: a newer version legitimately has fields we do not know.
+    if (typeof version === "number" && Number.isInteger(version) && version > CLAIM_PAYLOAD_VERSION) {
+      throw new DeviceError("payload-version", `This payload version ${version} is newer than this app supports (version ${CLAIM_PAYLOAD_VERSION}); update the app, or ask the device maker for a version ${CLAIM_PAYLOAD_VERSION} payload.`, {
+        details: { version },
+      });
+    }
+    throw new DeviceError("payload-version", `The payload's "v" must be the number ${CLAIM_PAYLOAD_VERSION}, got ${preview(version, 20)}.`, { details: { version } });
+  }
+  const unknown = Object.keys(object).filter((key) => !KNOWN_KEYS.has(key));
+  if (unknown.length > 0) {
+    throw new DeviceError(
+      "payload-unknown-field",
+      `The claim payload has an unknown field ${unknown.slice(0, 3).map((k) => `"${preview(k, 30)}"`).join(", ")}${unknown.length > 3 ? " and more" : ""}: version 1 knows ${PAYLOAD_KEYS.join(", ")}. Check the spelling (names are case-sensitive).`,
+      { details: { fields: unknown } },
+    );
+  }
+  const parsed = payloadSchema.safeParse(object);
+  if (!parsed.success) {
+    // The first issue only: the fields are independent, and one precise sentence reads better.
+    const { where, message } = describeZodIssue(parsed.error.issues[0]!, object);
+    throw payloadError(`"${where}" ${message}`, { field: where });
+  }
+  const p = parsed.data;
+  if (p.doc !== undefined && p.docUri !== undefined) throw payloadError("give either doc (the document itself) or docUri (where it is published), not both");
+  if (p.docHash !== undefined && p.docUri === undefined) throw payloadError("docHash is the hash of the document at docUri, so it needs docUri (an inline doc is hashed by the app)");
+  const permitFields = [p.owner, p.nonce, p.sig];
+  const presigned = permitFields.some((f) => f !== undefined);
+  if (presigned) {
+    const missing = (["owner", "nonce", "sig"] as const).filter((_, i) => permitFields[i] === undefined);
+    if (missing.length > 0) throw payloadError(`a pre-signed payload needs owner, nonce and sig together; it lacks ${missing.join(" and ")}`, { missing });
+    if (p.chainId === undefined || p.registry === undefined) {
+      throw payloadError("a pre-signed payload must also carry chainId and registry, because the signature is bound to them");
+    }
+  }
+
+  const identity = parseDid(p.did);
+  const result: ClaimInput = { kind: "payload", form, did: identity.did, device: identity.address };
+  if (p.puk !== undefined) result.publicKey = parseDidAnswer({ did: p.did, puk: p.puk }).publicKey;
+  if (p.doc !== undefined) {
+    const document = parseDidDocument(p.doc);
+    verifyDidDocumentForDevice(document, identity.did);
+    result.document = document;
+  }
+  if (p.docUri !== undefined) result.docUri = p.docUri;
+  if (p.docHash !== undefined) result.docHash = p.docHash.toLowerCase() as Hex;
+  if (p.endpoint !== undefined) result.endpoint = parseDeviceEndpoint(p.endpoint);
+  if (p.chainId !== undefined) result.chainId = p.chainId;
+  if (p.registry !== undefined) result.registry = p.registry;
+  if (presigned) {
+    const owner = p.owner!;
+    const nonce = p.nonce!;
+    const digest = permitDigest({ chainId: p.chainId!, registry: p.registry!, owner, nonce });
+    const signature = recoverDeviceSignature({ digest, rs: p.sig, device: identity.address });
+    result.permit = { owner, nonce, signature: signature.serialized };
+  }
+  if (p.deviceNFT !== undefined) result.deviceNFT = p.deviceNFT.tokenId === undefined ? { contract: p.deviceNFT.contract } : { contract: p.deviceNFT.contract, tokenId: p.deviceNFT.tokenId };
+  if (p.project !== undefined) result.projectName = p.project;
+  return result;
+}
