@@ -35,6 +35,9 @@ export const deploymentSchema = z.object({
     unboundDeviceNFT: address,
     /** Who holds which `deviceNFT` tokens right after the deploy. */
     owners: z.array(z.object({ address, deviceNFTTokenIds: tokenIds })),
+    /** An ERC-20 and an ERC-721 for device-wallet assets (TestToken, TestNFT); anvil account 0 mints both. */
+    testToken: address,
+    testNFT: address,
   }),
 });
 
@@ -61,6 +64,8 @@ export function serializeDeployment(deployment: Deployment): string {
       otherDeviceNFT: d.demo.otherDeviceNFT,
       unboundDeviceNFT: d.demo.unboundDeviceNFT,
       owners: d.demo.owners.map((o) => ({ address: o.address, deviceNFTTokenIds: o.deviceNFTTokenIds })),
+      testToken: d.demo.testToken,
+      testNFT: d.demo.testNFT,
     },
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

@@ -10,3 +10,5 @@ export { ioIDStoreAbi } from "./ioIDStore";
 export { multicall3Abi } from "./multicall3";
 export { projectAbi } from "./project";
 export { projectRegistryAbi } from "./projectRegistry";
+export { testNFTAbi } from "./testNFT";
+export { testTokenAbi } from "./testToken";
