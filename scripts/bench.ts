@@ -3,6 +3,7 @@
 import { deployIoIDSuite } from "./devnet/deploy";
 import { startAnvil, type AnvilInstance } from "./devnet/anvil";
 import { devicesListBench } from "./bench/devicesList";
+import { deviceHistoryBench } from "./bench/deviceHistory";
 import { embedBench } from "./bench/embed";
 import { claimPromptsBench, claimReadsBench } from "./bench/claimChain";
 import { claimPageBench } from "./bench/claimPage";
@@ -10,7 +11,7 @@ import { qrDecodeBench } from "./bench/qrDecode";
 import { resolverBench } from "./bench/resolver";
 import type { BenchContext, BenchDevnet, BenchModule } from "./bench/types";
 
-const modules: BenchModule[] = [devicesListBench, resolverBench, embedBench, qrDecodeBench, claimReadsBench, claimPromptsBench, claimPageBench];
+const modules: BenchModule[] = [devicesListBench, deviceHistoryBench, resolverBench, embedBench, qrDecodeBench, claimReadsBench, claimPromptsBench, claimPageBench];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -26,7 +26,7 @@ async function rpcBatch<T = unknown>(rpcUrl: string, requests: RpcRequest[]): Pr
     });
 }
 
-const rpc = async <T = unknown>(rpcUrl: string, method: string, params: unknown[] = []) => (await rpcBatch<T>(rpcUrl, [{ method, params }]))[0]!;
+export const rpc = async <T = unknown>(rpcUrl: string, method: string, params: unknown[] = []) => (await rpcBatch<T>(rpcUrl, [{ method, params }]))[0]!;
 
 export interface SeededDevice {
   address: Address;
@@ -34,7 +34,7 @@ export interface SeededDevice {
 }
 
 /** Sends `calls` from `from` (unlocked) with consecutive nonces and mines until all are in; throws on a revert. */
-async function sendAndMine(rpcUrl: string, from: Address, calls: { to: Address; data: Hex; gas: bigint; value?: bigint }[]): Promise<void> {
+export async function sendAndMine(rpcUrl: string, from: Address, calls: { to: Address; data: Hex; gas: bigint; value?: bigint }[]): Promise<void> {
   let nonce = BigInt(await rpc<Hex>(rpcUrl, "eth_getTransactionCount", [from, "pending"]));
   const hashes: Hex[] = [];
   for (let i = 0; i < calls.length; i += 250) {
