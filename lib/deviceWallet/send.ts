@@ -14,6 +14,7 @@ export type SendAsset =
 
 /** One transaction of the plan: the owner sends `data` to the device wallet. */
 export interface WalletCall {
+  kind: "wallet-send";
   to: Address;
   data: Hex;
   value: bigint;
@@ -35,7 +36,7 @@ function innerCall(wallet: Address, asset: SendAsset, recipient: Address): reado
 export function sendPlan(wallet: Address, asset: SendAsset, recipient: Address): WalletCall[] {
   const [to, value, data] = innerCall(wallet, asset, recipient);
   const execute = [to, value, data, CALL_OPERATION] as const;
-  return [{ to: wallet, value: 0n, data: encodeFunctionData({ abi: erc6551AccountAbi, functionName: "execute", args: execute }), label: effectText(asset, recipient), execute }];
+  return [{ kind: "wallet-send", to: wallet, value: 0n, data: encodeFunctionData({ abi: erc6551AccountAbi, functionName: "execute", args: execute }), label: effectText(asset, recipient), execute }];
 }
 
 /** A typed request for the call (viem/wagmi simulateContract and writeContract). */
