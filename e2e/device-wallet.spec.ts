@@ -5,11 +5,13 @@ import { connectTestWallet, expect, test } from "./support/fixtures";
 import { accountAddress, deviceWalletOf, fundDeviceWallet } from "./support/deviceWrites";
 import { e2eDeployment, e2ePublicClient, registerVirtualDevice, type RegisteredDevice } from "./support/registerDevice";
 
-/** Connects account 0 (or 1) and opens the device's page from the address bar. */
+/** Connects account 0 (or 1) and opens the device's page through the lookup, staying connected. */
 async function openDevicePage(page: Page, device: RegisteredDevice, account: 0 | 1 = 0): Promise<void> {
   await page.goto(account === 1 ? "/?e2eAccount=1" : "/");
   await connectTestWallet(page, account === 1 ? /0x70.*79C8/ : undefined);
-  await page.goto(`/devices/${encodeURIComponent(device.did)}`);
+  await page.getByRole("link", { name: "My devices" }).click();
+  await page.getByLabel("Look up any device").fill(device.did);
+  await page.getByRole("button", { name: "Look up" }).click();
   await expect(page.getByTestId("device-did")).toHaveText(device.did);
 }
 
@@ -119,6 +121,7 @@ test.describe("device wallet", () => {
   test("someone else sees the assets read-only", async ({ page }) => {
     const { device } = await fundedDevice("wallet-readonly");
     await openDevicePage(page, device, 1);
+    await expect(page.getByText("you are looking at it read-only")).toBeVisible();
     const assets = page.getByTestId("wallet-assets");
     await expect(assets.getByTestId("assets-access")).toContainText("Read-only");
     await expect(assets.getByTestId("asset-token").getByTestId("asset-amount")).toHaveText("12.5 DRW");
