@@ -1,25 +1,22 @@
 import { encodeFunctionData, erc20Abi, erc721Abi, formatUnits, getAddress, isAddress, isAddressEqual, parseUnits, zeroAddress, type Address, type Hex } from "viem";
 import { erc6551AccountAbi } from "../chain/abi";
+import type { PlannedCall } from "../claim/bindPlan";
 import { fromIoAddress, toIoAddress } from "../chain/ioAddress";
 import type { NftHolding, TokenHolding } from "./assets";
 
 // Sending out of a device wallet: the ioID owner calls the wallet's execute(to, value, data, 0) (ERC-6551, CALL
 // only), which makes the wallet itself pay the IOTX, transfer the ERC-20 or hand over the NFT. The plan is a list
-// of calls like every other write in the app, so the one executor can simulate, send and explain it.
+// of calls like every other write in the app, so the one executor (lib/claim/execute.ts) sends and follows it.
 
 export type SendAsset =
   | { kind: "iotx"; amount: bigint }
   | { kind: "erc20"; token: TokenHolding; amount: bigint }
   | { kind: "nft"; nft: NftHolding };
 
-/** One transaction of the plan: the owner sends `data` to the device wallet. */
-export interface WalletCall {
+/** One call of the plan (the executor's PlannedCall): the owner sends `data` to the device wallet. */
+export interface WalletCall extends PlannedCall {
   kind: "wallet-send";
-  to: Address;
-  data: Hex;
-  value: bigint;
-  label: string;
-  /** execute()'s arguments, for wallets and simulations that take a typed request. */
+  /** execute()'s arguments, for simulations that take a typed request. */
   execute: readonly [Address, bigint, Hex, number];
 }
 

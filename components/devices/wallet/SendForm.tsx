@@ -8,6 +8,7 @@ import type { NftHolding, TokenHolding } from "@/lib/deviceWallet/assets";
 import { explainSendRefusal } from "@/lib/deviceWallet/refusal";
 import { checkRecipient, executeRequest, parseAmount, sendPlan, sendWarnings, type SendAsset, type WalletCall } from "@/lib/deviceWallet/send";
 import type { ExplainedError } from "@/lib/chain/revertMessages";
+import { ownerPlan } from "@/lib/claim/deviceActions";
 import { Alert, buttonClass } from "@/components/ui/Card";
 import { TxProgress } from "../actions/TxProgress";
 import { useContractTx } from "../actions/useContractTx";
@@ -83,7 +84,7 @@ export function SendForm({ choice, wallet, device, owner, chainConfig, onClose }
         <TxProgress state={tx.state} chainId={chainId} done={`Sent: ${review.call.label}.`} />
         <div className="flex flex-wrap gap-2">
           {review.state === "ok" && tx.state.phase !== "done" && (
-            <button type="button" className={buttonClass.primary} disabled={busy} onClick={() => void tx.run(async () => executeRequest(review.call, owner))}>
+            <button type="button" className={buttonClass.primary} disabled={busy} onClick={() => void tx.run(async () => ownerPlan(review.call, { chainId, owner, registry: chainConfig.contracts.ioIDRegistry }))}>
               Send
             </button>
           )}
