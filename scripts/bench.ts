@@ -3,6 +3,7 @@
 import { deployIoIDSuite } from "./devnet/deploy";
 import { startAnvil, type AnvilInstance } from "./devnet/anvil";
 import { devicesListBench } from "./bench/devicesList";
+import { deviceHistoryBench } from "./bench/deviceHistory";
 import { embedBench } from "./bench/embed";
 import { ownerNftsBench } from "./bench/ownerNfts";
 import { claimPromptsBench, claimReadsBench } from "./bench/claimChain";
@@ -14,6 +15,7 @@ import type { BenchContext, BenchDevnet, BenchModule } from "./bench/types";
 
 const modules: BenchModule[] = [
   devicesListBench,
+  deviceHistoryBench,
   resolverBench,
   embedBench,
   qrDecodeBench,

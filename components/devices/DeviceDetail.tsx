@@ -1,6 +1,5 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { isAddressEqual, type Address, type Hash } from "viem";
 import { useAccount, useSwitchChain } from "wagmi";
@@ -14,7 +13,10 @@ import { RemoveAction } from "./actions/RemoveAction";
 import { TransferAction } from "./actions/TransferAction";
 import { TxProgress } from "./actions/TxProgress";
 import { UpdateDocumentAction } from "./actions/UpdateDocumentAction";
+import { ChainPicker } from "./ChainPicker";
 import { DeviceLookup } from "./DeviceLookup";
+import { DeviceHistory } from "./history/DeviceHistory";
+import { WalletAssets } from "./wallet/WalletAssets";
 import { DidQr } from "./DidQr";
 import { DocumentBadge } from "./DocumentBadge";
 import { DocumentPanel } from "./DocumentPanel";
@@ -86,6 +88,7 @@ function DeviceOnChain({ deviceRef, chainConfig }: { deviceRef: DeviceRef; chain
               : "Check the network above, or the identifier."}
           </p>
         </Alert>
+        {removed && <DeviceHistory known={{ device: deviceRef.address, id: undefined, wallet: undefined }} chainConfig={chainConfig} />}
         <DeviceLookup chainId={chainId} />
       </div>
     );
@@ -102,32 +105,11 @@ function DeviceOnChain({ deviceRef, chainConfig }: { deviceRef: DeviceRef; chain
       </div>
       <Identity view={view} chainConfig={chainConfig} />
       <DocumentPanel view={view} chainId={chainId} />
+      <WalletAssets view={view} chainConfig={chainConfig} />
       <Actions view={view} chainConfig={chainConfig} />
       <DeviceMessages did={view.did} chainId={chainId} />
+      <DeviceHistory known={{ device: view.device, id: view.id, wallet: view.wallet }} chainConfig={chainConfig} />
     </div>
-  );
-}
-
-/** Looking up someone else's device may need another network than the wallet's. */
-function ChainPicker({ chainConfig }: { chainConfig: ChainConfig }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  if (chainConfigs.length < 2) return null;
-  return (
-    <label className="flex items-center gap-2 text-sm">
-      <span className="text-slate-600">Network</span>
-      <select
-        className="min-h-11 rounded-md border border-slate-300 bg-white px-2"
-        value={chainConfig.chain.id}
-        onChange={(event) => router.replace(`${pathname}?chain=${event.target.value}`)}
-      >
-        {chainConfigs.map((c) => (
-          <option key={c.chain.id} value={c.chain.id}>
-            {c.chain.name}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 

@@ -17,6 +17,8 @@ import { deviceHref, shortHex } from "./links";
 import { WrongNetwork } from "./NetworkGate";
 import { ReadError } from "./ReadError";
 import { useHeldTokens, useOwnedDevices } from "./useDeviceReads";
+import { useWalletMarkers } from "./wallet/useWalletAssets";
+import type { WalletMarker } from "@/lib/deviceWallet/markers";
 
 export function MyDevices() {
   const { address, status, chainId } = useAccount();
@@ -58,6 +60,8 @@ function OwnedDevices({ owner, chainConfig }: { owner: Address; chainConfig: Cha
   const [page, setPage] = useState(0);
   const list = useOwnedDevices(owner, chainConfig, page);
   const held = useHeldTokens(list.items, chainConfig);
+  // After the list's own reads, beside them: a marker that arrives later never delays the rows.
+  const markers = useWalletMarkers(list.items, chainConfig);
   const chainId = chainConfig.chain.id;
 
   if (list.first.isPending) return <ListSkeleton label="Reading your ioIDs…" />;
@@ -93,7 +97,7 @@ function OwnedDevices({ owner, chainConfig }: { owner: Address; chainConfig: Cha
       {list.items ? (
         <ul className="space-y-3" aria-label="Your ioIDs">
           {list.items.map((view, i) => (
-            <DeviceCard key={view.id?.toString() ?? i} view={view} chainId={chainId} heldTokenId={view.wallet ? held.data?.get(view.wallet)?.[0]?.tokenId : undefined} />
+            <DeviceCard key={view.id?.toString() ?? i} view={view} chainId={chainId} heldTokenId={view.wallet ? held.data?.get(view.wallet)?.[0]?.tokenId : undefined} marker={view.wallet ? markers.data?.get(view.wallet) : undefined} />
           ))}
         </ul>
       ) : list.error ? (
@@ -118,7 +122,7 @@ function OwnedDevices({ owner, chainConfig }: { owner: Address; chainConfig: Cha
   );
 }
 
-function DeviceCard({ view, chainId, heldTokenId }: { view: DeviceView; chainId: number; heldTokenId: bigint | undefined }) {
+function DeviceCard({ view, chainId, heldTokenId, marker }: { view: DeviceView; chainId: number; heldTokenId: bigint | undefined; marker: WalletMarker | undefined }) {
   const tokenId = view.deviceNFT?.tokenId ?? heldTokenId;
   const headingId = `ioid-${view.id?.toString() ?? "x"}`;
   return (
@@ -158,6 +162,11 @@ function DeviceCard({ view, chainId, heldTokenId }: { view: DeviceView; chainId:
               <span className="text-xs text-slate-600" data-testid="row-wallet-balance">
                 {formatIotx(view.walletBalance)}
               </span>
+              {marker && marker.tokens + marker.nfts > 0 && (
+                <span className="rounded bg-brand-100 px-1 text-xs text-brand-700" data-testid="row-token-marker" title="The device wallet also holds tokens or NFTs: open the device to see them">
+                  + {[marker.tokens && `${marker.tokens} token${marker.tokens > 1 ? "s" : ""}`, marker.nfts && `${marker.nfts} NFT${marker.nfts > 1 ? "s" : ""}`].filter(Boolean).join(", ")}
+                </span>
+              )}
             </dd>
           </>
         )}

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { deploymentSchema, serializeDeployment } from "../../lib/chain/deployment";
-import { canonicalAddresses } from "../../scripts/devnet/deploy";
+import { erc20Abi, erc721Abi } from "viem";
+import { canonicalAddresses, testNFTInfo, testTokenInfo } from "../../scripts/devnet/deploy";
 import { PRICE, useDevnet } from "./helpers";
 
 const ctx = useDevnet();
@@ -63,5 +64,14 @@ describe("devnet deployment", () => {
       for (const id of owner.deviceNFTTokenIds) expect(await read.deviceNFT.read.ownerOf([BigInt(id)])).toBe(owner.address);
     }
     expect(await read.otherDeviceNFT.read.ownerOf([1n])).toBe(ctx.accounts[0]!.address);
+  });
+
+  it("deploys the device-wallet test assets: an ERC-20 with 6 decimals and an ERC-721, both empty", async () => {
+    const { publicClient, deployment } = ctx;
+    const token = { address: deployment.demo.testToken, abi: erc20Abi } as const;
+    expect(await publicClient.readContract({ ...token, functionName: "symbol" })).toBe(testTokenInfo.symbol);
+    expect(await publicClient.readContract({ ...token, functionName: "decimals" })).toBe(6);
+    expect(await publicClient.readContract({ ...token, functionName: "totalSupply" })).toBe(0n);
+    expect(await publicClient.readContract({ address: deployment.demo.testNFT, abi: erc721Abi, functionName: "name" })).toBe(testNFTInfo.name);
   });
 });

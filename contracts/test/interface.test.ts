@@ -2,7 +2,7 @@
 // team's protocol notes): every function selector and event topic of the live contracts must exist in ours.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { keccak256, toEventSelector, toFunctionSelector, toHex, type Abi, type AbiEvent, type AbiFunction } from "viem";
+import { keccak256, parseAbiItem, toEventSelector, toFunctionSelector, toHex, type Abi, type AbiEvent, type AbiFunction } from "viem";
 import { describe, expect, it } from "vitest";
 import {
   deviceNFTAbi,
@@ -32,13 +32,19 @@ interface Line {
   text: string;
 }
 
+/** The device wallet's section: Solidity-style lines ("fn  token() view returns (…)") after a "# ERC-6551" note. */
+const ACCOUNT_SECTION = "ERC6551Account";
+
 function parseSignatures(): Map<string, Line[]> {
   const text = readFileSync(path.join(import.meta.dirname, "..", "interface", "abi-signatures.txt"), "utf8");
   const sections = new Map<string, Line[]>();
   let current: Line[] | undefined;
   for (const raw of text.split("\n")) {
-    const line = raw.trim();
-    if (line.startsWith("## ")) {
+    const line = raw.replace(/\s+#.*$/, "").trim();
+    if (raw.startsWith("# ERC-6551")) {
+      current = [];
+      sections.set(ACCOUNT_SECTION, current);
+    } else if (line.startsWith("## ")) {
       current = [];
       sections.set(line.slice(3).trim(), current);
     } else if (/^(fn|ev)\s/.test(line) && current) {
@@ -64,6 +70,8 @@ function describeEvent(e: AbiEvent): string {
 }
 
 const sections = parseSignatures();
+const accountLines = sections.get(ACCOUNT_SECTION) ?? [];
+sections.delete(ACCOUNT_SECTION);
 
 describe("interface parity with the live ioID v1 contracts", () => {
   it("covers every contract section of abi-signatures.txt", () => {
@@ -137,6 +145,17 @@ describe("interface parity with the live ioID v1 contracts", () => {
       "supportsInterface(bytes4)",
     ]) {
       expect(account.has(toFunctionSelector(`function ${sig}`)), sig).toBe(true);
+    }
+  });
+
+  it("the device wallet calls the live ERC-6551 account's interface (AccountV3's token/owner/state/isValidSigner/execute)", () => {
+    expect(accountLines.map((l) => l.text.slice(0, l.text.indexOf("(")))).toEqual(["token", "owner", "state", "isValidSigner", "execute"]);
+    const ours = new Map(
+      (erc6551AccountAbi as Abi).filter((i): i is AbiFunction => i.type === "function").map((f) => [toFunctionSelector(f), describeFunction(f)]),
+    );
+    for (const line of accountLines) {
+      const live = parseAbiItem(`function ${line.text}`) as AbiFunction;
+      expect(ours.get(toFunctionSelector(live)), line.text).toBe(describeFunction(live));
     }
   });
 

@@ -46,6 +46,9 @@ export const deploymentSchema = z.object({
       /** The address the devnet verifier service signs with. */
       verifier: address,
     }),
+    /** An ERC-20 and an ERC-721 for device-wallet assets (TestToken, TestNFT); anvil account 0 mints both. */
+    testToken: address,
+    testNFT: address,
   }),
 });
 
@@ -80,6 +83,8 @@ export function serializeDeployment(deployment: Deployment): string {
         deviceNFT: d.demo.proxy.deviceNFT,
         verifier: d.demo.proxy.verifier,
       },
+      testToken: d.demo.testToken,
+      testNFT: d.demo.testNFT,
     },
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

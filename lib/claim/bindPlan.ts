@@ -5,7 +5,7 @@ import type { Preflight } from "./preflight";
 import { needsApproval } from "./walletSteps";
 
 export interface PlannedCall {
-  kind: "approve" | "register" | "update" | "remove" | "transfer" | "migrate";
+  kind: "approve" | "register" | "update" | "remove" | "transfer" | "migrate" | "wallet-send";
   to: Address;
   data: Hex;
   value: bigint;

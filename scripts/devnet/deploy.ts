@@ -53,6 +53,9 @@ export const proxyProjectName = "Proxy Project";
 export const proxyProjectQuota = 20;
 /** Device NFTs minted to anvil accounts 0 and 1 (ids 1-4 and 5-8). */
 export const demoNFTsPerOwner = 4;
+/** A reward-like ERC-20 (6 decimals, unlike IOTX) and a plain ERC-721; anvil account 0 mints both. */
+export const testTokenInfo = { name: "Devnet Reward", symbol: "DRW", decimals: 6 } as const;
+export const testNFTInfo = { name: "Devnet Badge", symbol: "DBG" } as const;
 
 export type ArtifactName =
   | "DeviceNFT"
@@ -65,7 +68,9 @@ export type ArtifactName =
   | "VerifyingProxy"
   | "ioID"
   | "ioIDRegistry"
-  | "ioIDStore";
+  | "ioIDStore"
+  | "TestNFT"
+  | "TestToken";
 
 /** Bytecode from contracts/out (written by `npm run contracts:build`). */
 export function loadArtifact(name: ArtifactName): { abi: Abi; bytecode: Hex; deployedBytecode: Hex } {
@@ -103,9 +108,9 @@ export async function deployIoIDSuite({ rpcUrl, deployerPrivateKey }: DeployOpti
     if (receipt.status !== "success") throw new Error(`devnet deploy: transaction ${hash} reverted`);
     return receipt;
   };
-  const deploy = async (name: ArtifactName): Promise<{ address: Address; block: bigint }> => {
+  const deploy = async (name: ArtifactName, args: readonly unknown[] = []): Promise<{ address: Address; block: bigint }> => {
     const { abi, bytecode } = loadArtifact(name);
-    const receipt = await confirm(await wallet.deployContract({ abi, bytecode }));
+    const receipt = await confirm(await wallet.deployContract({ abi, bytecode, args }));
     if (!receipt.contractAddress) throw new Error(`devnet deploy: ${name} has no contract address`);
     return { address: getAddress(receipt.contractAddress), block: receipt.blockNumber };
   };
@@ -240,6 +245,10 @@ export async function deployIoIDSuite({ rpcUrl, deployerPrivateKey }: DeployOpti
 
   const proxy = await deployVerifyingProxy();
 
+  // Assets a device wallet can hold besides IOTX and its device NFT (deployed last: earlier addresses stay put).
+  const testToken = (await deploy("TestToken", [testTokenInfo.name, testTokenInfo.symbol, testTokenInfo.decimals])).address;
+  const testNFT = (await deploy("TestNFT", [testNFTInfo.name, testNFTInfo.symbol])).address;
+
   return deploymentSchema.parse({
     chainId,
     block: Number(projectDeployment.block),
@@ -253,6 +262,6 @@ export async function deployIoIDSuite({ rpcUrl, deployerPrivateKey }: DeployOpti
     erc6551AccountImpl,
     multicall3: canonicalAddresses.multicall3,
     projectId,
-    demo: { otherProjectId, otherDeviceNFT, unboundDeviceNFT, owners, enumerableProjectId, enumerableDeviceNFT, proxy },
+    demo: { otherProjectId, otherDeviceNFT, unboundDeviceNFT, owners, enumerableProjectId, enumerableDeviceNFT, proxy, testToken, testNFT },
   } satisfies Deployment);
 }

@@ -11,4 +11,6 @@ export { ioIDStoreAbi } from "./ioIDStore";
 export { multicall3Abi } from "./multicall3";
 export { projectAbi } from "./project";
 export { projectRegistryAbi } from "./projectRegistry";
+export { testNFTAbi } from "./testNFT";
+export { testTokenAbi } from "./testToken";
 export { verifyingProxyAbi } from "./verifyingProxy";
