@@ -4,6 +4,7 @@ export { deviceNFTAbi } from "./deviceNFT";
 export { devicesLensAbi, devicesLensBytecode } from "./devicesLens";
 export { erc6551AccountAbi } from "./erc6551Account";
 export { erc6551RegistryAbi } from "./erc6551Registry";
+export { fleetLensAbi, fleetLensBytecode } from "./fleetLens";
 export { ioIDAbi } from "./ioID";
 export { ioIDRegistryAbi } from "./ioIDRegistry";
 export { ioIDStoreAbi } from "./ioIDStore";

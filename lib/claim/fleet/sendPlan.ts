@@ -1,0 +1,111 @@
+import { encodeFunctionData, type Address, type Hex } from "viem";
+import { deviceNFTAbi } from "../../chain/abi";
+import type { FleetPlan } from "./plan";
+
+/** One call of a fleet send; `row` names the device a register (or its approval) belongs to. */
+export interface FleetCall {
+  kind: "approve" | "approve-all" | "revoke-all" | "register";
+  to: Address;
+  data: Hex;
+  value: bigint;
+  label: string;
+  row?: string | undefined;
+  /** For a register: the device-NFT collection it moves a token of. */
+  collection?: Address | undefined;
+}
+
+/** One wallet prompt: a batch of calls (EIP-5792) or a single transaction. */
+export type FleetPrompt = { kind: "batch"; calls: FleetCall[] } | { kind: "transaction"; call: FleetCall };
+
+export interface BatchLimits {
+  /** The most calls the wallet takes in one wallet_sendCalls, when it says so. */
+  maxCalls?: number | undefined;
+  /** Gas one batch may use: an atomic batch runs as one transaction, which must fit in a block. */
+  maxGas: bigint;
+}
+
+export interface SendOptions {
+  batching: boolean;
+  limits: BatchLimits;
+  /** Without batching: withdraw the registry's approval for all once the devices are registered. */
+  revokeAfter?: boolean | undefined;
+}
+
+/**
+ * Gas a register and an approval take on our devnet (ioID mint, ERC-6551 account, NFT transfer), with headroom:
+ * the size of a batch is judged by them before anything is sent. Measured in fleet.test.ts.
+ */
+export const REGISTER_GAS = 600_000n;
+export const APPROVE_GAS = 60_000n;
+
+/** Half a block: a batch that fills a whole block would wait for an empty one. */
+export const batchGasBudget = (blockGasLimit: bigint): bigint => blockGasLimit / 2n;
+
+/**
+ * Pure: the wallet prompts that send the plan's ready rows.
+ * - Batching wallet: each device's `approve` (when the registry may not move its collection yet) beside its
+ *   `register`, in as few batches as the limits allow; a device's two calls never go in different batches.
+ * - Otherwise: one `setApprovalForAll(registry, true)` per collection instead of an approval per token, then one
+ *   `register` per device, and, when asked, one `setApprovalForAll(registry, false)` per collection at the end.
+ */
+export function fleetPrompts(plan: FleetPlan, registry: Address, options: SendOptions): FleetPrompt[] {
+  const ready = plan.rows.filter((r) => r.register && r.nft?.tokenId !== undefined);
+  const unapproved = new Set(plan.unapproved.map((a) => a.toLowerCase()));
+  if (options.batching) {
+    const units = ready.map((row) => {
+      const nft = row.nft!;
+      const calls: FleetCall[] = [];
+      if (unapproved.has(nft.contract.toLowerCase())) {
+        calls.push({
+          kind: "approve",
+          to: nft.contract,
+          data: encodeFunctionData({ abi: deviceNFTAbi, functionName: "approve", args: [registry, nft.tokenId!] }),
+          value: 0n,
+          label: `Allow the registry to move device NFT #${nft.tokenId}`,
+          row: row.key,
+        });
+      }
+      calls.push({ ...row.register!, row: row.key, collection: nft.contract });
+      return calls;
+    });
+    return splitIntoBatches(units, options.limits).map((calls) => ({ kind: "batch", calls }));
+  }
+  const approvals = plan.unapproved.map((contract) => approvalForAll(contract, registry, true));
+  const registers = ready.map((row): FleetCall => ({ ...row.register!, row: row.key, collection: row.nft!.contract }));
+  const revokes = options.revokeAfter ? plan.unapproved.map((contract) => approvalForAll(contract, registry, false)) : [];
+  return [...approvals, ...registers, ...revokes].map((call) => ({ kind: "transaction", call }));
+}
+
+/** Greedy and in order: a unit goes in the current batch while it fits, else starts the next one. */
+export function splitIntoBatches(units: readonly FleetCall[][], limits: BatchLimits): FleetCall[][] {
+  const batches: FleetCall[][] = [];
+  let current: FleetCall[] = [];
+  let gas = 0n;
+  for (const unit of units) {
+    const unitGas = unit.reduce((sum, c) => sum + gasOf(c), 0n);
+    const fits = current.length + unit.length <= (limits.maxCalls ?? Infinity) && gas + unitGas <= limits.maxGas;
+    if (!fits && current.length > 0) {
+      batches.push(current);
+      current = [];
+      gas = 0n;
+    }
+    current.push(...unit);
+    gas += unitGas;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+const gasOf = (call: FleetCall) => (call.kind === "register" ? REGISTER_GAS : APPROVE_GAS);
+
+function approvalForAll(contract: Address, registry: Address, approved: boolean): FleetCall {
+  return {
+    kind: approved ? "approve-all" : "revoke-all",
+    to: contract,
+    data: encodeFunctionData({ abi: deviceNFTAbi, functionName: "setApprovalForAll", args: [registry, approved] }),
+    value: 0n,
+    label: approved
+      ? `Allow the ioID registry to move your device NFTs of collection ${contract.slice(0, 6)}…${contract.slice(-4)}`
+      : `Withdraw the registry's permission over collection ${contract.slice(0, 6)}…${contract.slice(-4)}`,
+  };
+}
