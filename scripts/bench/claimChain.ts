@@ -160,8 +160,8 @@ export const claimReadsBench: BenchModule = {
   },
 };
 
-/** The claim's wallet port over an anvil account, counting every prompt a person would have to confirm. */
-function countingWallet(devnet: BenchDevnet, client: PublicClient, atomic: boolean): ClaimWallet & { prompts: number } {
+/** The claim's wallet port over anvil account 1 (the bench owner), counting every prompt a person would have to confirm. */
+export function countingWallet(devnet: BenchDevnet, client: PublicClient, atomic: boolean): ClaimWallet & { prompts: number } {
   const wallet = createWalletClient({ chain: anvilChain, account: privateKeyToAccount(ownerKey), transport: http(devnet.rpcUrl) });
   const batches = new Map<string, Hex[]>();
   const port = {

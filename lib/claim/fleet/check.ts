@@ -8,7 +8,7 @@ import { planFleet, type FleetPlan, type FleetPlanContext, type FleetRow } from 
 import { batchGasBudget, fleetPrompts, splitIntoBatches } from "./sendPlan";
 import type { QueueEntry } from "./queueInput";
 
-export interface FleetCheckDeps extends Omit<FleetPlanContext, "refused"> {
+export interface FleetCheckDeps extends Omit<FleetPlanContext, "refused" | "gas"> {
   client: FleetFactsClient & Client & Pick<PublicClient, "call">;
   /** The collection tried for devices whose payload names none (the chain's known device NFT). */
   defaultCollection: Address | undefined;
@@ -42,9 +42,8 @@ export async function checkFleet(entries: readonly QueueEntry[], choices: RowCho
     collections,
     candidates: deps.candidates,
   });
-  const plan = planFleet(rows, facts, deps);
-  const { refused, full } = await dryRun(plan, facts, deps);
-  return { rows, facts, plan: refused.size > 0 ? planFleet(rows, facts, { ...deps, refused }) : plan, dryRun: full ? "full" : "partial" };
+  const { refused, gas, full } = await dryRun(planFleet(rows, facts, deps), facts, deps);
+  return { rows, facts, plan: planFleet(rows, facts, { ...deps, refused, gas }), dryRun: full ? "full" : "partial" };
 }
 
 async function toRow(entry: QueueEntry, choice: { collection?: Address | undefined; tokenId?: bigint | undefined } | undefined, fallback: Address | undefined): Promise<FleetRow> {
@@ -72,11 +71,12 @@ async function toRow(entry: QueueEntry, choice: { collection?: Address | undefin
  * budget. Nodes without eth_simulateV1 get plain eth_calls (one JSON-RPC batch) for the rows whose collection the
  * registry may already move; the others are checked by the wallet's own estimate when sent.
  */
-async function dryRun(plan: FleetPlan, facts: FleetFacts, deps: FleetCheckDeps): Promise<{ refused: Map<string, Check>; full: boolean }> {
+async function dryRun(plan: FleetPlan, facts: FleetFacts, deps: FleetCheckDeps): Promise<{ refused: Map<string, Check>; gas: Map<string, bigint>; full: boolean }> {
   const refused = new Map<string, Check>();
+  const gas = new Map<string, bigint>();
   const prompts = fleetPrompts(plan, facts.registry, { batching: false, limits: { maxGas: batchGasBudget(facts.blockGasLimit) } });
   const calls = prompts.flatMap((p) => (p.kind === "transaction" ? [p.call] : p.calls));
-  if (!calls.some((c) => c.kind === "register")) return { refused, full: true };
+  if (!calls.some((c) => c.kind === "register")) return { refused, gas, full: true };
   const blocks = splitIntoBatches(calls.map((c) => [c]), { maxGas: batchGasBudget(facts.blockGasLimit) });
   try {
     const results = await simulateBlocks(deps.client, {
@@ -85,10 +85,12 @@ async function dryRun(plan: FleetPlan, facts: FleetFacts, deps: FleetCheckDeps):
     results.forEach((block, b) =>
       block.calls.forEach((result, i) => {
         const call = blocks[b]![i]!;
-        if (result.status === "failure" && call.row) refused.set(call.row, refusal(result.error));
+        if (!call.row) return;
+        if (result.status === "failure") refused.set(call.row, refusal(result.error));
+        else gas.set(call.row, result.gasUsed);
       }),
     );
-    return { refused, full: true };
+    return { refused, gas, full: true };
   } catch (error) {
     if (!unsupported(error)) throw error;
   }
@@ -103,7 +105,7 @@ async function dryRun(plan: FleetPlan, facts: FleetFacts, deps: FleetCheckDeps):
       }
     }),
   );
-  return { refused, full: approved.size === 0 };
+  return { refused, gas, full: approved.size === 0 };
 }
 
 function refusal(error: unknown): Check {

@@ -1,4 +1,4 @@
-import type { Address, Hex } from "viem";
+import type { Address, Hex, PublicClient } from "viem";
 import { deviceNFTAbi, fleetLensAbi, fleetLensBytecode, ioIDRegistryAbi } from "../../chain/abi";
 import { lensOrPlain } from "../../chain/deployless";
 import type { PreflightClient } from "../preflight";
@@ -50,7 +50,7 @@ export interface FleetFactsRequest {
   candidates?: ReadonlyMap<string, readonly bigint[]> | undefined;
 }
 
-export type FleetFactsClient = PreflightClient & { getBlock(args?: { blockTag?: "latest" }): Promise<{ gasLimit: bigint; number: bigint }> };
+export type FleetFactsClient = PreflightClient & Pick<PublicClient, "getBlock">;
 
 const zeroAddress = "0x0000000000000000000000000000000000000000" as const;
 const key = (a: string) => a.toLowerCase();
@@ -130,7 +130,7 @@ async function readStepwise(client: FleetFactsClient, request: FleetFactsRequest
   // With no collection yet, one read without an NFT still brings the chain-wide facts (price, balance, domain).
   const targets = collections.length > 0 ? collections : [undefined];
   const [block, perTarget, perDevice] = await Promise.all([
-    client.getBlock({ blockTag: "latest" }),
+    client.getBlock(),
     Promise.all(
       targets.map((contract) =>
         readPreflightStepwise(client, {
@@ -157,7 +157,7 @@ async function readStepwise(client: FleetFactsClient, request: FleetFactsRequest
   const first = perTarget[0]!;
   return {
     chainId: first.chainId,
-    blockNumber: block.number,
+    blockNumber: block.number ?? first.blockNumber,
     blockGasLimit: block.gasLimit,
     registry,
     domainSeparator: first.domainSeparator,

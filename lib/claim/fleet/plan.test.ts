@@ -118,10 +118,18 @@ describe("wallet prompts", () => {
 
   it("with a batching wallet: an approval beside each register, in as few batches as the gas allows", () => {
     const prompts = fleetPrompts(plan, registry, { batching: true, limits: { maxGas: 15_000_000n } });
-    const perBatch = Number(15_000_000n / (REGISTER_GAS + APPROVE_GAS));
-    expect(prompts.map((p) => (p.kind === "batch" ? p.calls.length : 0))).toEqual([perBatch * 2, perBatch * 2, (50 - 2 * perBatch) * 2]);
+    const perBatch = Number(15_000_000n / (REGISTER_GAS + APPROVE_GAS)); // 11 devices
+    expect(prompts.map((p) => (p.kind === "batch" ? p.calls.length : 0))).toEqual([22, 22, 22, 22, 12]);
+    expect(perBatch).toBe(11);
     expect(prompts.flatMap((p) => (p.kind === "batch" ? p.calls.map((c) => c.kind) : [])).slice(0, 4)).toEqual(["approve", "register", "approve", "register"]);
     expect(fleetPrompts(plan, registry, { batching: true, limits: { maxGas: 1n << 60n } })).toHaveLength(1);
+  });
+
+  it("cuts by the gas the dry run measured, and by the wallet's own call limit", () => {
+    const measured = planFleet(rows, facts(rows, [collection(nftA, { applied: 100n, unusedTokens: rows.map((_, i) => BigInt(i + 1)) })]), { ...ctx, gas: new Map(rows.map((r) => [r.key, 400_000n])) });
+    const sizes = (limits: { maxGas: bigint; maxCalls?: number }) => fleetPrompts(measured, registry, { batching: true, limits }).map((p) => (p.kind === "batch" ? p.calls.length : 0));
+    expect(sizes({ maxGas: 15_000_000n })).toEqual([64, 36]); // 32 devices of 460k gas each fit in 15M
+    expect(sizes({ maxGas: 1n << 60n, maxCalls: 40 })).toEqual([40, 40, 20]);
   });
 
   it("never separates a device's approval from its register", () => {

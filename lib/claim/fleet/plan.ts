@@ -26,6 +26,8 @@ export interface FleetPlanContext {
   requiredProjectId?: bigint | undefined;
   /** Rows the dry run refused, with the reason: they take no token, quota or balance. */
   refused?: ReadonlyMap<string, Check> | undefined;
+  /** Gas each row's register took in the dry run: batches are cut by it. */
+  gas?: ReadonlyMap<string, bigint> | undefined;
 }
 
 export interface PlannedRow {
@@ -35,6 +37,8 @@ export interface PlannedRow {
   fee: bigint;
   /** `register{value: fee}`, when every check passed. */
   register: PlannedCall | undefined;
+  /** Gas its register took in the dry run, when it ran. */
+  gas?: bigint | undefined;
 }
 
 export interface ProjectTotal {
@@ -140,7 +144,7 @@ export function planFleet(rows: readonly FleetRow[], facts: FleetFacts, ctx: Fle
       quotaLeftAfter: fee === 0n ? collection.applied - collection.actived - projectUsed - 1n : 0n,
     });
     const register = registerCall({ registry: facts.registry, nft: { contract: collection.contract, tokenId }, device: row.subject.device, signature: base.signature, document: row.document, fee });
-    return { key: row.key, nft: preflight.nft, checklist, fee, register };
+    return { key: row.key, nft: preflight.nft, checklist, fee, register, gas: ctx.gas?.get(row.key) };
   });
 
   return {
