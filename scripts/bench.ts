@@ -4,13 +4,14 @@ import { deployIoIDSuite } from "./devnet/deploy";
 import { startAnvil, type AnvilInstance } from "./devnet/anvil";
 import { devicesListBench } from "./bench/devicesList";
 import { embedBench } from "./bench/embed";
+import { fleetBench } from "./bench/fleet";
 import { claimPromptsBench, claimReadsBench } from "./bench/claimChain";
 import { claimPageBench } from "./bench/claimPage";
 import { qrDecodeBench } from "./bench/qrDecode";
 import { resolverBench } from "./bench/resolver";
 import type { BenchContext, BenchDevnet, BenchModule } from "./bench/types";
 
-const modules: BenchModule[] = [devicesListBench, resolverBench, embedBench, qrDecodeBench, claimReadsBench, claimPromptsBench, claimPageBench];
+const modules: BenchModule[] = [devicesListBench, resolverBench, embedBench, qrDecodeBench, claimReadsBench, claimPromptsBench, claimPageBench, fleetBench];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -37,7 +37,7 @@ interface Counts {
 }
 
 /** A public client like the app's (batched JSON-RPC over HTTP) whose transport counts what it sends. */
-function countingClient(rpcUrl: string): { client: PublicClient; counts: Counts; measure<T>(run: () => Promise<T>): Promise<{ value: T } & Counts> } {
+export function countingClient(rpcUrl: string): { client: PublicClient; counts: Counts; measure<T>(run: () => Promise<T>): Promise<{ value: T } & Counts> } {
   const counts: Counts = { requests: 0, trips: 0 };
   const fetchFn: typeof fetch = (input, init) => {
     counts.trips++;
@@ -66,7 +66,7 @@ async function rpc<T>(rpcUrl: string, method: string, params: unknown[] = []): P
 }
 
 /** Runs `work` on the devnet and puts the chain back as it was, for the modules that run after. */
-async function onSnapshot<T>(devnet: BenchDevnet, work: () => Promise<T>): Promise<T> {
+export async function onSnapshot<T>(devnet: BenchDevnet, work: () => Promise<T>): Promise<T> {
   const snapshot = await rpc<string>(devnet.rpcUrl, "evm_snapshot");
   try {
     return await work();

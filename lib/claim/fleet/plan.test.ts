@@ -116,28 +116,29 @@ describe("wallet prompts", () => {
   const rows = Array.from({ length: 50 }, (_, i) => row(`d${i}`));
   const plan = planFleet(rows, facts(rows, [collection(nftA, { applied: 100n, unusedTokens: rows.map((_, i) => BigInt(i + 1)) })]), ctx);
 
-  it("with a batching wallet: an approval beside each register, in as few batches as the gas allows", () => {
+  it("with a batching wallet: approval for all opens and closes each batch, as few batches as the gas allows", () => {
     const prompts = fleetPrompts(plan, registry, { batching: true, limits: { maxGas: 15_000_000n } });
-    const perBatch = Number(15_000_000n / (REGISTER_GAS + APPROVE_GAS)); // 11 devices
-    expect(prompts.map((p) => (p.kind === "batch" ? p.calls.length : 0))).toEqual([22, 22, 22, 22, 12]);
-    expect(perBatch).toBe(11);
-    expect(prompts.flatMap((p) => (p.kind === "batch" ? p.calls.map((c) => c.kind) : [])).slice(0, 4)).toEqual(["approve", "register", "approve", "register"]);
+    // 11 devices of REGISTER_GAS each fit in 15M gas beside the two approvals.
+    expect(Number((15_000_000n - 2n * APPROVE_GAS) / REGISTER_GAS)).toBe(11);
+    expect(prompts.map((p) => (p.kind === "batch" ? p.calls.length : 0))).toEqual([13, 13, 13, 13, 8]);
+    const kinds = prompts[0]!.kind === "batch" ? prompts[0]!.calls.map((c) => c.kind) : [];
+    expect([kinds[0], kinds[1], kinds.at(-1)]).toEqual(["approve-all", "register", "revoke-all"]);
     expect(fleetPrompts(plan, registry, { batching: true, limits: { maxGas: 1n << 60n } })).toHaveLength(1);
   });
 
   it("cuts by the gas the dry run measured, and by the wallet's own call limit", () => {
     const measured = planFleet(rows, facts(rows, [collection(nftA, { applied: 100n, unusedTokens: rows.map((_, i) => BigInt(i + 1)) })]), { ...ctx, gas: new Map(rows.map((r) => [r.key, 400_000n])) });
     const sizes = (limits: { maxGas: bigint; maxCalls?: number }) => fleetPrompts(measured, registry, { batching: true, limits }).map((p) => (p.kind === "batch" ? p.calls.length : 0));
-    expect(sizes({ maxGas: 15_000_000n })).toEqual([64, 36]); // 32 devices of 460k gas each fit in 15M
-    expect(sizes({ maxGas: 1n << 60n, maxCalls: 40 })).toEqual([40, 40, 20]);
+    expect(sizes({ maxGas: 15_000_000n })).toEqual([39, 15]); // 37 devices of 400k gas fit in 15M beside the approvals
+    expect(sizes({ maxGas: 1n << 60n, maxCalls: 22 })).toEqual([22, 22, 12]);
   });
 
-  it("never separates a device's approval from its register", () => {
+  it("never separates a unit's calls", () => {
     const call = (kind: FleetCall["kind"]): FleetCall => ({ kind, to: nftA, data: "0x", value: 0n, label: kind });
-    const units = [[call("approve"), call("register")], [call("register")], [call("approve"), call("register")]];
+    const units = [[call("approve-all"), call("register")], [call("register")], [call("approve-all"), call("register")]];
     expect(splitIntoBatches(units, { maxCalls: 3, maxGas: 1n << 60n }).map((b) => b.map((c) => c.kind))).toEqual([
-      ["approve", "register", "register"],
-      ["approve", "register"],
+      ["approve-all", "register", "register"],
+      ["approve-all", "register"],
     ]);
   });
 

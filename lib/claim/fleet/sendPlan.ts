@@ -4,7 +4,7 @@ import type { FleetPlan } from "./plan";
 
 /** One call of a fleet send; `row` names the device a register (or its approval) belongs to. */
 export interface FleetCall {
-  kind: "approve" | "approve-all" | "revoke-all" | "register";
+  kind: "approve-all" | "revoke-all" | "register";
   to: Address;
   data: Hex;
   value: bigint;
@@ -49,35 +49,28 @@ export const batchGasBudget = (blockGasLimit: bigint): bigint => (blockGasLimit 
 
 /**
  * Pure: the wallet prompts that send the plan's ready rows.
- * - Batching wallet: each device's `approve` (when the registry may not move its collection yet) beside its
- *   `register`, in as few batches as the limits allow; a device's two calls never go in different batches.
- * - Otherwise: one `setApprovalForAll(registry, true)` per collection instead of an approval per token, then one
- *   `register` per device, and, when asked, one `setApprovalForAll(registry, false)` per collection at the end.
+ * - Batching wallet: in as few batches as the limits allow, each opening with `setApprovalForAll(registry, true)`
+ *   for the collections it moves that the registry may not move yet, and closing with `setApprovalForAll(false)`:
+ *   the registry holds the permission only inside the all-or-nothing batch, one call per collection instead of an
+ *   approval per token.
+ * - Otherwise: one `setApprovalForAll(registry, true)` per collection, then one `register` per device, and, when
+ *   asked, one `setApprovalForAll(registry, false)` per collection at the end.
  */
 export function fleetPrompts(plan: FleetPlan, registry: Address, options: SendOptions): FleetPrompt[] {
-  const ready = plan.rows.filter((r) => r.register && r.nft?.tokenId !== undefined);
-  const unapproved = new Set(plan.unapproved.map((a) => a.toLowerCase()));
+  const registers = plan.rows
+    .filter((r) => r.register && r.nft?.tokenId !== undefined)
+    .map((row): FleetCall => ({ ...row.register!, kind: "register", row: row.key, collection: row.nft!.contract, gas: row.gas }));
   if (options.batching) {
-    const units = ready.map((row) => {
-      const nft = row.nft!;
-      const calls: FleetCall[] = [];
-      if (unapproved.has(nft.contract.toLowerCase())) {
-        calls.push({
-          kind: "approve",
-          to: nft.contract,
-          data: encodeFunctionData({ abi: deviceNFTAbi, functionName: "approve", args: [registry, nft.tokenId!] }),
-          value: 0n,
-          label: `Allow the registry to move device NFT #${nft.tokenId}`,
-          row: row.key,
-        });
-      }
-      calls.push({ ...row.register!, row: row.key, collection: nft.contract, gas: row.gas });
-      return calls;
+    // Room for the opening and closing approvals of every collection, so a batch never outgrows the limits.
+    const wrap = BigInt(plan.unapproved.length * 2);
+    const limits = { maxCalls: options.limits.maxCalls && options.limits.maxCalls - Number(wrap), maxGas: options.limits.maxGas - wrap * APPROVE_GAS };
+    return splitIntoBatches(registers.map((c) => [c]), limits).map((batch) => {
+      const inBatch = plan.unapproved.filter((contract) => batch.some((c) => c.collection?.toLowerCase() === contract.toLowerCase()));
+      const calls = [...inBatch.map((c) => approvalForAll(c, registry, true)), ...batch, ...inBatch.map((c) => approvalForAll(c, registry, false))];
+      return { kind: "batch", calls };
     });
-    return splitIntoBatches(units, options.limits).map((calls) => ({ kind: "batch", calls }));
   }
   const approvals = plan.unapproved.map((contract) => approvalForAll(contract, registry, true));
-  const registers = ready.map((row): FleetCall => ({ ...row.register!, row: row.key, collection: row.nft!.contract, gas: row.gas }));
   const revokes = options.revokeAfter ? plan.unapproved.map((contract) => approvalForAll(contract, registry, false)) : [];
   return [...approvals, ...registers, ...revokes].map((call) => ({ kind: "transaction", call }));
 }
