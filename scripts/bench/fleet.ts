@@ -20,7 +20,7 @@ import { sendFleet } from "../../lib/claim/fleet/send";
 import { batchGasBudget, fleetPrompts } from "../../lib/claim/fleet/sendPlan";
 import { encodeClaimPayload } from "../../lib/device/payload";
 import { permitDigest } from "../../lib/device/permit";
-import { createVirtualDevice } from "../../lib/device/virtualDevice";
+import { createVirtualDevice } from "../../lib/device/simulated/virtualDevice";
 import { anvilPrivateKeys } from "../devnet/accounts";
 import { countingClient, countingWallet, onSnapshot } from "./claimChain";
 import type { BenchDevnet, BenchModule } from "./types";

@@ -7,7 +7,7 @@ import { countingWallet } from "../../../scripts/bench/claimChain";
 import { deviceNFTAbi } from "../../chain/abi";
 import { encodeClaimPayload } from "../../device/payload";
 import { permitDigest } from "../../device/permit";
-import { createVirtualDevice } from "../../device/virtualDevice";
+import { createVirtualDevice } from "../../device/simulated/virtualDevice";
 import { checkFleet, type FleetCheckDeps } from "./check";
 import { ownerTokenCandidates } from "../ownerTokens";
 import { readFleetFacts } from "./facts";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { parseEther, type Address, type Hex } from "viem";
 import { permitDigestFromDomainSeparator } from "../../device/permit";
-import { createVirtualDevice } from "../../device/virtualDevice";
+import { createVirtualDevice } from "../../device/simulated/virtualDevice";
 import type { CollectionFacts, FleetFacts } from "./facts";
 import { planFleet, type FleetRow } from "./plan";
 import { APPROVE_GAS, fleetPrompts, REGISTER_GAS, splitIntoBatches, type FleetCall } from "./sendPlan";

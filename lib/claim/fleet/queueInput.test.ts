@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Address, Hex } from "viem";
 import { encodeClaimPayload } from "../../device/payload";
 import { permitDigest } from "../../device/permit";
-import { createVirtualDevice } from "../../device/virtualDevice";
+import { createVirtualDevice } from "../../device/simulated/virtualDevice";
 import { csvCell } from "./csv";
 import { parseClaimFile, parseClaimList } from "./queueInput";
 
