@@ -99,7 +99,7 @@ export const fleetBench: BenchModule = {
             fleetPrompts(plan, facts.registry, { batching, limits }),
             wallet,
             { onPrompt: () => {}, onSent: () => {}, onRowDone: () => void done++, onRowFailed: (_, f) => void failures.push(f.message) },
-            deployment.ioID as Address,
+            { ioID: deployment.ioID as Address, boundTo: { chainId: deployment.chainId, owner, registry: deployment.ioIDRegistry as Address } },
           );
           if (done !== FLEET) throw new Error(`fleet send: ${done} of ${FLEET} claimed: ${failures.slice(0, 3).join("; ")}`);
           ctx.log(`fleet of ${FLEET}, ${batching ? "batching" : "non-batching"} wallet: ${wallet.prompts} prompt(s)`);

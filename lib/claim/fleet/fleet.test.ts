@@ -58,6 +58,8 @@ const deps = async (): Promise<FleetCheckDeps> => ({
   defaultCollection: ctx.deployment.deviceNFT,
 });
 
+const sendTo = () => ({ ioID: ctx.deployment.ioID, boundTo: { chainId: ctx.chainId, owner: owner(), registry: ctx.deployment.ioIDRegistry } });
+
 describe("the whole queue's facts", () => {
   it("come from one eth_call, and the plain reads say the same", async () => {
     const entries = [entry("facts-a"), entry("facts-b")];
@@ -97,7 +99,7 @@ describe("checking and sending a queue", () => {
     const wallet = countingWallet({ rpcUrl: ctx.rpcUrl, deployment: ctx.deployment }, ctx.publicClient, true);
     const prompts = fleetPrompts(checked.plan, ctx.deployment.ioIDRegistry, { batching: true, limits: { maxGas: batchGasBudget(checked.facts.blockGasLimit) } });
     const done: string[] = [];
-    await sendFleet(prompts, wallet, { onPrompt: () => {}, onSent: () => {}, onRowDone: (row) => done.push(row), onRowFailed: (row, f) => { throw new Error(`${row}: ${f.message}`); } }, ctx.deployment.ioID);
+    await sendFleet(prompts, wallet, { onPrompt: () => {}, onSent: () => {}, onRowDone: (row) => done.push(row), onRowFailed: (row, f) => { throw new Error(`${row}: ${f.message}`); } }, sendTo());
     expect(wallet.prompts).toBe(1);
     expect(done).toEqual(checked.plan.rows.filter((r) => r.register).map((r) => r.key));
     expect(await ctx.read.ioID.read.balanceOf([owner()])).toBe(6n);
@@ -117,8 +119,8 @@ describe("checking and sending a queue", () => {
     await sendFleet(
       prompts,
       wallet,
-      { onPrompt: (i, n) => progress.push(`${i} of ${n}`), onSent: (_, s) => void (s.hash && hashes.push(s.hash)), onRowDone: () => {}, onRowFailed: (row, f) => { throw new Error(`${row}: ${f.message}`); } },
-      ctx.deployment.ioID,
+      { onPrompt: (i, n) => progress.push(`${i} of ${n}`), onSent: (_, hash) => void hashes.push(hash), onRowDone: () => {}, onRowFailed: (row, f) => { throw new Error(`${row}: ${f.message}`); } },
+      sendTo(),
     );
     expect(wallet.prompts).toBe(1 + 3 + 1);
     expect(progress).toEqual(["1 of 5", "2 of 5", "3 of 5", "4 of 5", "5 of 5"]);
