@@ -97,6 +97,7 @@ export function createFleetController(parts: FleetControllerParts) {
     const total = result.plan.rows.filter((r) => r.register).length;
     if (total === 0) return;
     set({ send: { status: "sending", sent: 0, total, batching } });
+    const sent = new Set<string>();
     const update = (key: string, change: Partial<QueueRow>) => {
       setRows((r) => (r.key === key ? { ...r, ...change } : r));
       persist();
@@ -107,8 +108,8 @@ export function createFleetController(parts: FleetControllerParts) {
       {
         onPrompt: (index, count) => set({ send: { ...state.send, prompt: { index, total: count } } }),
         onSent: (rows, hash) => {
-          rows.forEach((key) => update(key, { status: "sent", hash }));
-          set({ send: { ...state.send, sent: state.rows.filter((r) => r.status !== "queued" && r.status !== "failed").length } });
+          rows.forEach((key) => (sent.add(key), update(key, { status: "sent", hash })));
+          set({ send: { ...state.send, sent: sent.size } });
         },
         onRowDone: (key, claimed) => update(key, { status: "done", result: claimed, failure: undefined }),
         onRowFailed: (key, failure) => update(key, { status: "failed", failure }),
