@@ -59,6 +59,8 @@ test.describe("fleet claim", () => {
   });
 
   test("without batching: one approval for all, then one prompt per device, with progress", async ({ page, devnet }) => {
+    // The test wallet counts its prompts where the page can read them.
+    await page.addInitScript(() => void ((window as Window & { __e2eWallet?: object }).__e2eWallet = {}));
     await mintToOwner(devnet.rpc, 21);
     await openFleet(page, Array.from({ length: 25 }, (_, i) => labelFor(`e2e-fleet-single-${i}`)));
     await expect(readyRows(page)).toHaveCount(25, { timeout: 30_000 });
