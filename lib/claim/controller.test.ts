@@ -2,8 +2,7 @@
 // chain, account, registry and nonce it was checked for, against a real anvil running our ioID suite.
 import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { useDevnet, type Devnet } from "../../contracts/test/helpers";
-import type { ChainConfig } from "../chain/config";
+import { useDevnet } from "../../contracts/test/helpers";
 import { createClaimController } from "./controller";
 import type { ClaimContext, ClaimController, ClaimFlowEvent, ClaimFlowState } from "./controllerPorts";
 import { executePlan } from "./execute";
