@@ -29,7 +29,7 @@ const tests = ["**/*.test.ts", "**/testing.ts"];
 
 // components/<feature> never imports another feature: shared pieces live in ui/, sources/ (the doors) and
 // wallet/ (the connection every page shows). The embed page hosts the claim flow itself, by design.
-const features = ["claim", "devices", "embed", "home", "sources", "ui", "wallet"];
+const features = ["claim", "devices", "embed", "fleet", "home", "sources", "ui", "wallet"];
 const shared = new Set(["sources", "ui", "wallet"]);
 function featureBlock(feature) {
   const others = features.filter((f) => f !== feature && !shared.has(f));

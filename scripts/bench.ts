@@ -6,6 +6,7 @@ import { devicesListBench } from "./bench/devicesList";
 import { deviceHistoryBench } from "./bench/deviceHistory";
 import { embedBench } from "./bench/embed";
 import { ownerNftsBench } from "./bench/ownerNfts";
+import { fleetBench } from "./bench/fleet";
 import { claimPromptsBench, claimReadsBench } from "./bench/claimChain";
 import { claimPageBench } from "./bench/claimPage";
 import { inboxBench } from "./bench/inbox";
@@ -24,6 +25,7 @@ const modules: BenchModule[] = [
   claimPageBench,
   inboxBench,
   ownerNftsBench,
+  fleetBench,
 ];
 
 async function main(): Promise<void> {

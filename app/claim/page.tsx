@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ClaimFlow } from "@/components/claim/ClaimFlow";
 
 export const metadata: Metadata = { title: "Claim a device" };
@@ -10,6 +11,9 @@ export default async function ClaimPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight">Claim a device</h1>
+      <p className="text-sm text-slate-700">
+        Many devices at once? <Link className="text-brand-700 underline" href="/claim/fleet">Claim a fleet</Link>.
+      </p>
       <ClaimFlow deepLink={deepLink} />
     </div>
   );

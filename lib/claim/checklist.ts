@@ -66,6 +66,19 @@ export interface Checklist {
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
+// Recovering a signature costs milliseconds (tens on a busy phone); a fleet re-plans its whole queue after every
+// choice the owner makes, on the same digests. Pure, so remembered by its inputs; bounded.
+const recovered = new Map<string, DeviceSignature>();
+function recoverOnce(args: { digest: Hex; rs: Hex; device: Address }): DeviceSignature {
+  const key = `${args.digest}:${args.rs}:${args.device}`.toLowerCase();
+  const known = recovered.get(key);
+  if (known) return known;
+  const value = recoverDeviceSignature(args);
+  if (recovered.size >= 1000) recovered.clear();
+  recovered.set(key, value);
+  return value;
+}
+
 
 /** Pure: the verdict on a claim from what the device sent and what the chain said. */
 export function buildChecklist(subject: ClaimSubject, ctx: ChecklistContext): Checklist {
@@ -149,7 +162,7 @@ function verifySignature(subject: ClaimSubject, ctx: ChecklistContext): { ok: bo
   // The registry checks against its cached domain separator, so the digest is built from it, not recomputed.
   const digest = permitDigestFromDomainSeparator(p.domainSeparator, ctx.owner, p.nonce);
   try {
-    const value = recoverDeviceSignature({ digest, rs: subject.signature, device: subject.device });
+    const value = recoverOnce({ digest, rs: subject.signature, device: subject.device });
     return {
       ok: true,
       value,

@@ -2,29 +2,14 @@
 // chain, account, registry and nonce it was checked for, against a real anvil running our ioID suite.
 import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { useDevnet, type Devnet } from "../../contracts/test/helpers";
-import type { ChainConfig } from "../chain/config";
+import { useDevnet } from "../../contracts/test/helpers";
 import { createClaimController } from "./controller";
 import type { ClaimContext, ClaimController, ClaimFlowEvent, ClaimFlowState } from "./controllerPorts";
 import { executePlan } from "./execute";
 import type { StoredClaim } from "./storedClaim";
-import { localWallet, presignedClaim } from "./testing";
+import { chainOf, localWallet, presignedClaim } from "./testing";
 
 const ctx = useDevnet();
-
-function chainOf(c: Devnet, over: Partial<ChainConfig["contracts"]> & { id?: number } = {}): ChainConfig {
-  const { id, ...contracts } = over;
-  const d = c.deployment;
-  return {
-    chain: { ...c.publicClient.chain, id: id ?? c.chainId },
-    rpcUrl: c.rpcUrl,
-    explorerUrl: undefined,
-    multicall3: d.multicall3,
-    deviceNFTs: [{ address: d.deviceNFT, label: "Demo" }],
-    logsFromBlock: 0n,
-    contracts: { ioIDRegistry: d.ioIDRegistry, ioID: d.ioID, ioIDStore: d.ioIDStore, project: d.project, projectRegistry: d.projectRegistry, ...contracts },
-  };
-}
 
 /** An in-memory tab: what a reload would find in localStorage. */
 function memoryStorage(initial?: StoredClaim) {

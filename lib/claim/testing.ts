@@ -2,6 +2,7 @@ import type { Address, Hex } from "viem";
 import type { Devnet } from "../../contracts/test/helpers";
 import { encodeClaimPayload } from "./input/encode";
 import { parseClaimInput } from "./input/parse";
+import type { ChainConfig } from "../chain/config";
 import { permitDigest } from "../device/permit";
 import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import type { ClaimWallet } from "./execute";
@@ -40,4 +41,19 @@ export function localWallet(c: Devnet, index = 0): ClaimWallet & { prompts: numb
     waitForReceipt: (hash: Hex) => c.publicClient.waitForTransactionReceipt({ hash }),
   };
   return port;
+}
+
+/** The devnet as the app's chain config sees it; `over` swaps a contract or the chain id. */
+export function chainOf(c: Devnet, over: Partial<ChainConfig["contracts"]> & { id?: number } = {}): ChainConfig {
+  const { id, ...contracts } = over;
+  const d = c.deployment;
+  return {
+    chain: { ...c.publicClient.chain, id: id ?? c.chainId },
+    rpcUrl: c.rpcUrl,
+    explorerUrl: undefined,
+    multicall3: d.multicall3,
+    deviceNFTs: [{ address: d.deviceNFT, label: "Demo" }],
+    logsFromBlock: 0n,
+    contracts: { ioIDRegistry: d.ioIDRegistry, ioID: d.ioID, ioIDStore: d.ioIDStore, project: d.project, projectRegistry: d.projectRegistry, ...contracts },
+  };
 }

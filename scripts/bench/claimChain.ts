@@ -38,7 +38,7 @@ interface Counts {
 }
 
 /** A public client like the app's (batched JSON-RPC over HTTP) whose transport counts what it sends. */
-function countingClient(rpcUrl: string): { client: PublicClient; counts: Counts; measure<T>(run: () => Promise<T>): Promise<{ value: T } & Counts> } {
+export function countingClient(rpcUrl: string): { client: PublicClient; counts: Counts; measure<T>(run: () => Promise<T>): Promise<{ value: T } & Counts> } {
   const counts: Counts = { requests: 0, trips: 0 };
   const fetchFn: typeof fetch = (input, init) => {
     counts.trips++;
@@ -67,7 +67,7 @@ async function rpc<T>(rpcUrl: string, method: string, params: unknown[] = []): P
 }
 
 /** Runs `work` on the devnet and puts the chain back as it was, for the modules that run after. */
-async function onSnapshot<T>(devnet: BenchDevnet, work: () => Promise<T>): Promise<T> {
+export async function onSnapshot<T>(devnet: BenchDevnet, work: () => Promise<T>): Promise<T> {
   const snapshot = await rpc<string>(devnet.rpcUrl, "evm_snapshot");
   try {
     return await work();
@@ -161,8 +161,8 @@ export const claimReadsBench: BenchModule = {
   },
 };
 
-/** The claim's wallet port over an anvil account, counting every prompt a person would have to confirm. */
-function countingWallet(devnet: BenchDevnet, client: PublicClient, atomic: boolean): ClaimWallet & { prompts: number } {
+/** The claim's wallet port over anvil account 1 (the bench owner), counting every prompt a person would have to confirm. */
+export function countingWallet(devnet: BenchDevnet, client: PublicClient, atomic: boolean): ClaimWallet & { prompts: number } {
   const wallet = createWalletClient({ chain: anvilChain, account: privateKeyToAccount(ownerKey), transport: http(devnet.rpcUrl) });
   const batches = new Map<string, Hex[]>();
   const port = {

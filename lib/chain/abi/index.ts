@@ -5,6 +5,7 @@ export { devicesLensAbi, devicesLensBytecode } from "./devicesLens";
 export { enumerableDeviceNFTAbi } from "./enumerableDeviceNFT";
 export { erc6551AccountAbi } from "./erc6551Account";
 export { erc6551RegistryAbi } from "./erc6551Registry";
+export { fleetLensAbi, fleetLensBytecode } from "./fleetLens";
 export { ioIDAbi } from "./ioID";
 export { ioIDRegistryAbi } from "./ioIDRegistry";
 export { ioIDStoreAbi } from "./ioIDStore";

@@ -1,0 +1,27 @@
+"use client";
+
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { parseEther } from "viem";
+import { useAccount, useChainId, useClient } from "wagmi";
+import { devnet } from "@/lib/chain/chains";
+import { getChainConfig } from "@/lib/chain/config";
+import type { ClaimWallet } from "@/lib/claim/execute";
+import { createFleetController } from "@/lib/claim/fleet/controller";
+import { initialFleetState } from "@/lib/claim/fleet/queueState";
+import { fleetStorage } from "./fleetStorage";
+
+// IoTeX charges 1,000 Gwei per gas; a registration costs up to ~0.6 IOTX there.
+const gasReserve = (chainId: number) => (chainId === devnet.id ? parseEther("0.01") : parseEther("1"));
+
+/** The fleet controller (lib/claim/fleet/controller.ts) bound to wagmi's account and chain, the given wallet and this tab's storage. */
+export function useFleet(wallet: ClaimWallet | undefined) {
+  const [controller] = useState(() => createFleetController({ storage: fleetStorage, appOrigin: () => window.location.origin, gasReserve }));
+  const state = useSyncExternalStore(controller.subscribe, controller.getState, () => initialFleetState);
+  const { address: owner, status } = useAccount();
+  const chainId = useChainId();
+  const client = useClient({ chainId });
+  const chainConfig = getChainConfig(chainId);
+  const walletSettled = status !== "connecting" && status !== "reconnecting";
+  useEffect(() => controller.setContext({ owner, chain: chainConfig, client, wallet, walletSettled }), [controller, owner, chainConfig, client, wallet, walletSettled]);
+  return { state, controller, owner, chainConfig };
+}

@@ -1,0 +1,198 @@
+import type { Address, Client } from "viem";
+import type { ChainConfig } from "../../chain/config";
+import type { ClaimContext } from "../controllerPorts";
+import { toFailure } from "../failure";
+import { ownerTokenCandidates } from "../ownerTokens";
+import { publicClientOf } from "../verifier";
+import { checkFleet } from "./check";
+import { parseClaimFile, parseClaimList, toEntry, type QueueParse } from "./queueInput";
+import { initialFleetState, parseStoredFleet, toStored, type FleetState, type QueueRow, type StoredFleet } from "./queueState";
+import { reportResults, sendFleet } from "./send";
+import { batchGasBudget, fleetPrompts } from "./sendPlan";
+
+export interface FleetStorage {
+  read(): unknown;
+  save(fleet: StoredFleet): void;
+  clear(): void;
+}
+
+export interface FleetControllerParts {
+  storage: FleetStorage;
+  appOrigin: () => string;
+  /** Native currency kept aside for gas, per device. */
+  gasReserve: (chainId: number) => bigint;
+}
+
+/**
+ * Drives a fleet claim with no UI: the queue (added from any door, duplicates ignored), one check for all of it,
+ * one send, rows that fail without stopping the others, and the queue kept across reloads (transactions sent
+ * before one are watched to the end).
+ */
+export function createFleetController(parts: FleetControllerParts) {
+  const listeners = new Set<() => void>();
+  let state: FleetState = initialFleetState;
+  let ctx: ClaimContext = { owner: undefined, chain: undefined, client: undefined, wallet: undefined, walletSettled: false };
+  let checkRun = 0;
+  let resumed = false;
+
+  function set(next: Partial<FleetState>): void {
+    state = { ...state, ...next };
+    listeners.forEach((l) => l());
+  }
+  const setRows = (update: (row: QueueRow) => QueueRow) => set({ rows: state.rows.map(update) });
+  function persist(): void {
+    if (!ctx.owner || !ctx.chain) return;
+    if (state.rows.length === 0) parts.storage.clear();
+    else parts.storage.save(toStored(state.rows, ctx.chain.chain.id, ctx.owner));
+  }
+  const ready = (): { owner: Address; chain: ChainConfig; client: Client } | undefined =>
+    ctx.owner && ctx.chain && ctx.client ? { owner: ctx.owner, chain: ctx.chain, client: ctx.client } : undefined;
+
+  function add(parsed: QueueParse): void {
+    const rows = parsed.entries.map((entry): QueueRow => ({ key: entry.key, entry, status: "queued" }));
+    set({ rows: [...state.rows, ...rows], inputErrors: parsed.errors, lastAdded: { added: rows.length, duplicates: parsed.duplicates } });
+    persist();
+    if (rows.length > 0) void check();
+  }
+  const queuedKeys = () => new Set(state.rows.map((r) => r.key));
+
+  async function check(): Promise<void> {
+    const env = ready();
+    const run = ++checkRun;
+    const queued = state.rows.filter((r) => r.status === "queued");
+    if (!env || queued.length === 0) return set({ check: { status: "idle" } });
+    set({ check: { status: "checking", result: state.check.result } });
+    try {
+      const client = publicClientOf(env.client);
+      const collection = env.chain.deviceNFTs[0]?.address;
+      const named = queued.flatMap((r) => (r.entry.input.deviceNFT ? [r.entry.input.deviceNFT.contract] : []));
+      const collections = [...new Set([...(collection ? [collection] : []), ...named].map((c) => c.toLowerCase() as Address))];
+      // Collections that cannot list the owner's tokens are searched in their Transfer logs (a failed scan only costs the automatic assignment).
+      const candidates = new Map(
+        await Promise.all(collections.map(async (c) => [c, await ownerTokenCandidates(client, { contract: c, owner: env.owner, fromBlock: env.chain.logsFromBlock, limit: 250 }).catch(() => [])] as const)),
+      );
+      const choices = new Map(queued.map((r) => [r.key, { tokenId: r.tokenId }]));
+      const result = await checkFleet(queued.map((r) => r.entry), choices, {
+        client,
+        owner: env.owner,
+        chainId: env.chain.chain.id,
+        registry: env.chain.contracts.ioIDRegistry,
+        gasReserve: parts.gasReserve(env.chain.chain.id),
+        defaultCollection: collection,
+        candidates,
+      });
+      if (run === checkRun) set({ check: { status: "checked", result } });
+    } catch (error) {
+      if (run === checkRun) set({ check: { status: "failed", error: toFailure(error) } });
+    }
+  }
+
+  async function send({ revokeAfter }: { revokeAfter: boolean }): Promise<void> {
+    const env = ready();
+    const result = state.check.result;
+    if (!env || !ctx.wallet || state.check.status !== "checked" || !result || state.send.status === "sending") return;
+    const wallet = ctx.wallet;
+    const batching = await wallet.supportsAtomicBatch();
+    const prompts = fleetPrompts(result.plan, result.facts.registry, { batching, limits: { maxGas: batchGasBudget(result.facts.blockGasLimit) }, revokeAfter });
+    const total = result.plan.rows.filter((r) => r.register).length;
+    if (total === 0) return;
+    set({ send: { status: "sending", sent: 0, total, batching } });
+    const sent = new Set<string>();
+    const update = (key: string, change: Partial<QueueRow>) => {
+      setRows((r) => (r.key === key ? { ...r, ...change } : r));
+      persist();
+    };
+    await sendFleet(
+      prompts,
+      wallet,
+      {
+        onPrompt: (index, count) => set({ send: { ...state.send, prompt: { index, total: count } } }),
+        onSent: (rows, hash) => {
+          rows.forEach((key) => (sent.add(key), update(key, { status: "sent", hash })));
+          set({ send: { ...state.send, sent: sent.size } });
+        },
+        onRowDone: (key, claimed) => update(key, { status: "done", result: claimed, failure: undefined }),
+        onRowFailed: (key, failure) => update(key, { status: "failed", failure }),
+      },
+      { ioID: env.chain.contracts.ioID, boundTo: { chainId: env.chain.chain.id, owner: env.owner, registry: env.chain.contracts.ioIDRegistry } },
+    );
+    set({ send: { ...state.send, status: "finished", prompt: undefined }, check: { status: "idle" } });
+    void check();
+  }
+
+  /** After a reload: the queue comes back; registrations sent before it are watched to the end. */
+  async function resume(env: { owner: Address; chain: ChainConfig; client: Client }): Promise<void> {
+    const stored = parseStoredFleet(parts.storage.read());
+    if (!stored || stored.chainId !== env.chain.chain.id || stored.owner.toLowerCase() !== env.owner.toLowerCase()) return;
+    const rows = stored.rows.flatMap((r): QueueRow[] => {
+      const entry = toEntry(r.raw, { appOrigin: parts.appOrigin() });
+      if ("message" in entry) return [];
+      const result = r.result && { ...r.result, ioID: BigInt(r.result.ioID) };
+      // A row sent without a known transaction (a batch cut short) is checked again: the chain says if it went.
+      const status = r.status === "sent" && !r.hash ? "queued" : r.status;
+      return [{ key: entry.key, entry, status, tokenId: r.tokenId === undefined ? undefined : BigInt(r.tokenId), hash: r.hash, result, failure: r.failure }];
+    });
+    set({ rows: [...rows, ...state.rows.filter((r) => !rows.some((s) => s.key === r.key))] });
+    const pending = rows.filter((r) => r.status === "sent" && r.hash);
+    if (pending.length > 0) {
+      set({ send: { status: "sending", sent: pending.length, total: pending.length, batching: false } });
+      const client = publicClientOf(env.client);
+      await Promise.all(
+        pending.map(async (row) => {
+          try {
+            const receipt = await client.waitForTransactionReceipt({ hash: row.hash! });
+            reportResults([row.key], [receipt], { onRowDone: (key, result) => setRows((r) => (r.key === key ? { ...r, status: "done", result } : r)), onRowFailed: (key, failure) => setRows((r) => (r.key === key ? { ...r, status: "failed", failure } : r)) }, env.chain.contracts.ioID);
+          } catch (error) {
+            setRows((r) => (r.key === row.key ? { ...r, status: "failed", failure: toFailure(error) } : r));
+          }
+        }),
+      );
+      persist();
+      set({ send: { ...state.send, status: "finished" } });
+    }
+    void check();
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    setContext(next: ClaimContext) {
+      const changed = next.owner !== ctx.owner || next.chain?.chain.id !== ctx.chain?.chain.id;
+      ctx = next;
+      const env = ready();
+      if (!resumed && env && ctx.walletSettled) {
+        resumed = true;
+        void resume(env);
+      } else if (changed) void check();
+    },
+    addList: (text: string) => add(parseClaimList(text, { appOrigin: parts.appOrigin() }, queuedKeys())),
+    addFile: (name: string, text: string) => add(parseClaimFile(name, text, { appOrigin: parts.appOrigin() }, queuedKeys())),
+    remove(key: string) {
+      set({ rows: state.rows.filter((r) => r.key !== key) });
+      persist();
+      void check();
+    },
+    chooseToken(key: string, tokenId: bigint | undefined) {
+      setRows((r) => (r.key === key ? { ...r, tokenId } : r));
+      persist();
+      void check();
+    },
+    check,
+    send,
+    retryFailed() {
+      setRows((r) => (r.status === "failed" ? { ...r, status: "queued", failure: undefined, hash: undefined } : r));
+      persist();
+      void check();
+    },
+    clear() {
+      checkRun++;
+      parts.storage.clear();
+      set(initialFleetState);
+    },
+  };
+}
+
+export type FleetController = ReturnType<typeof createFleetController>;

@@ -1,0 +1,135 @@
+import type { Address } from "viem";
+import { isDeviceError } from "../../device/errors";
+import { parseClaimInput, type ParseClaimInputOptions } from "../input/parse";
+import type { ClaimInput } from "../input/types";
+import { parseCsv } from "./csv";
+
+/** A device ready to queue: identified and carrying its signature for the owner. */
+export interface QueueEntry {
+  /** The text it came from, verbatim: kept with the queue and parsed again after a reload. */
+  raw: string;
+  input: ClaimInput & { device: Address; did: string };
+  /** The lowercase device address: one row per device. */
+  key: string;
+}
+
+/** A line (or file item) that cannot be queued, and why, in the owner's words. */
+export interface QueueInputError {
+  /** "Line 3", "Item 2", "Row 5". */
+  where: string;
+  text: string;
+  message: string;
+}
+
+export interface QueueParse {
+  entries: QueueEntry[];
+  errors: QueueInputError[];
+  /** Devices already queued, or given twice: ignored. */
+  duplicates: number;
+}
+
+/** The most devices one queue takes: a batch, a page and a wallet all stay workable. */
+export const MAX_QUEUE = 200;
+
+/** A pasted list: one claim code or link per line; blank lines and `#` comments are skipped. */
+export function parseClaimList(text: string, options: ParseClaimInputOptions = {}, queued: ReadonlySet<string> = new Set()): QueueParse {
+  const items = text.split(/\r?\n/).map((line, i) => ({ where: `Line ${i + 1}`, text: line.trim() }));
+  return collect(items.filter((item) => item.text !== "" && !item.text.startsWith("#")), options, queued);
+}
+
+/**
+ * A file of payloads: JSON (an array of payload objects or claim codes, or `{ "devices": [...] }`), or CSV with a
+ * header row: either a `payload` column of claim codes or links, or one column per payload field (docs/claim-payload.md)
+ * with `nftContract` and `nftTokenId` for the device NFT.
+ */
+export function parseClaimFile(name: string, text: string, options: ParseClaimInputOptions = {}, queued: ReadonlySet<string> = new Set()): QueueParse {
+  const trimmed = text.trim();
+  if (/\.json$/i.test(name) || trimmed.startsWith("[") || trimmed.startsWith("{")) return collect(jsonItems(trimmed), options, queued);
+  return collect(csvItems(trimmed), options, queued);
+}
+
+/** A line, file item or CSV row; `message` when it is already known to be unusable. */
+interface Item {
+  where: string;
+  text: string;
+  message?: string | undefined;
+}
+
+function jsonItems(text: string): Item[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return [{ where: "File", text: text.slice(0, 60), message: `This file is not valid JSON (${(error as Error).message}).` }];
+  }
+  const list = Array.isArray(parsed) ? parsed : (parsed as { devices?: unknown })?.devices;
+  if (!Array.isArray(list)) return [{ where: "File", text: text.slice(0, 60), message: 'Expected a JSON array of payloads, or an object with a "devices" array.' }];
+  return list.map((item, i) => ({ where: `Item ${i + 1}`, text: typeof item === "string" ? item.trim() : JSON.stringify(item) }));
+}
+
+const FIELD_COLUMNS = ["v", "did", "puk", "docUri", "docHash", "endpoint", "chainId", "registry", "owner", "nonce", "sig", "project"] as const;
+const PAYLOAD_COLUMNS = ["payload", "claim", "code", "link"];
+
+function csvItems(text: string): Item[] {
+  const [header, ...rows] = parseCsv(text);
+  const columns = (header ?? []).map((h) => h.trim());
+  const payloadColumn = columns.findIndex((c) => PAYLOAD_COLUMNS.includes(c.toLowerCase()));
+  if (payloadColumn < 0 && !columns.includes("did")) {
+    return [{ where: "Row 1", text: columns.join(","), message: 'The header row needs a "payload" column, or payload fields such as "did" and "sig".' }];
+  }
+  return rows
+    .map((cells, i) => ({ cells, where: `Row ${i + 2}` }))
+    .filter(({ cells }) => cells.some((c) => c.trim() !== ""))
+    .map(({ cells, where }) => {
+      if (payloadColumn >= 0) return { where, text: (cells[payloadColumn] ?? "").trim() };
+      const cell = (name: string) => cells[columns.indexOf(name)]?.trim() || undefined;
+      const payload: Record<string, unknown> = { v: 1 };
+      for (const field of FIELD_COLUMNS) {
+        const value = cell(field);
+        if (value !== undefined) payload[field] = field === "v" || field === "chainId" ? Number(value) : value;
+      }
+      const contract = cell("nftContract");
+      if (contract) payload.deviceNFT = { contract, ...(cell("nftTokenId") ? { tokenId: cell("nftTokenId") } : {}) };
+      return { where, text: JSON.stringify(payload) };
+    });
+}
+
+function collect(items: Item[], options: ParseClaimInputOptions, queued: ReadonlySet<string>): QueueParse {
+  const result: QueueParse = { entries: [], errors: [], duplicates: 0 };
+  const seen = new Set(queued);
+  for (const item of items) {
+    if (item.message) {
+      result.errors.push({ where: item.where, text: item.text, message: item.message });
+      continue;
+    }
+    const outcome = toEntry(item.text, options);
+    if ("message" in outcome) result.errors.push({ where: item.where, text: preview(item.text), message: outcome.message });
+    else if (seen.has(outcome.key)) result.duplicates++;
+    else if (seen.size >= MAX_QUEUE) result.errors.push({ where: item.where, text: preview(item.text), message: `A queue takes at most ${MAX_QUEUE} devices: claim these first, then add the rest.` });
+    else {
+      seen.add(outcome.key);
+      result.entries.push(outcome);
+    }
+  }
+  return result;
+}
+
+/** One claim code or link → a queue entry, or the reason it cannot be one. */
+export function toEntry(text: string, options: ParseClaimInputOptions): QueueEntry | { message: string } {
+  let input: ClaimInput;
+  try {
+    input = parseClaimInput(text, options);
+  } catch (error) {
+    if (isDeviceError(error)) return { message: error.message };
+    throw error;
+  }
+  if (input.device === undefined || input.did === undefined) {
+    return { message: "This is a device address, not a claim code: connect to the device with the Wi-Fi door to add it." };
+  }
+  if (!input.permit) {
+    return { message: `${input.did} carries no signature for you. Connect the device over Wi-Fi, USB or Bluetooth to add it to the queue.` };
+  }
+  return { raw: text, input: input as QueueEntry["input"], key: input.device.toLowerCase() };
+}
+
+const preview = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
