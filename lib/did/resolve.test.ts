@@ -85,7 +85,7 @@ describe("resolveDidIo", () => {
     const result = await resolveDidIo(device.did, d);
     expect(result.didResolutionMetadata.error).toBe("documentHashMismatch");
     expect(result.didResolutionMetadata.errorMessage).toMatch(/neither/);
-    expect(result.didDocument).toEqual(doc);
+    expect(result.didDocument).toBeNull();
     await resolveDidIo(device.did, d);
     expect(d.fetches).toHaveLength(2);
   });
@@ -109,6 +109,8 @@ describe("resolveDidIo", () => {
     const otherDoc = await resolveDidIo(device.did, deps(view({ documentURI: { state: "ok", uri: dataUriForDocument(other) }, documentHash: documentHash(other) })));
     expect(otherDoc.didResolutionMetadata).toMatchObject({ error: "invalidDidDocument", hashCheck: { result: "jcs" } });
     expect(otherDoc.didResolutionMetadata.errorMessage).toMatch(/describes did:io:0x0000/);
+    // Every error answer carries no document, even one that parsed and matched its hash.
+    for (const answer of [notJson, notDoc, otherDoc]) expect(answer.didDocument).toBeNull();
   });
 
   it("answers the W3C errors for bad identifiers, unknown and removed devices", async () => {

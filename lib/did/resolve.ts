@@ -218,8 +218,10 @@ export async function resolveDidIo(did: string, deps: ResolverDeps, options: Res
   const problem =
     doc.documentError ??
     (doc.hashCheck.result === "mismatch" ? { error: "documentHashMismatch" as const, message: `${hashCheck.label}: ${hashCheck.message}` } : undefined);
+  // DID Resolution: an error answer carries no document. The bytes stay available (`raw=1`) for whoever wants
+  // to see what was served, but nothing that reads `didDocument` can take a tampered document's keys.
   return finish({
-    didDocument: doc.document ?? null,
+    didDocument: problem ? null : (doc.document ?? null),
     didResolutionMetadata: { ...meta, cached, document, hashCheck, ...(problem ? { error: problem.error, errorMessage: problem.message } : {}) },
     didDocumentMetadata: documentMetadata,
   });
