@@ -1,3 +1,4 @@
+import canonicalize from "canonicalize";
 import { defineChain, keccak256, stringToBytes, type Address, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { privateKeyToAccount } from "viem/accounts";
@@ -71,6 +72,19 @@ describe("resolveDidIo", () => {
     const third = await resolveDidIo(device.did, changed);
     expect(third.didResolutionMetadata.cached).toBe(false);
     expect(third.didDocument).toEqual(changedDoc);
+  });
+
+  it("reports the new URI after an update that keeps the hash but moves the document", async () => {
+    const d = deps(view());
+    expect((await resolveDidIo(device.did, d)).didResolutionMetadata.document?.via).toBe("data");
+    const text = canonicalize(doc)!;
+    const moved = `data:application/did+json,${encodeURIComponent(text)}`;
+    const movedView = view({ documentURI: { state: "ok", uri: moved } });
+    const after = await resolveDidIo(device.did, { ...d, chains: [{ chainId: 31337, registry, readDevice: async () => movedView, readDocumentUri: async () => moved }] });
+    expect(after.didResolutionMetadata.cached).toBe(false);
+    expect(after.didResolutionMetadata.document?.uri).toBe(moved.slice(0, 200));
+    expect(after.didResolutionMetadata.document?.contentType).toBe("application/did+json");
+    expect(d.fetches).toEqual([dataUriForDocument(doc), moved]);
   });
 
   it("accepts a hash of the raw bytes and says so", async () => {

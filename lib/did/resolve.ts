@@ -86,8 +86,9 @@ export interface ResolverChain {
   registry: Address;
   /**
    * The device's registry record as of the chain's current head: read again whenever the head has moved
-   * (createHeadCachedReader), concurrent reads coalesced (createBatchedDeviceReader). Its documentURI may be
-   * left unread ("deferred"): a cache hit never needs it.
+   * (createHeadCachedReader), concurrent reads coalesced (createBatchedDeviceReader). The documentURI comes with
+   * the hash from the same block (it is part of the cache key); a URI too long for the record read is "deferred"
+   * and read by readDocumentUri.
    */
   readDevice: (device: Address) => Promise<DeviceView & { blockNumber: bigint }>;
   readDocumentUri: (device: Address) => Promise<string>;
@@ -188,29 +189,31 @@ export async function resolveDidIo(did: string, deps: ResolverDeps, options: Res
     });
   }
 
-  const cacheKey = documentCacheKey({ chainId, registry: chain.registry, device: parsed.address, documentHash: onChainHash });
-  let doc = deps.cache?.get(cacheKey);
-  const cached = doc !== undefined;
-  if (!doc) {
-    let uri = uriState.state === "ok" ? uriState.uri : "";
-    try {
-      if (uriState.state === "deferred") uri = await chain.readDocumentUri(parsed.address);
+  let uri = uriState.state === "ok" ? uriState.uri : "";
+  let doc: CachedDocument | undefined;
+  let cached = false;
+  try {
+    if (uriState.state === "deferred") uri = await chain.readDocumentUri(parsed.address);
+    const cacheKey = documentCacheKey({ chainId, registry: chain.registry, device: parsed.address, documentHash: onChainHash, documentUri: uri });
+    doc = deps.cache?.get(cacheKey);
+    cached = doc !== undefined;
+    if (!doc) {
       doc = interpret(uri, await deps.fetchDocument(uri, options.signal), onChainHash, parsed.did);
-    } catch (error) {
-      const fetchError = error instanceof DocumentFetchError ? { code: error.code, message: error.message } : { code: "internal", message: error instanceof Error ? error.message.split("\n")[0]! : String(error) };
-      return finish({
-        didDocument: null,
-        didResolutionMetadata: {
-          ...meta,
-          error: "documentUnavailable",
-          errorMessage: `The DID Document could not be retrieved: ${fetchError.message}`,
-          document: { uri: uri.slice(0, 200), uriLength: uri.length, fetchError },
-          hashCheck: withWords(unverifiable(onChainHash, fetchError.message)),
-        },
-        didDocumentMetadata: documentMetadata,
-      });
+      if (hashVerified(doc.hashCheck)) deps.cache?.set(cacheKey, doc, doc.raw.length * 3);
     }
-    if (hashVerified(doc.hashCheck)) deps.cache?.set(cacheKey, doc, doc.raw.length * 3);
+  } catch (error) {
+    const fetchError = error instanceof DocumentFetchError ? { code: error.code, message: error.message } : { code: "internal", message: error instanceof Error ? error.message.split("\n")[0]! : String(error) };
+    return finish({
+      didDocument: null,
+      didResolutionMetadata: {
+        ...meta,
+        error: "documentUnavailable",
+        errorMessage: `The DID Document could not be retrieved: ${fetchError.message}`,
+        document: { uri: uri.slice(0, 200), uriLength: uri.length, fetchError },
+        hashCheck: withWords(unverifiable(onChainHash, fetchError.message)),
+      },
+      didDocumentMetadata: documentMetadata,
+    });
   }
 
   const document: DocumentRetrieval = { ...doc.retrieval, ...(options.includeRaw ? { raw: doc.raw } : {}) };
@@ -314,7 +317,7 @@ export function resolverChains(configs: readonly ChainConfig[], transport: Pick<
     return {
       chainId: config.chain.id,
       registry,
-      readDevice: createHeadCachedReader(client, createBatchedDeviceReader(client, { registry, withUris: false })),
+      readDevice: createHeadCachedReader(client, createBatchedDeviceReader(client, { registry })),
       readDocumentUri: (device) => readDocumentURI(client, registry, device),
     };
   });
