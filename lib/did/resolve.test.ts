@@ -9,7 +9,8 @@ import { dataUriForDocument, documentHash } from "../device/didDocument";
 import { createVirtualDevice } from "../device/virtualDevice";
 import { createLruCache } from "./cache";
 import { createDocumentFetcher, DocumentFetchError, type DocumentFetcher } from "./documentFetch";
-import { getResolver, resolveDidIo, type CachedDocument, type ResolverDeps } from "./resolve";
+import { handleResolveRequest } from "./http";
+import { getResolver, resolveDidIo, type CachedDocument, type DidResolutionResult, type ResolverDeps } from "./resolve";
 
 const device = createVirtualDevice({ seed: "resolve-test" });
 const doc = device.diddocJson().diddoc;
@@ -125,6 +126,19 @@ describe("resolveDidIo", () => {
     expect(otherDoc.didResolutionMetadata.errorMessage).toMatch(/describes did:io:0x0000/);
     // Every error answer carries no document, even one that parsed and matched its hash.
     for (const answer of [notJson, notDoc, otherDoc]) expect(answer.didDocument).toBeNull();
+  });
+
+  it("refuses a hash-verified document nested 6,000 levels deep as invalidDidDocument, on every request", async () => {
+    const text = JSON.stringify({ ...doc, x: "__DEEP__" }).replace('"__DEEP__"', "[".repeat(6000) + "]".repeat(6000));
+    const d = deps(view({ documentHash: keccak256(stringToBytes(text)), documentURI: { state: "ok", uri: `data:application/json,${encodeURIComponent(text)}` } }));
+    for (let i = 0; i < 2; i++) {
+      const response = await handleResolveRequest(new Request(`http://resolver.test/1.0/identifiers/${device.did}`), device.did, (did, options) => resolveDidIo(did, d, options));
+      expect(response.status).toBe(502);
+      const body = (await response.json()) as DidResolutionResult;
+      expect(body.didDocument).toBeNull();
+      expect(body.didResolutionMetadata).toMatchObject({ error: "invalidDidDocument", hashCheck: { result: "raw" } });
+      expect(body.didResolutionMetadata.errorMessage).toMatch(/nests more than 64 levels/);
+    }
   });
 
   it("answers the W3C errors for bad identifiers, unknown and removed devices", async () => {

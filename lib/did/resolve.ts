@@ -5,6 +5,7 @@ import { parseDid } from "../device/did";
 import { parseDidDocument, type DidDocument } from "../device/didDocument";
 import { isDeviceError } from "../device/errors";
 import { createLruCache, documentCacheKey, type LruCache } from "./cache";
+import { MAX_DOCUMENT_DEPTH, nestsDeeperThan } from "./depth";
 import { createDocumentFetcher, DocumentFetchError, MAX_DOCUMENT_BYTES, type DocumentFetcher, type FetchedDocument } from "./documentFetch";
 import { checkDocumentHash, describeHashCheck, hashVerified, unverifiable, type HashCheck } from "./hashCheck";
 
@@ -257,6 +258,11 @@ function interpret(uri: string, fetched: FetchedDocument, onChainHash: Hex, did:
     json = JSON.parse(raw.replace(/^\uFEFF/, ""));
   } catch (error) {
     const message = `The document is not JSON (${error instanceof Error ? error.message : "unparseable"}).`;
+    return { retrieval, raw, document: undefined, documentError: { error: "invalidDidDocument", message }, hashCheck: checkDocumentHash(onChainHash, fetched.bytes, undefined) };
+  }
+  if (nestsDeeperThan(json, MAX_DOCUMENT_DEPTH)) {
+    // Checked before anything walks it: canonicalising or serialising it would overflow the stack.
+    const message = `The document nests more than ${MAX_DOCUMENT_DEPTH} levels deep; no DID Document does.`;
     return { retrieval, raw, document: undefined, documentError: { error: "invalidDidDocument", message }, hashCheck: checkDocumentHash(onChainHash, fetched.bytes, undefined) };
   }
   const hashCheck = checkDocumentHash(onChainHash, fetched.bytes, json);
