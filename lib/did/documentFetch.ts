@@ -79,7 +79,9 @@ export function createDocumentFetcher(options: DocumentFetcherOptions = {}): Doc
   const doFetch = options.fetch ?? browserFetch;
 
   async function checkHost(url: URL): Promise<ResolvedAddress | undefined> {
-    if (url.origin === gateway.origin) return undefined;
+    // The operator's gateway is trusted for IPFS paths only: the rest of its origin (an admin API, a node's
+    // RPC on the same host) is checked like any other URL.
+    if (url.href.startsWith(gateway.href)) return undefined;
     const literal = ipLiteral(url.hostname);
     if (literal) {
       const reason = blockedAddressReason(literal);
@@ -193,7 +195,8 @@ function parseGateway(gateway: string): URL {
 /** `ipfs://<cid>[/path]` (and the legacy `ipfs://ipfs/<cid>`) → `<gateway><cid>[/path]`. */
 export function ipfsToGateway(uri: string, gateway: URL | string): URL {
   const base = typeof gateway === "string" ? parseGateway(gateway) : gateway;
-  const match = /^ipfs:\/\/(?:ipfs\/)?([A-Za-z0-9]{20,100})((?:\/[A-Za-z0-9._~!$&'()*+,;=:@%-]*)*)$/.exec(uri);
+  // URI schemes are case-insensitive (RFC 3986 §3.1): IPFS:// is ipfs://.
+  const match = /^ipfs:\/\/(?:ipfs\/)?([A-Za-z0-9]{20,100})((?:\/[A-Za-z0-9._~!$&'()*+,;=:@%-]*)*)$/i.exec(uri);
   const path = match?.[2] ?? "";
   // URL parsing would apply "..", also spelt %2e%2e, and climb out of the gateway's /ipfs/ path.
   const climbs = path.split("/").some((segment) => /^(\.|%2e){1,2}$/i.test(segment));

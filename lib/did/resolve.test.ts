@@ -184,5 +184,12 @@ describe("getResolver (did-resolver method map) on a devnet", () => {
     const result = await io(virtual.did, { did: virtual.did, method: "io" }, null, {});
     expect(result.didResolutionMetadata.error, result.didResolutionMetadata.errorMessage).toBeUndefined();
     expect(result.didDocument?.id).toBe(virtual.did);
+
+    // In Node the default fetcher resolves host names itself (and refuses what they resolve to): a name that
+    // does not resolve fails at the DNS check, not as a network error of a blind fetch.
+    const hosted = privateKeyToAccount(keccak256(stringToBytes("get-resolver-https")));
+    await registerDevice(ctx, { tokenId: 2n, device: hosted, hash: documentHash(diddoc), uri: "https://did-documents.example.invalid/doc.json" });
+    const https = await io(`did:io:${hosted.address.toLowerCase()}`, { did: `did:io:${hosted.address.toLowerCase()}`, method: "io" }, null, {});
+    expect(https.didResolutionMetadata).toMatchObject({ error: "documentUnavailable", document: { fetchError: { code: "dns-failed" } } });
   });
 });

@@ -330,14 +330,23 @@ export function resolverChains(configs: readonly ChainConfig[], transport: Pick<
 }
 
 /**
- * `new Resolver(getResolver())` resolves did:io with the did-resolver package. Pass `fetchDocument` from
- * lib/did/server.ts on a server: the default fetcher cannot check where host names resolve.
+ * The default document fetcher: in Node, the server's (every host name resolved and checked, connections pinned
+ * to the checked address); in a browser, which cannot see where names resolve, the plain one. lib/did/server.ts
+ * is loaded only when first needed, so browser bundles never meet node:dns.
  */
+function defaultDocumentFetcher(): DocumentFetcher {
+  const inNode = typeof window === "undefined" && typeof process !== "undefined" && Boolean(process.versions?.node);
+  if (!inNode) return createDocumentFetcher();
+  const server = import("./server").then((m) => m.createServerDocumentFetcher());
+  return async (uri, signal) => (await server)(uri, signal);
+}
+
+/** `new Resolver(getResolver())` resolves did:io with the did-resolver package. */
 export function getResolver(options: GetResolverOptions = {}): { io: DidIoMethodResolver } {
   const deps: ResolverDeps = {
     chains: resolverChains(options.chains ?? chainConfigs),
     defaultChainId: options.defaultChainId ?? (options.chains?.[0] ?? defaultChainConfig).chain.id,
-    fetchDocument: options.fetchDocument ?? createDocumentFetcher(),
+    fetchDocument: options.fetchDocument ?? defaultDocumentFetcher(),
     cache: options.cache ?? createLruCache<CachedDocument>(),
   };
   return { io: (did, parsed, _resolver, resolveOptions) => resolveDidIo(parsed?.did ?? did, deps, { chainId: resolveOptions?.chainId }) };
