@@ -1,17 +1,16 @@
-import { createPublicClient, http, type Address, type Hex, type HttpTransportConfig } from "viem";
-import { createBatchedDeviceReader, createHeadCachedReader, readDocumentURI, type DeviceView } from "../chain/devices";
-import { chainConfigs, defaultChainConfig, type ChainConfig } from "../chain/config";
+import type { Address, Hex } from "viem";
+import type { DeviceView } from "../chain/devices";
 import { parseDid } from "../device/did";
-import { parseDidDocument, type DidDocument } from "../device/didDocument";
+import type { DidDocument } from "../device/didDocument";
 import { isDeviceError } from "../device/errors";
-import { createLruCache, documentCacheKey, type LruCache } from "./cache";
-import { MAX_DOCUMENT_DEPTH, nestsDeeperThan } from "./depth";
-import { createDocumentFetcher, DocumentFetchError, MAX_DOCUMENT_BYTES, type DocumentFetcher, type FetchedDocument } from "./documentFetch";
-import { checkDocumentHash, describeHashCheck, hashVerified, unverifiable, type HashCheck } from "./hashCheck";
+import { documentCacheKey, type LruCache } from "./cache";
+import { DocumentFetchError, MAX_DOCUMENT_BYTES, type DocumentFetcher, type FetchedDocument } from "./documentFetch";
+import { describeHashCheck, hashVerified, unverifiable, type HashCheck } from "./hashCheck";
+import { interpretDocument } from "./interpretDocument";
 
 // did:io resolution (W3C DID Resolution): DID → device address → registry record (one eth_call) → document
 // (data:/ipfs/https, see documentFetch.ts) → hash check against the on-chain documentHash. The same function
-// serves the /1.0/identifiers route, the device page and, through getResolver(), any TypeScript code.
+// serves the /1.0/identifiers route, the device page and, through getResolver() (getResolver.ts), any TypeScript code.
 
 export const DID_RESOLUTION_CONTEXT = "https://w3id.org/did-resolution/v1";
 export const DID_DOCUMENT_CONTENT_TYPE = "application/did+ld+json";
@@ -199,7 +198,7 @@ export async function resolveDidIo(did: string, deps: ResolverDeps, options: Res
     doc = deps.cache?.get(cacheKey);
     cached = doc !== undefined;
     if (!doc) {
-      doc = interpret(uri, await deps.fetchDocument(uri, options.signal), onChainHash, parsed.did);
+      doc = interpretDocument(uri, await deps.fetchDocument(uri, options.signal), onChainHash, parsed.did);
       if (hashVerified(doc.hashCheck)) deps.cache?.set(cacheKey, doc, doc.raw.length * 3);
     }
   } catch (error) {
@@ -236,49 +235,6 @@ function withWords(check: HashCheck): HashCheck & { label: string; message: stri
   return { ...check, label, message: sentence };
 }
 
-/** Bytes → JSON → DID Document, each step's failure kept apart from the hash verdict. */
-function interpret(uri: string, fetched: FetchedDocument, onChainHash: Hex, did: string): CachedDocument {
-  const retrieval = {
-    uri: uri.slice(0, 200),
-    uriLength: uri.length,
-    via: fetched.via,
-    finalUrl: fetched.finalUrl,
-    redirects: fetched.redirects,
-    bytes: fetched.bytes.length,
-    ...(fetched.contentType ? { contentType: fetched.contentType } : {}),
-  };
-  let raw: string;
-  try {
-    raw = new TextDecoder("utf-8", { fatal: true }).decode(fetched.bytes);
-  } catch {
-    return { retrieval, raw: "", document: undefined, documentError: { error: "invalidDidDocument", message: "The document is not UTF-8 text." }, hashCheck: checkDocumentHash(onChainHash, fetched.bytes, undefined) };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    const message = `The document is not JSON (${error instanceof Error ? error.message : "unparseable"}).`;
-    return { retrieval, raw, document: undefined, documentError: { error: "invalidDidDocument", message }, hashCheck: checkDocumentHash(onChainHash, fetched.bytes, undefined) };
-  }
-  if (nestsDeeperThan(json, MAX_DOCUMENT_DEPTH)) {
-    // Checked before anything walks it: canonicalising or serialising it would overflow the stack.
-    const message = `The document nests more than ${MAX_DOCUMENT_DEPTH} levels deep; no DID Document does.`;
-    return { retrieval, raw, document: undefined, documentError: { error: "invalidDidDocument", message }, hashCheck: checkDocumentHash(onChainHash, fetched.bytes, undefined) };
-  }
-  const hashCheck = checkDocumentHash(onChainHash, fetched.bytes, json);
-  let document: DidDocument;
-  try {
-    document = parseDidDocument(json);
-  } catch (error) {
-    return { retrieval, raw, document: undefined, documentError: { error: "invalidDidDocument", message: error instanceof Error ? error.message : String(error) }, hashCheck };
-  }
-  const documentError =
-    document.id.toLowerCase() === did
-      ? undefined
-      : { error: "invalidDidDocument" as const, message: `The document describes ${document.id.slice(0, 80)}, not ${did}.` };
-  return { retrieval, raw, document, documentError, hashCheck };
-}
-
 function documentMetadataOf(v: DeviceView): DidDocumentMetadata {
   return {
     versionId: v.nonce.toString(),
@@ -292,62 +248,4 @@ function documentMetadataOf(v: DeviceView): DidDocumentMetadata {
       deviceNFT: v.deviceNFT ? { contract: v.deviceNFT.contract, tokenId: v.deviceNFT.tokenId?.toString() ?? null } : null,
     },
   };
-}
-
-// ---------------------------------------------------------------------------
-// did-resolver (decentralized-identity/did-resolver) method map, without depending on the package: its
-// Resolver calls `io(did, parsed, resolver, options)` and returns our result as-is.
-
-export interface ParsedDidLike {
-  did: string;
-  didUrl?: string;
-  method?: string;
-  id?: string;
-}
-
-export type DidIoMethodResolver = (did: string, parsed: ParsedDidLike, resolver: unknown, options: { accept?: string; chainId?: number | string; [k: string]: unknown }) => Promise<DidResolutionResult>;
-
-export interface GetResolverOptions {
-  /** Chains to resolve on; default: the app's configured chains, read over their public RPC. */
-  chains?: readonly ChainConfig[];
-  defaultChainId?: number;
-  fetchDocument?: DocumentFetcher;
-  cache?: LruCache<CachedDocument>;
-}
-
-/** Resolver chains for configured chains, each reading through its RPC with coalesced record reads. */
-export function resolverChains(configs: readonly ChainConfig[], transport: Pick<HttpTransportConfig, "fetchFn"> = {}): ResolverChain[] {
-  return configs.map((config) => {
-    const client = createPublicClient({ chain: config.chain, transport: http(config.rpcUrl, { batch: true, retryCount: 1, ...transport }) });
-    const registry = config.contracts.ioIDRegistry;
-    return {
-      chainId: config.chain.id,
-      registry,
-      readDevice: createHeadCachedReader(client, createBatchedDeviceReader(client, { registry })),
-      readDocumentUri: (device) => readDocumentURI(client, registry, device),
-    };
-  });
-}
-
-/**
- * The default document fetcher: in Node, the server's (every host name resolved and checked, connections pinned
- * to the checked address); in a browser, which cannot see where names resolve, the plain one. lib/did/server.ts
- * is loaded only when first needed, so browser bundles never meet node:dns.
- */
-function defaultDocumentFetcher(): DocumentFetcher {
-  const inNode = typeof window === "undefined" && typeof process !== "undefined" && Boolean(process.versions?.node);
-  if (!inNode) return createDocumentFetcher();
-  const server = import("./server").then((m) => m.createServerDocumentFetcher());
-  return async (uri, signal) => (await server)(uri, signal);
-}
-
-/** `new Resolver(getResolver())` resolves did:io with the did-resolver package. */
-export function getResolver(options: GetResolverOptions = {}): { io: DidIoMethodResolver } {
-  const deps: ResolverDeps = {
-    chains: resolverChains(options.chains ?? chainConfigs),
-    defaultChainId: options.defaultChainId ?? (options.chains?.[0] ?? defaultChainConfig).chain.id,
-    fetchDocument: options.fetchDocument ?? defaultDocumentFetcher(),
-    cache: options.cache ?? createLruCache<CachedDocument>(),
-  };
-  return { io: (did, parsed, _resolver, resolveOptions) => resolveDidIo(parsed?.did ?? did, deps, { chainId: resolveOptions?.chainId }) };
 }

@@ -12,7 +12,8 @@ import { chainConfigs, defaultChainConfig, type ChainConfig } from "../chain/con
 import { createLruCache } from "./cache";
 import { createDocumentFetcher, type DocumentFetcher, type DocumentFetcherOptions, type GuardedFetchFn, type LookupFn } from "./documentFetch";
 import type { Resolve } from "./http";
-import { resolveDidIo, resolverChains, type CachedDocument, type ResolverChain, type ResolverDeps } from "./resolve";
+import { resolverChains } from "./getResolver";
+import { resolveDidIo, type CachedDocument, type ResolverChain, type ResolverDeps } from "./resolve";
 
 export const nodeLookup: LookupFn = async (hostname) =>
   (await dns.lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
