@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { readChainEnv, readResolverRpcUrls } from "./lib/chain/chainEnv";
+import { resolverRateLimitFromEnv } from "./lib/server/rateLimit";
 
 // @coinbase/cdp-sdk (pulled in by RainbowKit's Base connector) imports these optional peers dynamically;
 // bundlers cannot resolve them, and no code path of ours reaches them.
@@ -24,6 +25,7 @@ const denyFraming = [{ key: "Content-Security-Policy", value: "frame-ancestors '
 
 // Server-only, read again at runtime by the resolver: checked here so a bad value stops the build or start.
 readResolverRpcUrls(process.env);
+resolverRateLimitFromEnv(process.env);
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,

@@ -3,6 +3,7 @@ import { createBatchedDeviceReader, createHeadCachedReader, readDocumentURI } fr
 import { chainConfigs, defaultChainConfig, type ChainConfig } from "../chain/config";
 import { createLruCache, type LruCache } from "./cache";
 import { createDocumentFetcher, type DocumentFetcher } from "./documentFetch";
+import type { RecentOutcome } from "./retrieve";
 import { resolveDidIo, type CachedDocument, type DidResolutionResult, type ResolverChain, type ResolverDeps } from "./resolve";
 
 // did-resolver (decentralized-identity/did-resolver) method map, without depending on the package: its
@@ -58,6 +59,7 @@ export function getResolver(options: GetResolverOptions = {}): { io: DidIoMethod
     defaultChainId: options.defaultChainId ?? (options.chains?.[0] ?? defaultChainConfig).chain.id,
     fetchDocument: options.fetchDocument ?? defaultDocumentFetcher(),
     cache: options.cache ?? createLruCache<CachedDocument>(),
+    recent: createLruCache<RecentOutcome>({ maxEntries: 10_000, maxBytes: 16 * 1024 * 1024 }),
   };
   return { io: (did, parsed, _resolver, resolveOptions) => resolveDidIo(parsed?.did ?? did, deps, { chainId: resolveOptions?.chainId }) };
 }

@@ -7,6 +7,7 @@ import { createVirtualDevice } from "../device/virtualDevice";
 import { createLruCache } from "./cache";
 import { createDocumentFetcher, DocumentFetchError, type DocumentFetcher } from "./documentFetch";
 import { handleResolveRequest } from "./http";
+import { UNVERIFIED_TTL_MS, type RecentOutcome } from "./retrieve";
 import { resolveDidIo, type CachedDocument, type DidResolutionResult, type ResolverDeps } from "./resolve";
 
 const device = createVirtualDevice({ seed: "resolve-test" });
@@ -92,14 +93,35 @@ describe("resolveDidIo", () => {
     expect(result.didResolutionMetadata.error).toBeUndefined();
   });
 
-  it("returns a mismatching document only with the failure stated, and never caches it", async () => {
-    const d = deps(view({ documentHash: `0x${"ab".repeat(32)}` as Hex }));
+  it("returns a mismatching document only with the failure stated, and keeps that verdict a minute only", async () => {
+    let now = 0;
+    const d = { ...deps(view({ documentHash: `0x${"ab".repeat(32)}` as Hex })), recent: createLruCache<RecentOutcome>(), now: () => now };
     const result = await resolveDidIo(device.did, d);
     expect(result.didResolutionMetadata.error).toBe("documentHashMismatch");
     expect(result.didResolutionMetadata.errorMessage).toMatch(/neither/);
     expect(result.didDocument).toBeNull();
+    const again = await resolveDidIo(device.did, d);
+    expect(again.didResolutionMetadata).toMatchObject({ error: "documentHashMismatch", cached: true });
+    expect(again.didDocument).toBeNull();
+    expect(d.fetches).toHaveLength(1);
+    now += UNVERIFIED_TTL_MS;
     await resolveDidIo(device.did, d);
     expect(d.fetches).toHaveLength(2);
+  });
+
+  it("remembers a failed fetch for a minute instead of fetching on every resolution", async () => {
+    let attempts = 0;
+    const failing: DocumentFetcher = async () => {
+      attempts++;
+      throw new DocumentFetchError("http-status", "victim.example answered HTTP 503.", undefined, 503);
+    };
+    let now = 0;
+    const d = { ...deps(view({ documentURI: { state: "ok", uri: "https://victim.example/doc.json" } }), failing), recent: createLruCache<RecentOutcome>(), now: () => now };
+    for (let i = 0; i < 5; i++) expect((await resolveDidIo(device.did, d)).didResolutionMetadata.error).toBe("documentUnavailable");
+    expect(attempts).toBe(1);
+    now += UNVERIFIED_TTL_MS;
+    await resolveDidIo(device.did, d);
+    expect(attempts).toBe(2);
   });
 
   it("reports a failed fetch as documentUnavailable with an unverifiable hash", async () => {

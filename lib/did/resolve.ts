@@ -3,10 +3,10 @@ import type { DeviceView } from "../chain/devices";
 import { parseDid } from "../device/did";
 import type { DidDocument } from "../device/didDocument";
 import { isDeviceError } from "../device/errors";
-import { documentCacheKey, type LruCache } from "./cache";
-import { DocumentFetchError, MAX_DOCUMENT_BYTES, type DocumentFetcher, type FetchedDocument } from "./documentFetch";
-import { describeHashCheck, hashVerified, unverifiable, type HashCheck } from "./hashCheck";
-import { interpretDocument } from "./interpretDocument";
+import type { LruCache } from "./cache";
+import { MAX_DOCUMENT_BYTES, type DocumentFetcher, type FetchedDocument } from "./documentFetch";
+import { describeHashCheck, unverifiable, type HashCheck } from "./hashCheck";
+import { retrieveDocument, type RecentOutcome, type Retrieved } from "./retrieve";
 
 // did:io resolution (W3C DID Resolution): DID → device address → registry record (one eth_call) → document
 // (data:/ipfs/https, see documentFetch.ts) → hash check against the on-chain documentHash. The same function
@@ -53,7 +53,10 @@ export interface DidResolutionMetadata {
   blockNumber?: string;
   retrieved?: string;
   duration?: number;
-  /** True when the document came from the cache (its on-chain hash and URI were read fresh). */
+  /**
+   * True when the outcome came from the cache (the on-chain hash and URI were read fresh): a verified document,
+   * or, for up to a minute, a failed fetch or unverified document (retrieve.ts).
+   */
   cached?: boolean;
   document?: DocumentRetrieval;
   hashCheck?: HashCheck & { label: string; message: string };
@@ -107,7 +110,12 @@ export interface ResolverDeps {
   /** Used when the caller names no chain. */
   defaultChainId: number;
   fetchDocument: DocumentFetcher;
+  /** Hash-verified documents (retrieve.ts). */
   cache?: LruCache<CachedDocument> | undefined;
+  /** Every other outcome, for unverifiedTtlMs (default UNVERIFIED_TTL_MS). */
+  recent?: LruCache<RecentOutcome> | undefined;
+  unverifiedTtlMs?: number;
+  now?: () => number;
 }
 
 export interface ResolveOptions {
@@ -190,31 +198,30 @@ export async function resolveDidIo(did: string, deps: ResolverDeps, options: Res
   }
 
   let uri = uriState.state === "ok" ? uriState.uri : "";
-  let doc: CachedDocument | undefined;
-  let cached = false;
+  let retrieved: Retrieved;
   try {
     if (uriState.state === "deferred") uri = await chain.readDocumentUri(parsed.address);
-    const cacheKey = documentCacheKey({ chainId, registry: chain.registry, device: parsed.address, documentHash: onChainHash, documentUri: uri });
-    doc = deps.cache?.get(cacheKey);
-    cached = doc !== undefined;
-    if (!doc) {
-      doc = interpretDocument(uri, await deps.fetchDocument(uri, options.signal), onChainHash, parsed.did);
-      if (hashVerified(doc.hashCheck)) deps.cache?.set(cacheKey, doc, doc.raw.length * 3);
-    }
+    retrieved = await retrieveDocument(deps, { chainId, registry: chain.registry, device: parsed.address, documentHash: onChainHash, documentUri: uri, did: parsed.did }, options.signal);
   } catch (error) {
-    const fetchError = error instanceof DocumentFetchError ? { code: error.code, message: error.message } : { code: "internal", message: error instanceof Error ? error.message.split("\n")[0]! : String(error) };
+    retrieved = { cached: false, fetchError: { code: "internal", message: error instanceof Error ? error.message.split("\n")[0]! : String(error) } };
+  }
+  const cached = retrieved.cached;
+  if ("fetchError" in retrieved) {
+    const { fetchError } = retrieved;
     return finish({
       didDocument: null,
       didResolutionMetadata: {
         ...meta,
         error: "documentUnavailable",
         errorMessage: `The DID Document could not be retrieved: ${fetchError.message}`,
+        cached,
         document: { uri: uri.slice(0, 200), uriLength: uri.length, fetchError },
         hashCheck: withWords(unverifiable(onChainHash, fetchError.message)),
       },
       didDocumentMetadata: documentMetadata,
     });
   }
+  const doc = retrieved.doc;
 
   const document: DocumentRetrieval = { ...doc.retrieval, ...(options.includeRaw ? { raw: doc.raw } : {}) };
   const hashCheck = withWords(doc.hashCheck);
