@@ -1,8 +1,9 @@
 import canonicalize from "canonicalize";
-import { keccak256, stringToBytes, type Address, type Hex } from "viem";
+import { keccak256, sha256, stringToBytes, zeroHash, type Address, type Hex } from "viem";
+import { permitDigest } from "../device/permit";
 import { describe, expect, it } from "vitest";
 import type { DeviceView } from "../chain/devices";
-import { dataUriForDocument, documentHash } from "../device/didDocument";
+import { canonicalDocumentBytes, dataUriForDocument, documentHash } from "../device/didDocument";
 import { createVirtualDevice } from "../device/virtualDevice";
 import { createLruCache } from "./cache";
 import { createDocumentFetcher, DocumentFetchError, type DocumentFetcher } from "./documentFetch";
@@ -13,6 +14,7 @@ import { resolveDidIo, type CachedDocument, type DidResolutionResult, type Resol
 const device = createVirtualDevice({ seed: "resolve-test" });
 const doc = device.diddocJson().diddoc;
 const jcsHash = documentHash(doc);
+const pretty = JSON.stringify(doc, null, 2);
 const registry: Address = "0x610178dA211FEF7D417bC0e6FeD39F05609AD788";
 
 function view(overrides: Partial<DeviceView> = {}): DeviceView & { blockNumber: bigint } {
@@ -91,6 +93,34 @@ describe("resolveDidIo", () => {
     const result = await resolveDidIo(device.did, deps(view({ documentHash: keccak256(stringToBytes(text)), documentURI: { state: "ok", uri: `data:application/json,${encodeURIComponent(text)}` } })));
     expect(result.didResolutionMetadata.hashCheck?.result).toBe("raw");
     expect(result.didResolutionMetadata.error).toBeUndefined();
+  });
+
+  it.each([
+    ["jcs", () => documentHash(doc)],
+    ["raw", () => keccak256(stringToBytes(pretty))],
+    ["sha256-jcs", () => sha256(canonicalDocumentBytes(doc))],
+    ["sha256-raw", () => sha256(stringToBytes(pretty))],
+  ])("resolves a record hashed by rule %s", async (rule, hash) => {
+    const d = deps(view({ documentHash: hash(), documentURI: { state: "ok", uri: `data:application/json,${encodeURIComponent(pretty)}` } }));
+    const response = await handleResolveRequest(new Request(`http://resolver.test/x`), device.did, (did, options) => resolveDidIo(did, d, options));
+    const body = (await response.json()) as DidResolutionResult;
+    expect(response.status).toBe(200);
+    expect(body.didResolutionMetadata.hashCheck?.result).toBe(rule);
+    expect(body.didDocument).toEqual(doc);
+  });
+
+  it.each([
+    ["zero", () => zeroHash],
+    ["device-address", () => keccak256(device.address)],
+    ["register-permit", () => permitDigest({ chainId: 31337, registry, owner: view().owner!, nonce: 0n })],
+  ])("resolves a record whose hash commits to no document (%s) with HTTP 200, saying so", async (commitment, hash) => {
+    const d = deps(view({ documentHash: hash() }));
+    const response = await handleResolveRequest(new Request(`http://resolver.test/x`), device.did, (did, options) => resolveDidIo(did, d, options));
+    const body = (await response.json()) as DidResolutionResult;
+    expect(response.status).toBe(200);
+    expect(body.didResolutionMetadata.error).toBeUndefined();
+    expect(body.didResolutionMetadata.hashCheck).toMatchObject({ result: "not-a-document-hash", commitment, label: "No document hash" });
+    expect(body.didDocument).toEqual(doc);
   });
 
   it("returns a mismatching document only with the failure stated, and keeps that verdict a minute only", async () => {

@@ -6,6 +6,7 @@ import { isDeviceError } from "../device/errors";
 import type { LruCache } from "./cache";
 import { MAX_DOCUMENT_BYTES, type DocumentFetcher, type FetchedDocument } from "./documentFetch";
 import { describeHashCheck, unverifiable, type HashCheck } from "./hashCheck";
+import type { HashContext } from "./nonDocumentHash";
 import { retrieveDocument, type RecentOutcome, type Retrieved } from "./retrieve";
 
 // did:io resolution (W3C DID Resolution): DID → device address → registry record (one eth_call) → document
@@ -25,7 +26,7 @@ export type ResolutionError =
   | "documentUnavailable"
   /** The bytes are not JSON, not a DID Document, or a document about another DID. */
   | "invalidDidDocument"
-  /** The document's hash matches the on-chain documentHash under neither rule. */
+  /** The document's hash matches the on-chain documentHash under no rule (hashCheck.ts). */
   | "documentHashMismatch";
 
 export interface DocumentRetrieval {
@@ -188,11 +189,12 @@ export async function resolveDidIo(did: string, deps: ResolverDeps, options: Res
   const documentMetadata = documentMetadataOf(record);
   const onChainHash = record.documentHash!;
   const uriState = record.documentURI;
+  const context: HashContext = { device: parsed.address, chainId, registry: chain.registry, owner: record.owner, nonce: record.nonce };
   if (uriState.state !== "ok" && uriState.state !== "deferred") {
     const why = uriState.state === "over-cap" ? `its documentURI is ${uriState.length} characters, over the ${MAX_DOCUMENT_BYTES / 1024} KB limit` : "its documentURI could not be read";
     return finish({
       didDocument: null,
-      didResolutionMetadata: { ...meta, error: "documentUnavailable", errorMessage: `The document was not retrieved: ${why}.`, hashCheck: withWords(unverifiable(onChainHash, why)) },
+      didResolutionMetadata: { ...meta, error: "documentUnavailable", errorMessage: `The document was not retrieved: ${why}.`, hashCheck: withWords(unverifiable(onChainHash, why, context)) },
       didDocumentMetadata: documentMetadata,
     });
   }
@@ -201,7 +203,7 @@ export async function resolveDidIo(did: string, deps: ResolverDeps, options: Res
   let retrieved: Retrieved;
   try {
     if (uriState.state === "deferred") uri = await chain.readDocumentUri(parsed.address);
-    retrieved = await retrieveDocument(deps, { chainId, registry: chain.registry, device: parsed.address, documentHash: onChainHash, documentUri: uri, did: parsed.did }, options.signal);
+    retrieved = await retrieveDocument(deps, { chainId, registry: chain.registry, device: parsed.address, documentHash: onChainHash, documentUri: uri, did: parsed.did }, context, options.signal);
   } catch (error) {
     retrieved = { cached: false, fetchError: { code: "internal", message: error instanceof Error ? error.message.split("\n")[0]! : String(error) } };
   }
@@ -216,7 +218,7 @@ export async function resolveDidIo(did: string, deps: ResolverDeps, options: Res
         errorMessage: `The DID Document could not be retrieved: ${fetchError.message}`,
         cached,
         document: { uri: uri.slice(0, 200), uriLength: uri.length, fetchError },
-        hashCheck: withWords(unverifiable(onChainHash, fetchError.message)),
+        hashCheck: withWords(unverifiable(onChainHash, fetchError.message, context)),
       },
       didDocumentMetadata: documentMetadata,
     });

@@ -1,8 +1,8 @@
-import type { Hex } from "viem";
 import { documentCacheKey, type DocumentCacheKey } from "./cache";
 import { DocumentFetchError } from "./documentFetch";
 import { hashVerified } from "./hashCheck";
 import { interpretDocument } from "./interpretDocument";
+import type { HashContext } from "./nonDocumentHash";
 import type { CachedDocument, ResolverDeps } from "./resolve";
 
 // One document, from the caches or from its URI. A hash-verified document is kept as long as the LRU keeps it
@@ -22,6 +22,7 @@ export type Retrieved = { cached: boolean } & ({ doc: CachedDocument } | { fetch
 export async function retrieveDocument(
   deps: ResolverDeps,
   key: DocumentCacheKey & { did: string },
+  context: HashContext,
   signal: AbortSignal | undefined,
 ): Promise<Retrieved> {
   const cacheKey = documentCacheKey(key);
@@ -34,7 +35,7 @@ export async function retrieveDocument(
   const expiresAt = now + (deps.unverifiedTtlMs ?? UNVERIFIED_TTL_MS);
   let doc: CachedDocument;
   try {
-    doc = interpretDocument(key.documentUri, await deps.fetchDocument(key.documentUri, signal), key.documentHash as Hex, key.did);
+    doc = interpretDocument(key.documentUri, await deps.fetchDocument(key.documentUri, signal), key.documentHash, key.did, context);
   } catch (error) {
     const fetchError = error instanceof DocumentFetchError ? { code: error.code, message: error.message } : { code: "internal", message: error instanceof Error ? error.message.split("\n")[0]! : String(error) };
     // A caller that went away learnt nothing about the document; a cooling host is the host gate's to remember.
