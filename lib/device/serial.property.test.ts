@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { keccak256, stringToBytes } from "viem";
 import { describe, expect, it } from "vitest";
-import { formatLikeCJSON } from "./cjson";
+import { formatLikeCJSON } from "../did/cjson";
 import { DeviceError } from "./errors";
 import { MAX_SERIAL_BUFFER_BYTES, SerialAnswerReader, type SerialReadEvent } from "./serial";
-import { createVirtualDevice } from "./virtualDevice";
+import { createVirtualDevice } from "./simulated/virtualDevice";
 
 const device = createVirtualDevice({ seed: "serial-fuzz" });
 const ANSWERS = [device.didJson(), device.diddocJson(), device.sign(keccak256(stringToBytes("x"))), { Sign: "Failed to Signature" }];

@@ -1,11 +1,11 @@
 import { keccak256, stringToBytes } from "viem";
 import { describe, expect, it } from "vitest";
-import { formatLikeCJSON } from "./cjson";
+import { formatLikeCJSON } from "../did/cjson";
 import { SIGN_FAILURE } from "./ioconnect";
 import { MAX_SERIAL_BUFFER_BYTES, SerialAnswerReader, createSerialDeviceSession, type SerialReadEvent } from "./serial";
-import { createSerialResponder, createVirtualSerialPort, type SerialResponderOptions } from "./serialDevice";
+import { createSerialResponder, createVirtualSerialPort, type SerialResponderOptions } from "./simulated/serialDevice";
 import { recoverDeviceSignature } from "./signature";
-import { createVirtualDevice } from "./virtualDevice";
+import { createVirtualDevice } from "./simulated/virtualDevice";
 import { rejection } from "./testing";
 
 const device = createVirtualDevice({ seed: "serial" });

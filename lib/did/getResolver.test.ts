@@ -3,8 +3,8 @@ import { privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
 import { registerDevice, useDevnet } from "../../contracts/test/helpers";
 import type { ChainConfig } from "../chain/config";
-import { dataUriForDocument, documentHash } from "../device/didDocument";
-import { createVirtualDevice } from "../device/virtualDevice";
+import { dataUriForDocument, documentHash } from "./didDocument";
+import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import { getResolver } from "./getResolver";
 
 describe("getResolver (did-resolver method map) on a devnet", () => {

@@ -1,8 +1,7 @@
 import { keccak256, sha256, stringToBytes, zeroHash, type Address } from "viem";
 import { permitDigest } from "../device/permit";
-import { canonicalDocumentBytes } from "../device/didDocument";
 import { describe, expect, it } from "vitest";
-import { dataUriForDocument, documentHash } from "../device/didDocument";
+import { canonicalDocumentBytes, dataUriForDocument, documentHash } from "./didDocument";
 import { checkDataUriDocument, checkDocumentHash, describeHashCheck, unverifiable } from "./hashCheck";
 
 const doc = { id: "did:io:0x0000000000000000000000000000000000000001", "@context": "https://www.w3.org/ns/did/v1" };

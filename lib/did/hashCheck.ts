@@ -1,5 +1,5 @@
 import { keccak256, sha256, type Hex } from "viem";
-import { canonicalDocumentBytes } from "../device/didDocument";
+import { canonicalDocumentBytes } from "./didDocument";
 import { MAX_DOCUMENT_DEPTH, nestsDeeperThan } from "./depth";
 import { decodeDataUri } from "./documentFetch";
 import { recognizeNonDocumentHash, type HashContext, type NonDocumentCommitment } from "./nonDocumentHash";

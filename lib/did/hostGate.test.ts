@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Address, Hex } from "viem";
 import type { DeviceView } from "../chain/devices";
-import { createVirtualDevice } from "../device/virtualDevice";
+import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import { createLruCache } from "./cache";
 import { DocumentFetchError, type GuardedFetchFn, type LookupFn } from "./documentFetch";
 import { createHostGate } from "./hostGate";

@@ -1,5 +1,5 @@
 import type { Hex } from "viem";
-import { parseDidDocument, type DidDocument } from "../device/didDocument";
+import { parseDidDocument, type DidDocument } from "./didDocument";
 import { MAX_DOCUMENT_DEPTH, nestsDeeperThan } from "./depth";
 import type { FetchedDocument } from "./documentFetch";
 import { checkDocumentHash } from "./hashCheck";

@@ -3,8 +3,8 @@ import { keccak256, sha256, stringToBytes, zeroHash, type Address, type Hex } fr
 import { permitDigest } from "../device/permit";
 import { describe, expect, it } from "vitest";
 import type { DeviceView } from "../chain/devices";
-import { canonicalDocumentBytes, dataUriForDocument, documentHash } from "../device/didDocument";
-import { createVirtualDevice } from "../device/virtualDevice";
+import { canonicalDocumentBytes, dataUriForDocument, documentHash } from "./didDocument";
+import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import { createLruCache } from "./cache";
 import { createDocumentFetcher, DocumentFetchError, type DocumentFetcher } from "./documentFetch";
 import { handleResolveRequest } from "./http";

@@ -1,7 +1,7 @@
 import type { Address, Hex } from "viem";
 import type { DeviceView } from "../chain/devices";
-import { parseDid } from "../device/did";
-import type { DidDocument } from "../device/didDocument";
+import { parseDid } from "./did";
+import type { DidDocument } from "./didDocument";
 import { isDeviceError } from "../device/errors";
 import type { LruCache } from "./cache";
 import { MAX_DOCUMENT_BYTES, type DocumentFetcher, type FetchedDocument } from "./documentFetch";

@@ -26,7 +26,7 @@ import { runClaimChecks, type ClaimCheckResult } from "../../lib/claim/runChecks
 import { createHttpDeviceSession } from "../../lib/device/httpSession";
 import { encodeClaimPayload, parseClaimInput } from "../../lib/device/payload";
 import { permitDigest } from "../../lib/device/permit";
-import { createVirtualDevice } from "../../lib/device/virtualDevice";
+import { createVirtualDevice } from "../../lib/device/simulated/virtualDevice";
 import { anvilPrivateKeys } from "../devnet/accounts";
 import { startVirtualDeviceServer } from "../device/server";
 import type { BenchContext, BenchDevnet, BenchModule } from "./types";
@@ -166,6 +166,7 @@ function countingWallet(devnet: BenchDevnet, client: PublicClient, atomic: boole
   const batches = new Map<string, Hex[]>();
   const port = {
     prompts: 0,
+    account: async () => ({ address: wallet.account.address, chainId: anvilChain.id }),
     supportsAtomicBatch: async () => atomic,
     // One prompt for the whole batch; the calls then go in order, as a smart account executes them.
     async sendCalls(calls: { to: Address; data: Hex; value: bigint }[]) {

@@ -2,8 +2,8 @@
 // ioConnect serial protocol on stdin/stdout, so a host program (or `socat` onto a pty) can treat
 // it as a board on a UART. Logs go to stderr because stdout is the serial line.
 
-import { createSerialResponder } from "../../lib/device/serialDevice";
-import type { VirtualDevice } from "../../lib/device/virtualDevice";
+import { createSerialResponder } from "../../lib/device/simulated/serialDevice";
+import type { VirtualDevice } from "../../lib/device/simulated/virtualDevice";
 
 export interface SerialDeviceOptions {
   device: VirtualDevice;

@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
 import QRCode from "qrcode";
 import { identityQrText } from "../../lib/device/identityQr";
-import { createVirtualDevice, formatLikeCJSON, MAX_SIGN_REQUEST_BYTES, type HighSMode, type VirtualDevice } from "../../lib/device/virtualDevice";
+import { createVirtualDevice, formatLikeCJSON, MAX_SIGN_REQUEST_BYTES, type HighSMode, type VirtualDevice } from "../../lib/device/simulated/virtualDevice";
 
 export interface VirtualDeviceServerOptions {
   /** 0 picks a free port. The firmware's is 8000. */

@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { buttonClass } from "@/components/ui/Card";
 import type { DeviceIdentity } from "@/lib/device/ioconnect";
 import { SERIAL_BAUD_RATE, createSerialDeviceSession, type SerialDeviceSession, type SerialProgress } from "@/lib/device/serial";
-import type { SourceProps } from "./SourcePicker";
+import type { SourceProps } from "./types";
 import { fromChooser, linkProblem, LinkStatusView, missingApi, Unavailable, useDeviceLink } from "./deviceLink";
 
 // Web Serial, typed for exactly what this adapter touches (docs/serial-protocol.md, "Using it from code").
