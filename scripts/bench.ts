@@ -7,10 +7,12 @@ import { embedBench } from "./bench/embed";
 import { claimPromptsBench, claimReadsBench } from "./bench/claimChain";
 import { claimPageBench } from "./bench/claimPage";
 import { qrDecodeBench } from "./bench/qrDecode";
+import { parsersBench } from "./bench/parsers";
 import { resolverBench } from "./bench/resolver";
+import { resolverHostileBench } from "./bench/resolverHostile";
 import type { BenchContext, BenchDevnet, BenchModule } from "./bench/types";
 
-const modules: BenchModule[] = [devicesListBench, resolverBench, embedBench, qrDecodeBench, claimReadsBench, claimPromptsBench, claimPageBench];
+const modules: BenchModule[] = [devicesListBench, resolverBench, resolverHostileBench, parsersBench, embedBench, qrDecodeBench, claimReadsBench, claimPromptsBench, claimPageBench];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
