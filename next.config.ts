@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { readChainEnv, readResolverRpcUrls } from "./lib/chain/chainEnv";
+import { resolverRateLimitFromEnv } from "./lib/server/rateLimit";
 
 // @coinbase/cdp-sdk (pulled in by RainbowKit's Base connector) imports these optional peers dynamically;
 // bundlers cannot resolve them, and no code path of ours reaches them.
@@ -18,12 +19,14 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(self), bluetooth=(self), serial=(self)" },
 ];
 
-// Framing is refused everywhere but on the embed route, which sends its own frame-ancestors list (proxy.ts,
-// from EMBED_ALLOWED_ORIGINS). Two CSP headers would both be enforced, so /embed/* must not get this one.
+// Pages get the full Content-Security-Policy with a nonce from proxy.ts (frame-ancestors included: the embed
+// route's from EMBED_ALLOWED_ORIGINS). This header covers what the proxy does not see (files in public/, the
+// resolver's JSON). Two CSP headers would both be enforced, so /embed/* must not get this one.
 const denyFraming = [{ key: "Content-Security-Policy", value: "frame-ancestors 'none'" }];
 
 // Server-only, read again at runtime by the resolver: checked here so a bad value stops the build or start.
 readResolverRpcUrls(process.env);
+resolverRateLimitFromEnv(process.env);
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,

@@ -167,6 +167,19 @@ test.describe("my devices", () => {
     await expect(page.getByTestId("hash-check")).toContainText("matches neither");
   });
 
+  test("a record whose hash commits to no document gets a neutral badge, not a mismatch", async ({ page }) => {
+    const probe = createVirtualDevice({ privateKey: deviceKey("address-hash") });
+    // What IoTeX's register-flow demo writes: keccak256 of the device's address.
+    const device = await registerVirtualDevice({ seed: "address-hash", hash: keccak256(probe.address) });
+    await openMyDevices(page);
+    await expect(row(page, device).getByTestId("document-badge")).toHaveAttribute("data-result", "not-a-document-hash");
+    await expect(row(page, device).getByTestId("document-badge")).toHaveText(/No document hash/);
+    await openDevice(page, device);
+    await expect(page.getByTestId("hash-check")).toHaveAttribute("data-result", "not-a-document-hash");
+    await expect(page.getByTestId("hash-check")).toContainText("keccak256 of the device's address");
+    await expect(page.getByTestId("document-summary")).toBeVisible();
+  });
+
   test("a DID Document full of script and markup renders inert", async ({ page }) => {
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {

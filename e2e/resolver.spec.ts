@@ -61,13 +61,42 @@ test.describe("did:io resolver", () => {
     expect(wrongChain.status()).toBe(400);
   });
 
-  test("a hash mismatch returns the document with the failure stated", async ({ request }) => {
+  test("a hash mismatch is an error with no document; the bytes served stay visible with raw=1", async ({ request }) => {
     const device = await registerVirtualDevice({ seed: "resolver-mismatch", hash: keccak256(stringToBytes("not it")) });
-    const response = await request.get(path(device.did));
+    const response = await request.get(path(device.did, "?raw=1"));
     expect(response.status()).toBe(502);
     const body = await response.json();
-    expect(body.didDocument.id).toBe(device.did);
+    expect(body.didDocument).toBeNull();
     expect(body.didResolutionMetadata).toMatchObject({ error: "documentHashMismatch", hashCheck: { result: "mismatch" } });
+    expect(body.didResolutionMetadata.document.raw).toContain(device.did);
+  });
+
+  test("a record whose hash commits to no document resolves with HTTP 200 and says so", async ({ request }) => {
+    const device = await registerVirtualDevice({ seed: "resolver-zero-ish", hash: keccak256("0x") });
+    const response = await request.get(path(device.did));
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body.didDocument.id).toBe(device.did);
+    expect(body.didResolutionMetadata.hashCheck).toMatchObject({ result: "not-a-document-hash", commitment: "empty" });
+  });
+
+  test("a client that resolves too often gets HTTP 429 with Retry-After, others are not held up", async ({ request }) => {
+    const did = "did:io:0x000000000000000000000000000000000000beef";
+    const from = (client: string) => ({ headers: { "x-forwarded-for": client } });
+    // DID_RESOLVER_RATE_LIMIT is unset in the e2e server: a burst of 120, refilled at 2 a second.
+    let sent = 0;
+    let status = 404;
+    while (status === 404 && sent < 1000) {
+      status = (await request.get(path(did), from("198.51.100.77"))).status();
+      sent++;
+    }
+    expect(status).toBe(429);
+    expect(sent).toBeGreaterThan(120);
+    const refused = await request.get(path(did), from("198.51.100.77"));
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
+    expect((await refused.json()).error).toBe("rateLimited");
+    expect((await request.get(path(did), from("198.51.100.78"))).status()).toBe(404);
   });
 
   test("refuses every private, local or non-https document URI without fetching it", async ({ request }) => {

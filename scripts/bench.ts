@@ -11,13 +11,17 @@ import { claimPromptsBench, claimReadsBench } from "./bench/claimChain";
 import { claimPageBench } from "./bench/claimPage";
 import { inboxBench } from "./bench/inbox";
 import { qrDecodeBench } from "./bench/qrDecode";
+import { parsersBench } from "./bench/parsers";
 import { resolverBench } from "./bench/resolver";
+import { resolverHostileBench } from "./bench/resolverHostile";
 import type { BenchContext, BenchDevnet, BenchModule } from "./bench/types";
 
 const modules: BenchModule[] = [
   devicesListBench,
   deviceHistoryBench,
   resolverBench,
+  resolverHostileBench,
+  parsersBench,
   embedBench,
   qrDecodeBench,
   claimReadsBench,

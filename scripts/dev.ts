@@ -4,6 +4,7 @@ import { startInboxClient } from "./device/inbox";
 import { startVirtualDeviceServer, writeIdentityQr } from "./device/server";
 import { startDevnet } from "./devnet/index";
 import { startVerifierServer } from "./verifier/server";
+import { DEVNET_CHAIN_IDS } from "../lib/chain/chains";
 
 const appPort = Number(process.env.PORT ?? 3000);
 const devicePort = Number(process.env.DEVICE_PORT ?? 8000);
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
+      // A build without chain variables offers mainnet first; development works on the devnet unless told otherwise.
+      NEXT_PUBLIC_CHAINS: process.env.NEXT_PUBLIC_CHAINS ?? DEVNET_CHAIN_IDS,
       // The app may frame its own example host page (/embed-example.html) unless told otherwise.
       EMBED_ALLOWED_ORIGINS: process.env.EMBED_ALLOWED_ORIGINS ?? `http://localhost:${appPort},http://127.0.0.1:${appPort}`,
     },

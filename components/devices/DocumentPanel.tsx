@@ -81,6 +81,14 @@ function ResolvedDocument({ result, device }: { result: DidResolutionResult; dev
               <>
                 <dt className="text-slate-500">Raw bytes</dt>
                 <dd className="break-all font-mono">{check.raw}</dd>
+                <dt className="text-slate-500">SHA-256, raw</dt>
+                <dd className="break-all font-mono">{check.sha256Raw}</dd>
+              </>
+            )}
+            {"sha256Jcs" in check && check.sha256Jcs && (
+              <>
+                <dt className="text-slate-500">SHA-256, canonical</dt>
+                <dd className="break-all font-mono">{check.sha256Jcs}</dd>
               </>
             )}
           </dl>

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
-import type { ChainConfig } from "@/lib/chain/config";
+import { getChainConfig, type ChainConfig } from "@/lib/chain/config";
 import {
   DEVICE_PAGE_SIZE,
   readDevicesByAddresses,
@@ -132,7 +132,9 @@ export function useResolution(view: DeviceView | undefined, chainId: number | un
 
 /** A row's document verdict: computed in the browser for data: URIs, asked of the resolver otherwise. */
 export function useDocumentCheck(view: DeviceView, chainId: number): { check: HashCheck | undefined; pending: boolean; error: boolean } {
-  const local = view.documentHash && view.documentURI.state === "ok" ? checkDataUriDocument(view.documentURI.uri, view.documentHash) : undefined;
+  const registry = getChainConfig(chainId)?.contracts.ioIDRegistry;
+  const context = view.device && registry ? { device: view.device, chainId, registry, owner: view.owner, nonce: view.nonce } : undefined;
+  const local = view.documentHash && view.documentURI.state === "ok" ? checkDataUriDocument(view.documentURI.uri, view.documentHash, context) : undefined;
   const remote = useResolution(local || !view.registered ? undefined : view, chainId, false);
   if (local) return { check: local, pending: false, error: false };
   const hashCheck = remote.data?.didResolutionMetadata.hashCheck;

@@ -19,5 +19,11 @@ export const devnet = withIcon(defineChain({
 
 export type KnownChainId = typeof iotex.id | typeof iotexTestnet.id | typeof devnet.id;
 
-/** Without NEXT_PUBLIC_CHAINS: the local devnet first (what `npm run dev` serves), then testnet and mainnet. */
-export const DEFAULT_CHAIN_IDS: readonly KnownChainId[] = [devnet.id, iotexTestnet.id, iotex.id];
+/**
+ * Without NEXT_PUBLIC_CHAINS a build offers IoTeX itself, mainnet first: a production build made with no chain
+ * variables must not point visitors at a local devnet. `npm run dev`, the e2e build and the bench name the devnet.
+ */
+export const DEFAULT_CHAIN_IDS: readonly KnownChainId[] = [iotex.id, iotexTestnet.id];
+
+/** What `npm run dev`, the e2e build and the bench offer: the devnet first, then testnet and mainnet. */
+export const DEVNET_CHAIN_IDS = `${devnet.id},${iotexTestnet.id},${iotex.id}`;

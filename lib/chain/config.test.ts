@@ -1,6 +1,7 @@
 import { getAddress } from "viem";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readChainEnv } from "./chainEnv";
+import { DEVNET_CHAIN_IDS } from "./chains";
 
 // config.ts reads the checked environment once, at import, as next.config.ts hands it over: each case builds it
 // from the variables, then imports a fresh copy.
@@ -13,11 +14,20 @@ async function loadConfig(env: Record<string, string>) {
 afterEach(() => vi.unstubAllEnvs());
 
 describe("chain config", () => {
-  it("offers the devnet, testnet and mainnet by default, the devnet first", async () => {
+  it("offers IoTeX mainnet and testnet by default, mainnet first, and no devnet", async () => {
     const { chainConfigs, defaultChainConfig } = await loadConfig({});
-    expect(chainConfigs.map((c) => c.chain.id)).toEqual([31337, 4690, 4689]);
-    expect(defaultChainConfig.chain.id).toBe(31337);
+    expect(chainConfigs.map((c) => c.chain.id)).toEqual([4689, 4690]);
+    expect(defaultChainConfig.chain.id).toBe(4689);
     expect(defaultChainConfig.multicall3).toBe("0xcA11bde05977b3631167028862bE2a173976CA11");
+  });
+
+  it("the resolver's default chain follows the build's first chain", async () => {
+    await loadConfig({});
+    const { createServerResolverDeps } = await import("../did/server");
+    expect(createServerResolverDeps().defaultChainId).toBe(4689);
+    vi.resetModules();
+    vi.stubEnv("IOID_CHAIN_ENV", JSON.stringify(readChainEnv({ NEXT_PUBLIC_CHAINS: DEVNET_CHAIN_IDS })));
+    expect((await import("../did/server")).createServerResolverDeps().defaultChainId).toBe(31337);
   });
 
   it("NEXT_PUBLIC_CHAINS picks and orders the chains", async () => {

@@ -17,10 +17,10 @@ describe("LRU cache", () => {
   });
 
   it("keys on everything that identifies a document on chain", () => {
-    const base = { chainId: 31337, registry: "0xAa00000000000000000000000000000000000000", device: "0xBb00000000000000000000000000000000000000", documentHash: "0x01" } as const;
+    const base = { chainId: 31337, registry: "0xAa00000000000000000000000000000000000000", device: "0xBb00000000000000000000000000000000000000", documentHash: "0x01", documentUri: "ipfs://bafyexample" } as const;
     const key = documentCacheKey(base);
     expect(documentCacheKey({ ...base, registry: "0xaa00000000000000000000000000000000000000" })).toBe(key);
-    for (const change of [{ chainId: 4690 }, { documentHash: "0x02" as const }, { device: "0xBb00000000000000000000000000000000000001" as const }]) {
+    for (const change of [{ chainId: 4690 }, { documentHash: "0x02" as const }, { device: "0xBb00000000000000000000000000000000000001" as const }, { documentUri: "https://moved.example/doc.json" }]) {
       expect(documentCacheKey({ ...base, ...change })).not.toBe(key);
     }
   });

@@ -1,20 +1,22 @@
-import type { Address, Hex } from "viem";
+import { keccak256, stringToBytes, type Address, type Hex } from "viem";
 
-// Resolved documents are cached by what identifies them on chain: (chain, registry, device, documentHash). Only
-// hash-verified documents are stored (see resolve.ts), and for those the hash pins the content wherever it is
-// served from: an update that changes the document changes the hash, so the next resolution misses and fetches
-// again, and a changed document is never served from here. An unverified document is never cached: its URL
-// could serve something else behind an unchanged record.
+// Resolved documents are cached by what identifies them on chain: (chain, registry, device, documentHash,
+// documentURI). Hash-verified documents are kept long (see resolve.ts): the hash pins the content, so an update
+// that changes the document changes the key and the next resolution fetches again. The URI is part of the key
+// because the answer reports where the document lives: an update that keeps the hash but moves the document must
+// not go on naming the old place.
 
 export interface DocumentCacheKey {
   chainId: number;
   registry: Address;
   device: Address;
   documentHash: Hex;
+  documentUri: string;
 }
 
 export function documentCacheKey(k: DocumentCacheKey): string {
-  return `${k.chainId}|${k.registry.toLowerCase()}|${k.device.toLowerCase()}|${k.documentHash.toLowerCase()}`;
+  // The URI may be a 64 KB data: URI; its hash keeps the key short.
+  return `${k.chainId}|${k.registry.toLowerCase()}|${k.device.toLowerCase()}|${k.documentHash.toLowerCase()}|${keccak256(stringToBytes(k.documentUri))}`;
 }
 
 export interface LruCache<V> {

@@ -71,6 +71,9 @@ describe("address guard", () => {
     ["[fe80::1]", "link-local"],
     ["[2002:c0a8:101::1]", "private"],
     ["[ff02::1]", "multicast"],
+    ["[::ffff:0:7f00:1]", "loopback"],
+    ["[::ffff:0:a9fe:a9fe]", "metadata"],
+    ["[::ffff:0:0:1]", "this network"],
   ])("refuses %s (%s)", (host, why) => {
     const ip = ipLiteral(host);
     expect(ip).toBeDefined();
@@ -94,6 +97,8 @@ describe("document fetch: refused before any request", () => {
     ["https://169.254.169.254/latest/meta-data/", "address-refused"],
     ["https://[::1]:8443/doc.json", "address-refused"],
     ["https://[::ffff:127.0.0.1]/doc.json", "address-refused"],
+    ["https://[::ffff:0:127.0.0.1]/doc.json", "address-refused"],
+    ["https://[::ffff:0:a00:1]/doc.json", "address-refused"],
     ["https://0x7f.1/doc.json", "address-refused"],
     ["https://2130706433/doc.json", "address-refused"],
     ["https://localhost/doc.json", "address-refused"],
@@ -239,5 +244,25 @@ describe("data: and ipfs: URIs", () => {
     expect(ipfsToGateway(`ipfs://ipfs/${cid}`, "https://gw.example/ipfs").href).toBe(`https://gw.example/ipfs/${cid}`);
     expect(() => ipfsToGateway(`ipfs://${cid}/../../api/v0/shutdown`, "https://gw.example/ipfs/")).toThrow(DocumentFetchError);
     expect(() => ipfsToGateway(`ipfs://${cid}/%2E%2e/admin`, "https://gw.example/ipfs/")).toThrow(DocumentFetchError);
+  });
+
+  it("takes IPFS:// in any letter case", () => {
+    const cid = "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
+    expect(ipfsToGateway(`IPFS://${cid}/did.json`, "https://gw.example/ipfs/").href).toBe(`https://gw.example/ipfs/${cid}/did.json`);
+    expect(ipfsToGateway(`Ipfs://IPFS/${cid}`, "https://gw.example/ipfs/").href).toBe(`https://gw.example/ipfs/${cid}`);
+  });
+
+  it("trusts the gateway for its IPFS path only, not its whole origin", async () => {
+    // An operator gateway on a private address: its /ipfs/ paths are fetched, anything else there is not.
+    const seen: string[] = [];
+    const fetch: GuardedFetchFn = async (url) => (seen.push(url.href), new Response("{}", { status: 200 }));
+    const fetchDocument = createDocumentFetcher({ fetch, lookup: fakeLookup, ipfsGateway: "https://10.0.0.5/ipfs/" });
+    const cid = "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
+    await fetchDocument(`ipfs://${cid}`);
+    expect(seen).toEqual([`https://10.0.0.5/ipfs/${cid}`]);
+    for (const uri of ["https://10.0.0.5/api/v0/shutdown", "https://10.0.0.5/ipfs/../api/v0/shutdown", "https://10.0.0.5/ipfs%2F..%2Fapi"]) {
+      expect(await codeOf(fetchDocument(uri)), uri).toBe("address-refused");
+    }
+    expect(seen).toHaveLength(1);
   });
 });

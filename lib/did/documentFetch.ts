@@ -1,4 +1,5 @@
 import { base64 } from "@scure/base";
+import type { HostGate } from "./hostGate";
 import { blockedAddressReason, ipLiteral, isLocalName, parseIPv4, parseIPv6 } from "./netGuard";
 
 // Fetches the DID Document a registry record points at. Only three kinds of URI are followed: `data:` (decoded
@@ -20,7 +21,9 @@ export type DocumentFetchErrorCode =
   | "timeout"
   | "http-status"
   | "network"
-  | "too-many-redirects";
+  | "too-many-redirects"
+  /** The host failed recently (see hostGate.ts) or has too many requests waiting: not asked now. */
+  | "host-unavailable";
 
 export class DocumentFetchError extends Error {
   override readonly name = "DocumentFetchError";
@@ -28,9 +31,18 @@ export class DocumentFetchError extends Error {
     readonly code: DocumentFetchErrorCode,
     message: string,
     readonly url?: string,
+    /** The HTTP status, for "http-status". */
+    readonly status?: number,
   ) {
     super(message);
   }
+}
+
+/** Failures that say something about the host rather than the one document: they cool the host down. */
+function isHostFailure(error: unknown): error is DocumentFetchError {
+  if (!(error instanceof DocumentFetchError)) return false;
+  if (error.code === "http-status") return error.status !== 404 && error.status !== 410;
+  return error.code === "timeout" || error.code === "network" || error.code === "too-large" || error.code === "too-many-redirects";
 }
 
 export interface ResolvedAddress {
@@ -53,6 +65,8 @@ export interface DocumentFetcherOptions {
   fetch?: GuardedFetchFn;
   /** With a lookup, every host name is resolved and all its addresses must be public. */
   lookup?: LookupFn;
+  /** Per-host concurrency cap and cool-down after failures (hostGate.ts); the IPFS gateway is not gated. */
+  hostGate?: HostGate;
   maxBytes?: number;
   timeoutMs?: number;
   maxRedirects?: number;
@@ -79,7 +93,9 @@ export function createDocumentFetcher(options: DocumentFetcherOptions = {}): Doc
   const doFetch = options.fetch ?? browserFetch;
 
   async function checkHost(url: URL): Promise<ResolvedAddress | undefined> {
-    if (url.origin === gateway.origin) return undefined;
+    // The operator's gateway is trusted for IPFS paths only: the rest of its origin (an admin API, a node's
+    // RPC on the same host) is checked like any other URL.
+    if (url.href.startsWith(gateway.href)) return undefined;
     const literal = ipLiteral(url.hostname);
     if (literal) {
       const reason = blockedAddressReason(literal);
@@ -129,27 +145,37 @@ export function createDocumentFetcher(options: DocumentFetcherOptions = {}): Doc
     const redirects: string[] = [];
     try {
       for (;;) {
-        const address = await checkHost(url);
-        let response: Response;
+        const gate = url.href.startsWith(gateway.href) ? undefined : options.hostGate;
+        const release = await gate?.enter(url.host, controller.signal);
         try {
-          response = await doFetch(url, { signal: controller.signal, address });
-        } catch (cause) {
-          throw fetchFailure(controller.signal, cause, url);
+          const address = await checkHost(url);
+          let response: Response;
+          try {
+            response = await doFetch(url, { signal: controller.signal, address });
+          } catch (cause) {
+            throw fetchFailure(controller.signal, cause, url);
+          }
+          if (response.status >= 300 && response.status < 400 && response.headers.has("location")) {
+            await response.body?.cancel().catch(() => undefined);
+            if (redirects.length >= maxRedirects) throw new DocumentFetchError("too-many-redirects", `More than ${maxRedirects} redirects.`, url.href);
+            const next = resolveRedirect(response.headers.get("location")!, url);
+            redirects.push(next.href);
+            url = next;
+            continue;
+          }
+          if (!response.ok) {
+            await response.body?.cancel().catch(() => undefined);
+            throw new DocumentFetchError("http-status", `${url.host} answered HTTP ${response.status}.`, url.href, response.status);
+          }
+          const bytes = await readCapped(response, maxBytes, url, controller.signal);
+          return { bytes, via, finalUrl: url.href, contentType: response.headers.get("content-type") ?? undefined, redirects };
+        } catch (error) {
+          // A caller that went away says nothing about the host.
+          if (gate && !outerSignal?.aborted && isHostFailure(error)) gate.fail(url.host, error.message);
+          throw error;
+        } finally {
+          release?.();
         }
-        if (response.status >= 300 && response.status < 400 && response.headers.has("location")) {
-          await response.body?.cancel().catch(() => undefined);
-          if (redirects.length >= maxRedirects) throw new DocumentFetchError("too-many-redirects", `More than ${maxRedirects} redirects.`, url.href);
-          const next = resolveRedirect(response.headers.get("location")!, url);
-          redirects.push(next.href);
-          url = next;
-          continue;
-        }
-        if (!response.ok) {
-          await response.body?.cancel().catch(() => undefined);
-          throw new DocumentFetchError("http-status", `${url.host} answered HTTP ${response.status}.`, url.href);
-        }
-        const bytes = await readCapped(response, maxBytes, url, controller.signal);
-        return { bytes, via, finalUrl: url.href, contentType: response.headers.get("content-type") ?? undefined, redirects };
       }
     } finally {
       clearTimeout(timer);
@@ -193,7 +219,8 @@ function parseGateway(gateway: string): URL {
 /** `ipfs://<cid>[/path]` (and the legacy `ipfs://ipfs/<cid>`) → `<gateway><cid>[/path]`. */
 export function ipfsToGateway(uri: string, gateway: URL | string): URL {
   const base = typeof gateway === "string" ? parseGateway(gateway) : gateway;
-  const match = /^ipfs:\/\/(?:ipfs\/)?([A-Za-z0-9]{20,100})((?:\/[A-Za-z0-9._~!$&'()*+,;=:@%-]*)*)$/.exec(uri);
+  // URI schemes are case-insensitive (RFC 3986 §3.1): IPFS:// is ipfs://.
+  const match = /^ipfs:\/\/(?:ipfs\/)?([A-Za-z0-9]{20,100})((?:\/[A-Za-z0-9._~!$&'()*+,;=:@%-]*)*)$/i.exec(uri);
   const path = match?.[2] ?? "";
   // URL parsing would apply "..", also spelt %2e%2e, and climb out of the gateway's /ipfs/ path.
   const climbs = path.split("/").some((segment) => /^(\.|%2e){1,2}$/i.test(segment));

@@ -1,6 +1,7 @@
-import { keccak256, stringToBytes } from "viem";
+import { keccak256, sha256, stringToBytes, zeroHash, type Address } from "viem";
+import { permitDigest } from "../device/permit";
 import { describe, expect, it } from "vitest";
-import { dataUriForDocument, documentHash } from "./didDocument";
+import { canonicalDocumentBytes, dataUriForDocument, documentHash } from "./didDocument";
 import { checkDataUriDocument, checkDocumentHash, describeHashCheck, unverifiable } from "./hashCheck";
 
 const doc = { id: "did:io:0x0000000000000000000000000000000000000001", "@context": "https://www.w3.org/ns/did/v1" };
@@ -25,6 +26,43 @@ describe("checkDocumentHash", () => {
     expect(describeHashCheck(checkDocumentHash(documentHash(doc), bytes, doc)).tone).toBe("ok");
     expect(describeHashCheck(checkDocumentHash(keccak256(stringToBytes("x")), bytes, doc)).label).toBe("Hash mismatch");
     expect(describeHashCheck(unverifiable(documentHash(doc), "the host refused")).sentence).toMatch(/the host refused/);
+  });
+});
+
+describe("hashes made by other tools", () => {
+  const device: Address = "0x1e7fa612bdd3137d11df9e17eb574bc20744646e";
+  const context = { device, chainId: 4690, registry: "0x0A7e595C7889dF3652A19aF52C18377bF17e027D" as Address, owner: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" as Address, nonce: 3n };
+
+  it("knows SHA-256 over the canonical JSON and over the raw bytes (ioctl)", () => {
+    expect(checkDocumentHash(sha256(canonicalDocumentBytes(doc)), bytes, doc).result).toBe("sha256-jcs");
+    expect(checkDocumentHash(sha256(bytes), bytes, doc)).toMatchObject({ result: "sha256-raw", sha256Raw: sha256(bytes) });
+    expect(describeHashCheck(checkDocumentHash(sha256(bytes), bytes, doc)).tone).toBe("ok");
+  });
+
+  it.each([
+    ["zero", zeroHash],
+    ["empty", keccak256("0x")],
+    ["device-address", keccak256(device)],
+    ["register-permit", permitDigest({ chainId: 4690, registry: context.registry, owner: context.owner, nonce: 0n })],
+    ["register-permit", permitDigest({ chainId: 4690, registry: context.registry, owner: context.owner, nonce: 2n })],
+  ])("recognises a hash that commits to no document: %s", (commitment, onChain) => {
+    const check = checkDocumentHash(onChain, bytes, doc, context);
+    expect(check).toEqual({ result: "not-a-document-hash", onChain: onChain.toLowerCase(), commitment });
+    expect(describeHashCheck(check)).toMatchObject({ label: "No document hash", tone: "muted" });
+    expect(unverifiable(onChain, "the host refused", context).result).toBe("not-a-document-hash");
+  });
+
+  it("does not take a Permit digest for another owner, chain or a future nonce as one", () => {
+    const registry = context.registry;
+    for (const other of [
+      permitDigest({ chainId: 4690, registry, owner: device, nonce: 0n }),
+      permitDigest({ chainId: 4689, registry, owner: context.owner, nonce: 0n }),
+      permitDigest({ chainId: 4690, registry, owner: context.owner, nonce: 3n }),
+    ]) {
+      expect(checkDocumentHash(other, bytes, doc, context).result).toBe("mismatch");
+    }
+    // keccak256 of the address needs to know the device.
+    expect(checkDocumentHash(keccak256(device), bytes, doc).result).toBe("mismatch");
   });
 });
 

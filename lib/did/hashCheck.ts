@@ -1,66 +1,109 @@
-import { keccak256, type Hex } from "viem";
+import { keccak256, sha256, type Hex } from "viem";
 import { canonicalDocumentBytes } from "./didDocument";
+import { MAX_DOCUMENT_DEPTH, nestsDeeperThan } from "./depth";
 import { decodeDataUri } from "./documentFetch";
+import { recognizeNonDocumentHash, type HashContext, type NonDocumentCommitment } from "./nonDocumentHash";
 
 // The on-chain documentHash has no standard definition (PROTOCOL.md §4). Ours is keccak256 of the RFC 8785
-// (JCS) bytes; the common alternative is keccak256 of the bytes as uploaded. Anything else (SHA-256, the
-// address, a Permit digest) is reported as a mismatch: we cannot tell a different rule from a changed document.
+// (JCS) bytes; other tools use keccak256 of the bytes as uploaded, or SHA-256 (IoTeX's ioctl prints SHA-256
+// document hashes), over either. Each of the four is a document hash; a hash that commits to no document at all
+// is recognised as such (nonDocumentHash.ts). Anything else is a mismatch: we cannot tell an unknown rule from a
+// changed document.
 
-export type HashRule = "jcs" | "raw";
+export type HashRule = "jcs" | "raw" | "sha256-jcs" | "sha256-raw";
+
+interface Digests {
+  onChain: Hex;
+  /** keccak256 of the canonical JSON (undefined when the bytes are not JSON). */
+  jcs: Hex | undefined;
+  /** keccak256 of the bytes as served. */
+  raw: Hex;
+  sha256Jcs: Hex | undefined;
+  sha256Raw: Hex;
+}
 
 export type HashCheck =
-  | { result: "jcs" | "raw"; onChain: Hex; jcs: Hex | undefined; raw: Hex }
-  | { result: "mismatch"; onChain: Hex; jcs: Hex | undefined; raw: Hex }
+  | ({ result: HashRule } & Digests)
+  | ({ result: "mismatch" } & Digests)
+  | { result: "not-a-document-hash"; onChain: Hex; commitment: NonDocumentCommitment }
   | { result: "unverifiable"; onChain: Hex; reason: string };
+
+const RULES: readonly HashRule[] = ["jcs", "raw", "sha256-jcs", "sha256-raw"];
 
 /**
  * Compares the on-chain hash with the document. `json` is the parsed JSON value when the bytes parsed
- * (JCS needs a JSON value); the raw rule needs only the bytes.
+ * (JCS needs a JSON value); the raw rules need only the bytes. `context` lets a hash that commits to no document
+ * be told from a mismatch.
  */
-export function checkDocumentHash(onChain: Hex, bytes: Uint8Array, json: unknown): HashCheck {
+export function checkDocumentHash(onChain: Hex, bytes: Uint8Array, json: unknown, context?: HashContext): HashCheck {
   const target = onChain.toLowerCase() as Hex;
-  const raw = keccak256(bytes);
-  let jcs: Hex | undefined;
-  if (json !== undefined) {
+  let canonical: Uint8Array | undefined;
+  // Canonicalising recurses: a value nested deeper than any DID Document is hashed as bytes only.
+  if (json !== undefined && !nestsDeeperThan(json, MAX_DOCUMENT_DEPTH)) {
     try {
-      jcs = keccak256(canonicalDocumentBytes(json));
+      canonical = canonicalDocumentBytes(json);
     } catch {
-      jcs = undefined;
+      canonical = undefined;
     }
   }
-  if (jcs === target) return { result: "jcs", onChain: target, jcs, raw };
-  if (raw === target) return { result: "raw", onChain: target, jcs, raw };
-  return { result: "mismatch", onChain: target, jcs, raw };
+  const digests: Digests = {
+    onChain: target,
+    jcs: canonical && keccak256(canonical),
+    raw: keccak256(bytes),
+    sha256Jcs: canonical && sha256(canonical),
+    sha256Raw: sha256(bytes),
+  };
+  const byRule: Record<HashRule, Hex | undefined> = { jcs: digests.jcs, raw: digests.raw, "sha256-jcs": digests.sha256Jcs, "sha256-raw": digests.sha256Raw };
+  const rule = RULES.find((r) => byRule[r] === target);
+  if (rule) return { result: rule, ...digests };
+  return withoutDocument(target, context) ?? { result: "mismatch", ...digests };
 }
 
-export function unverifiable(onChain: Hex, reason: string): HashCheck {
-  return { result: "unverifiable", onChain: onChain.toLowerCase() as Hex, reason };
+/** The verdict when no bytes could be checked: a hash that commits to no document needs none. */
+export function unverifiable(onChain: Hex, reason: string, context?: HashContext): HashCheck {
+  const target = onChain.toLowerCase() as Hex;
+  return withoutDocument(target, context) ?? { result: "unverifiable", onChain: target, reason };
+}
+
+function withoutDocument(onChain: Hex, context: HashContext | undefined): HashCheck | undefined {
+  const commitment = recognizeNonDocumentHash(onChain, context);
+  return commitment && { result: "not-a-document-hash", onChain, commitment };
 }
 
 export function hashVerified(check: HashCheck): boolean {
-  return check.result === "jcs" || check.result === "raw";
+  return (RULES as readonly string[]).includes(check.result);
 }
 
+const NO_DOCUMENT: Record<NonDocumentCommitment, string> = {
+  zero: "The on-chain hash is zero",
+  empty: "The on-chain hash is keccak256 of nothing",
+  "device-address": "The on-chain hash is keccak256 of the device's address, as some IoTeX tools register it",
+  "register-permit": "The on-chain hash is the signature digest the device approved to register, as some registration scripts store it",
+};
+
 /** The verdict in an owner's words: a short label for badges and one sentence that says what it means. */
-export function describeHashCheck(check: HashCheck): { label: string; sentence: string; tone: "ok" | "warn" | "bad" } {
+export function describeHashCheck(check: HashCheck): { label: string; sentence: string; tone: "ok" | "warn" | "bad" | "muted" } {
+  const matches = (how: string) => `The on-chain hash equals ${how}: this is exactly the document that was registered.`;
   switch (check.result) {
     case "jcs":
-      return {
-        label: "Hash matches",
-        sentence: "The on-chain hash equals keccak256 of the document's canonical JSON (RFC 8785): this is exactly the document that was registered.",
-        tone: "ok",
-      };
+      return { label: "Hash matches", sentence: matches("keccak256 of the document's canonical JSON (RFC 8785)"), tone: "ok" };
     case "raw":
+      return { label: "Hash matches (raw bytes)", sentence: matches("keccak256 of the document's bytes as served"), tone: "ok" };
+    case "sha256-jcs":
+      return { label: "Hash matches (SHA-256)", sentence: matches("SHA-256 of the document's canonical JSON (RFC 8785)"), tone: "ok" };
+    case "sha256-raw":
+      return { label: "Hash matches (SHA-256, raw bytes)", sentence: matches("SHA-256 of the document's bytes as served, as IoTeX's ioctl prints it"), tone: "ok" };
+    case "not-a-document-hash":
       return {
-        label: "Hash matches (raw bytes)",
-        sentence: "The on-chain hash equals keccak256 of the document's bytes as served. The document is the registered one; it was hashed without canonicalisation.",
-        tone: "ok",
+        label: "No document hash",
+        sentence: `${NO_DOCUMENT[check.commitment]}: it commits to no document, so the chain cannot vouch for this document's content. Nothing is wrong with the record; trust its keys only as far as you trust where it is served from.`,
+        tone: "muted",
       };
     case "mismatch":
       return {
         label: "Hash mismatch",
         sentence:
-          "The on-chain hash matches neither keccak256 of the canonical JSON nor of the bytes served. The document changed since it was registered, or the registrant hashed it some other way: do not trust its keys.",
+          "The on-chain hash matches neither keccak256 nor SHA-256 of the document, over its canonical JSON or over the bytes served. The document changed since it was registered, or the registrant hashed it some other way: do not trust its keys.",
         tone: "bad",
       };
     case "unverifiable":
@@ -72,13 +115,13 @@ export function describeHashCheck(check: HashCheck): { label: string; sentence: 
  * The verdict for a data: URI without any network (the list badges every row this way); undefined for other
  * URIs, which only the resolver may fetch.
  */
-export function checkDataUriDocument(uri: string, onChain: Hex): HashCheck | undefined {
+export function checkDataUriDocument(uri: string, onChain: Hex, context?: HashContext): HashCheck | undefined {
   if (!/^data:/i.test(uri)) return undefined;
   let bytes: Uint8Array;
   try {
     bytes = decodeDataUri(uri);
   } catch (error) {
-    return unverifiable(onChain, error instanceof Error ? error.message : String(error));
+    return unverifiable(onChain, error instanceof Error ? error.message : String(error), context);
   }
   let json: unknown;
   try {
@@ -86,5 +129,5 @@ export function checkDataUriDocument(uri: string, onChain: Hex): HashCheck | und
   } catch {
     json = undefined;
   }
-  return checkDocumentHash(onChain, bytes, json);
+  return checkDocumentHash(onChain, bytes, json, context);
 }

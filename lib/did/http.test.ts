@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createRateLimiter } from "../server/rateLimit";
 import { handleResolveRequest, type Resolve } from "./http";
 import type { DidResolutionResult } from "./resolve";
 
@@ -55,5 +56,20 @@ describe("GET /1.0/identifiers/{did}", () => {
     expect(await response.json()).toEqual(ok.didDocument);
     const missing = await handleResolveRequest(get("/x", "application/did+ld+json"), "did:io:x", respond({ ...ok, didDocument: null, didResolutionMetadata: { error: "notFound" } }));
     expect(missing.status).toBe(404);
+  });
+
+  it("answers HTTP 429 with Retry-After once a client has used its share, before resolving anything", async () => {
+    const limiter = createRateLimiter({ perMinute: 60, burst: 2, now: () => 0 });
+    let resolutions = 0;
+    const resolve: Resolve = async () => (resolutions++, ok);
+    const from = (ip: string) => new Request("http://resolver.test/x", { headers: { "x-forwarded-for": ip } });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await handleResolveRequest(from("203.0.113.5"), "did:io:0xabc", resolve, limiter)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const refused = await handleResolveRequest(from("203.0.113.5"), "did:io:0xabc", resolve, limiter);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(await refused.json()).toMatchObject({ error: "rateLimited" });
+    expect(resolutions).toBe(2);
+    expect((await handleResolveRequest(from("203.0.113.6"), "did:io:0xabc", resolve, limiter)).status).toBe(200);
   });
 });

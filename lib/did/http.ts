@@ -1,3 +1,4 @@
+import { clientOf, type RateLimiter } from "../server/rateLimit";
 import type { DidResolutionResult, ResolutionError, ResolveOptions } from "./resolve";
 
 // The Universal Resolver driver interface over web-standard Request/Response: GET /1.0/identifiers/{did}.
@@ -27,13 +28,20 @@ export type Resolve = (did: string, options: ResolveOptions) => Promise<DidResol
 
 const baseHeaders = {
   "Access-Control-Allow-Origin": "*",
+  // A browser client on another origin may read how long to wait.
+  "Access-Control-Expose-Headers": "Retry-After",
   // Results follow the chain; intermediaries must not keep them (our own cache is keyed by the on-chain hash).
   "Cache-Control": "no-store",
   "X-Content-Type-Options": "nosniff",
 } as const;
 
-/** `did` is the path segment as the router decoded it. */
-export async function handleResolveRequest(request: Request, did: string, resolve: Resolve): Promise<Response> {
+/** `did` is the path segment as the router decoded it. `limiter`: per-client rate limit, checked before any work. */
+export async function handleResolveRequest(request: Request, did: string, resolve: Resolve, limiter?: RateLimiter): Promise<Response> {
+  const decision = limiter?.take(clientOf(request.headers));
+  if (decision && !decision.ok) {
+    const body = { error: "rateLimited", errorMessage: `Too many resolutions from this client; try again in ${decision.retryAfterSeconds} s.` };
+    return new Response(JSON.stringify(body), { status: 429, headers: { ...baseHeaders, "Content-Type": "application/json", "Retry-After": String(decision.retryAfterSeconds) } });
+  }
   const url = new URL(request.url);
   const chainId = url.searchParams.get("chainId") ?? url.searchParams.get("chain") ?? undefined;
   const includeRaw = url.searchParams.get("raw") === "1";

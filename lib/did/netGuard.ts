@@ -97,8 +97,10 @@ export function blockedAddressReason(ip: { family: 4 | 6; bytes: Uint8Array }): 
   const zeroUntil = (n: number) => b.slice(0, n).every((x) => x === 0);
   if (zeroUntil(15) && b[15] === 0) return "unspecified (::)";
   if (zeroUntil(15) && b[15] === 1) return "loopback (::1)";
-  // IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::/96) carry an IPv4 address.
+  // IPv4-mapped (::ffff:a.b.c.d), SIIT IPv4-translated (::ffff:0:a.b.c.d), IPv4-compatible (::a.b.c.d) and
+  // NAT64 (64:ff9b::/96) carry an IPv4 address.
   if (zeroUntil(10) && b[10] === 0xff && b[11] === 0xff) return embedded(b.slice(12));
+  if (zeroUntil(8) && b[8] === 0xff && b[9] === 0xff && b[10] === 0 && b[11] === 0) return embedded(b.slice(12)) ?? "SIIT IPv4-translated (::ffff:0:0:0/96)";
   if (zeroUntil(12)) return embedded(b.slice(12)) ?? "IPv4-compatible";
   if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b) return embedded(b.slice(12));
   if (b[0] === 0x20 && b[1] === 0x02) return embedded(b.slice(2, 6)); // 6to4

@@ -1,18 +1,20 @@
-import { defineChain, keccak256, stringToBytes, type Address, type Hex } from "viem";
+import canonicalize from "canonicalize";
+import { keccak256, sha256, stringToBytes, zeroHash, type Address, type Hex } from "viem";
+import { permitDigest } from "../device/permit";
 import { describe, expect, it } from "vitest";
-import { privateKeyToAccount } from "viem/accounts";
-import { registerDevice, useDevnet } from "../../contracts/test/helpers";
 import type { DeviceView } from "../chain/devices";
-import type { ChainConfig } from "../chain/config";
-import { dataUriForDocument, documentHash } from "./didDocument";
+import { canonicalDocumentBytes, dataUriForDocument, documentHash } from "./didDocument";
 import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import { createLruCache } from "./cache";
 import { createDocumentFetcher, DocumentFetchError, type DocumentFetcher } from "./documentFetch";
-import { getResolver, resolveDidIo, type CachedDocument, type ResolverDeps } from "./resolve";
+import { handleResolveRequest } from "./http";
+import { UNVERIFIED_TTL_MS, type RecentOutcome } from "./retrieve";
+import { resolveDidIo, type CachedDocument, type DidResolutionResult, type ResolverDeps } from "./resolve";
 
 const device = createVirtualDevice({ seed: "resolve-test" });
 const doc = device.diddocJson().diddoc;
 const jcsHash = documentHash(doc);
+const pretty = JSON.stringify(doc, null, 2);
 const registry: Address = "0x610178dA211FEF7D417bC0e6FeD39F05609AD788";
 
 function view(overrides: Partial<DeviceView> = {}): DeviceView & { blockNumber: bigint } {
@@ -73,6 +75,19 @@ describe("resolveDidIo", () => {
     expect(third.didDocument).toEqual(changedDoc);
   });
 
+  it("reports the new URI after an update that keeps the hash but moves the document", async () => {
+    const d = deps(view());
+    expect((await resolveDidIo(device.did, d)).didResolutionMetadata.document?.via).toBe("data");
+    const text = canonicalize(doc)!;
+    const moved = `data:application/did+json,${encodeURIComponent(text)}`;
+    const movedView = view({ documentURI: { state: "ok", uri: moved } });
+    const after = await resolveDidIo(device.did, { ...d, chains: [{ chainId: 31337, registry, readDevice: async () => movedView, readDocumentUri: async () => moved }] });
+    expect(after.didResolutionMetadata.cached).toBe(false);
+    expect(after.didResolutionMetadata.document?.uri).toBe(moved.slice(0, 200));
+    expect(after.didResolutionMetadata.document?.contentType).toBe("application/did+json");
+    expect(d.fetches).toEqual([dataUriForDocument(doc), moved]);
+  });
+
   it("accepts a hash of the raw bytes and says so", async () => {
     const text = JSON.stringify(doc, null, 2);
     const result = await resolveDidIo(device.did, deps(view({ documentHash: keccak256(stringToBytes(text)), documentURI: { state: "ok", uri: `data:application/json,${encodeURIComponent(text)}` } })));
@@ -80,14 +95,63 @@ describe("resolveDidIo", () => {
     expect(result.didResolutionMetadata.error).toBeUndefined();
   });
 
-  it("returns a mismatching document only with the failure stated, and never caches it", async () => {
-    const d = deps(view({ documentHash: `0x${"ab".repeat(32)}` as Hex }));
+  it.each([
+    ["jcs", () => documentHash(doc)],
+    ["raw", () => keccak256(stringToBytes(pretty))],
+    ["sha256-jcs", () => sha256(canonicalDocumentBytes(doc))],
+    ["sha256-raw", () => sha256(stringToBytes(pretty))],
+  ])("resolves a record hashed by rule %s", async (rule, hash) => {
+    const d = deps(view({ documentHash: hash(), documentURI: { state: "ok", uri: `data:application/json,${encodeURIComponent(pretty)}` } }));
+    const response = await handleResolveRequest(new Request(`http://resolver.test/x`), device.did, (did, options) => resolveDidIo(did, d, options));
+    const body = (await response.json()) as DidResolutionResult;
+    expect(response.status).toBe(200);
+    expect(body.didResolutionMetadata.hashCheck?.result).toBe(rule);
+    expect(body.didDocument).toEqual(doc);
+  });
+
+  it.each([
+    ["zero", () => zeroHash],
+    ["device-address", () => keccak256(device.address)],
+    ["register-permit", () => permitDigest({ chainId: 31337, registry, owner: view().owner!, nonce: 0n })],
+  ])("resolves a record whose hash commits to no document (%s) with HTTP 200, saying so", async (commitment, hash) => {
+    const d = deps(view({ documentHash: hash() }));
+    const response = await handleResolveRequest(new Request(`http://resolver.test/x`), device.did, (did, options) => resolveDidIo(did, d, options));
+    const body = (await response.json()) as DidResolutionResult;
+    expect(response.status).toBe(200);
+    expect(body.didResolutionMetadata.error).toBeUndefined();
+    expect(body.didResolutionMetadata.hashCheck).toMatchObject({ result: "not-a-document-hash", commitment, label: "No document hash" });
+    expect(body.didDocument).toEqual(doc);
+  });
+
+  it("returns a mismatching document only with the failure stated, and keeps that verdict a minute only", async () => {
+    let now = 0;
+    const d = { ...deps(view({ documentHash: `0x${"ab".repeat(32)}` as Hex })), recent: createLruCache<RecentOutcome>(), now: () => now };
     const result = await resolveDidIo(device.did, d);
     expect(result.didResolutionMetadata.error).toBe("documentHashMismatch");
     expect(result.didResolutionMetadata.errorMessage).toMatch(/neither/);
-    expect(result.didDocument).toEqual(doc);
+    expect(result.didDocument).toBeNull();
+    const again = await resolveDidIo(device.did, d);
+    expect(again.didResolutionMetadata).toMatchObject({ error: "documentHashMismatch", cached: true });
+    expect(again.didDocument).toBeNull();
+    expect(d.fetches).toHaveLength(1);
+    now += UNVERIFIED_TTL_MS;
     await resolveDidIo(device.did, d);
     expect(d.fetches).toHaveLength(2);
+  });
+
+  it("remembers a failed fetch for a minute instead of fetching on every resolution", async () => {
+    let attempts = 0;
+    const failing: DocumentFetcher = async () => {
+      attempts++;
+      throw new DocumentFetchError("http-status", "victim.example answered HTTP 503.", undefined, 503);
+    };
+    let now = 0;
+    const d = { ...deps(view({ documentURI: { state: "ok", uri: "https://victim.example/doc.json" } }), failing), recent: createLruCache<RecentOutcome>(), now: () => now };
+    for (let i = 0; i < 5; i++) expect((await resolveDidIo(device.did, d)).didResolutionMetadata.error).toBe("documentUnavailable");
+    expect(attempts).toBe(1);
+    now += UNVERIFIED_TTL_MS;
+    await resolveDidIo(device.did, d);
+    expect(attempts).toBe(2);
   });
 
   it("reports a failed fetch as documentUnavailable with an unverifiable hash", async () => {
@@ -109,6 +173,21 @@ describe("resolveDidIo", () => {
     const otherDoc = await resolveDidIo(device.did, deps(view({ documentURI: { state: "ok", uri: dataUriForDocument(other) }, documentHash: documentHash(other) })));
     expect(otherDoc.didResolutionMetadata).toMatchObject({ error: "invalidDidDocument", hashCheck: { result: "jcs" } });
     expect(otherDoc.didResolutionMetadata.errorMessage).toMatch(/describes did:io:0x0000/);
+    // Every error answer carries no document, even one that parsed and matched its hash.
+    for (const answer of [notJson, notDoc, otherDoc]) expect(answer.didDocument).toBeNull();
+  });
+
+  it("refuses a hash-verified document nested 6,000 levels deep as invalidDidDocument, on every request", async () => {
+    const text = JSON.stringify({ ...doc, x: "__DEEP__" }).replace('"__DEEP__"', "[".repeat(6000) + "]".repeat(6000));
+    const d = deps(view({ documentHash: keccak256(stringToBytes(text)), documentURI: { state: "ok", uri: `data:application/json,${encodeURIComponent(text)}` } }));
+    for (let i = 0; i < 2; i++) {
+      const response = await handleResolveRequest(new Request(`http://resolver.test/1.0/identifiers/${device.did}`), device.did, (did, options) => resolveDidIo(did, d, options));
+      expect(response.status).toBe(502);
+      const body = (await response.json()) as DidResolutionResult;
+      expect(body.didDocument).toBeNull();
+      expect(body.didResolutionMetadata).toMatchObject({ error: "invalidDidDocument", hashCheck: { result: "raw" } });
+      expect(body.didResolutionMetadata.errorMessage).toMatch(/nests more than 64 levels/);
+    }
   });
 
   it("answers the W3C errors for bad identifiers, unknown and removed devices", async () => {
@@ -123,36 +202,5 @@ describe("resolveDidIo", () => {
     expect(removed.didResolutionMetadata.error).toBeUndefined();
     expect(removed.didDocumentMetadata.deactivated).toBe(true);
     expect(d.fetches).toEqual([]);
-  });
-});
-
-describe("getResolver (did-resolver method map) on a devnet", () => {
-  const ctx = useDevnet();
-
-  it("resolves a device registered with a data: document", async () => {
-    const key = keccak256(stringToBytes("get-resolver"));
-    const virtual = createVirtualDevice({ privateKey: key });
-    const diddoc = virtual.diddocJson().diddoc;
-    await registerDevice(ctx, { tokenId: 1n, device: privateKeyToAccount(key), hash: documentHash(diddoc), uri: dataUriForDocument(diddoc) });
-    const chain = defineChain({ id: ctx.chainId, name: "devnet", nativeCurrency: { name: "IoTeX", symbol: "IOTX", decimals: 18 }, rpcUrls: { default: { http: [ctx.rpcUrl] } } });
-    const config: ChainConfig = {
-      chain,
-      rpcUrl: ctx.rpcUrl,
-      explorerUrl: undefined,
-      multicall3: undefined,
-      deviceNFTs: [],
-      logsFromBlock: 0n,
-      contracts: {
-        ioIDRegistry: ctx.deployment.ioIDRegistry,
-        ioID: ctx.deployment.ioID,
-        ioIDStore: ctx.deployment.ioIDStore,
-        project: ctx.deployment.project,
-        projectRegistry: ctx.deployment.projectRegistry,
-      },
-    };
-    const { io } = getResolver({ chains: [config] });
-    const result = await io(virtual.did, { did: virtual.did, method: "io" }, null, {});
-    expect(result.didResolutionMetadata.error, result.didResolutionMetadata.errorMessage).toBeUndefined();
-    expect(result.didDocument?.id).toBe(virtual.did);
   });
 });

@@ -1,16 +1,17 @@
-import { createPublicClient, http, type Address, type Hex, type HttpTransportConfig } from "viem";
-import { createBatchedDeviceReader, createHeadCachedReader, readDocumentURI, type DeviceView } from "../chain/devices";
-import { chainConfigs, defaultChainConfig, type ChainConfig } from "../chain/config";
+import type { Address, Hex } from "viem";
+import type { DeviceView } from "../chain/devices";
 import { parseDid } from "./did";
-import { parseDidDocument, type DidDocument } from "./didDocument";
+import type { DidDocument } from "./didDocument";
 import { isDeviceError } from "../device/errors";
-import { createLruCache, documentCacheKey, type LruCache } from "./cache";
-import { createDocumentFetcher, DocumentFetchError, MAX_DOCUMENT_BYTES, type DocumentFetcher, type FetchedDocument } from "./documentFetch";
-import { checkDocumentHash, describeHashCheck, hashVerified, unverifiable, type HashCheck } from "./hashCheck";
+import type { LruCache } from "./cache";
+import { MAX_DOCUMENT_BYTES, type DocumentFetcher, type FetchedDocument } from "./documentFetch";
+import { describeHashCheck, unverifiable, type HashCheck } from "./hashCheck";
+import type { HashContext } from "./nonDocumentHash";
+import { retrieveDocument, type RecentOutcome, type Retrieved } from "./retrieve";
 
 // did:io resolution (W3C DID Resolution): DID → device address → registry record (one eth_call) → document
 // (data:/ipfs/https, see documentFetch.ts) → hash check against the on-chain documentHash. The same function
-// serves the /1.0/identifiers route, the device page and, through getResolver(), any TypeScript code.
+// serves the /1.0/identifiers route, the device page and, through getResolver() (getResolver.ts), any TypeScript code.
 
 export const DID_RESOLUTION_CONTEXT = "https://w3id.org/did-resolution/v1";
 export const DID_DOCUMENT_CONTENT_TYPE = "application/did+ld+json";
@@ -25,7 +26,7 @@ export type ResolutionError =
   | "documentUnavailable"
   /** The bytes are not JSON, not a DID Document, or a document about another DID. */
   | "invalidDidDocument"
-  /** The document's hash matches the on-chain documentHash under neither rule. */
+  /** The document's hash matches the on-chain documentHash under no rule (hashCheck.ts). */
   | "documentHashMismatch";
 
 export interface DocumentRetrieval {
@@ -53,7 +54,10 @@ export interface DidResolutionMetadata {
   blockNumber?: string;
   retrieved?: string;
   duration?: number;
-  /** True when the document came from the cache (its on-chain hash and URI were read fresh). */
+  /**
+   * True when the outcome came from the cache (the on-chain hash and URI were read fresh): a verified document,
+   * or, for up to a minute, a failed fetch or unverified document (retrieve.ts).
+   */
   cached?: boolean;
   document?: DocumentRetrieval;
   hashCheck?: HashCheck & { label: string; message: string };
@@ -86,8 +90,9 @@ export interface ResolverChain {
   registry: Address;
   /**
    * The device's registry record as of the chain's current head: read again whenever the head has moved
-   * (createHeadCachedReader), concurrent reads coalesced (createBatchedDeviceReader). Its documentURI may be
-   * left unread ("deferred"): a cache hit never needs it.
+   * (createHeadCachedReader), concurrent reads coalesced (createBatchedDeviceReader). The documentURI comes with
+   * the hash from the same block (it is part of the cache key); a URI too long for the record read is "deferred"
+   * and read by readDocumentUri.
    */
   readDevice: (device: Address) => Promise<DeviceView & { blockNumber: bigint }>;
   readDocumentUri: (device: Address) => Promise<string>;
@@ -106,7 +111,12 @@ export interface ResolverDeps {
   /** Used when the caller names no chain. */
   defaultChainId: number;
   fetchDocument: DocumentFetcher;
+  /** Hash-verified documents (retrieve.ts). */
   cache?: LruCache<CachedDocument> | undefined;
+  /** Every other outcome, for unverifiedTtlMs (default UNVERIFIED_TTL_MS). */
+  recent?: LruCache<RecentOutcome> | undefined;
+  unverifiedTtlMs?: number;
+  now?: () => number;
 }
 
 export interface ResolveOptions {
@@ -179,47 +189,51 @@ export async function resolveDidIo(did: string, deps: ResolverDeps, options: Res
   const documentMetadata = documentMetadataOf(record);
   const onChainHash = record.documentHash!;
   const uriState = record.documentURI;
+  const context: HashContext = { device: parsed.address, chainId, registry: chain.registry, owner: record.owner, nonce: record.nonce };
   if (uriState.state !== "ok" && uriState.state !== "deferred") {
     const why = uriState.state === "over-cap" ? `its documentURI is ${uriState.length} characters, over the ${MAX_DOCUMENT_BYTES / 1024} KB limit` : "its documentURI could not be read";
     return finish({
       didDocument: null,
-      didResolutionMetadata: { ...meta, error: "documentUnavailable", errorMessage: `The document was not retrieved: ${why}.`, hashCheck: withWords(unverifiable(onChainHash, why)) },
+      didResolutionMetadata: { ...meta, error: "documentUnavailable", errorMessage: `The document was not retrieved: ${why}.`, hashCheck: withWords(unverifiable(onChainHash, why, context)) },
       didDocumentMetadata: documentMetadata,
     });
   }
 
-  const cacheKey = documentCacheKey({ chainId, registry: chain.registry, device: parsed.address, documentHash: onChainHash });
-  let doc = deps.cache?.get(cacheKey);
-  const cached = doc !== undefined;
-  if (!doc) {
-    let uri = uriState.state === "ok" ? uriState.uri : "";
-    try {
-      if (uriState.state === "deferred") uri = await chain.readDocumentUri(parsed.address);
-      doc = interpret(uri, await deps.fetchDocument(uri, options.signal), onChainHash, parsed.did);
-    } catch (error) {
-      const fetchError = error instanceof DocumentFetchError ? { code: error.code, message: error.message } : { code: "internal", message: error instanceof Error ? error.message.split("\n")[0]! : String(error) };
-      return finish({
-        didDocument: null,
-        didResolutionMetadata: {
-          ...meta,
-          error: "documentUnavailable",
-          errorMessage: `The DID Document could not be retrieved: ${fetchError.message}`,
-          document: { uri: uri.slice(0, 200), uriLength: uri.length, fetchError },
-          hashCheck: withWords(unverifiable(onChainHash, fetchError.message)),
-        },
-        didDocumentMetadata: documentMetadata,
-      });
-    }
-    if (hashVerified(doc.hashCheck)) deps.cache?.set(cacheKey, doc, doc.raw.length * 3);
+  let uri = uriState.state === "ok" ? uriState.uri : "";
+  let retrieved: Retrieved;
+  try {
+    if (uriState.state === "deferred") uri = await chain.readDocumentUri(parsed.address);
+    retrieved = await retrieveDocument(deps, { chainId, registry: chain.registry, device: parsed.address, documentHash: onChainHash, documentUri: uri, did: parsed.did }, context, options.signal);
+  } catch (error) {
+    retrieved = { cached: false, fetchError: { code: "internal", message: error instanceof Error ? error.message.split("\n")[0]! : String(error) } };
   }
+  const cached = retrieved.cached;
+  if ("fetchError" in retrieved) {
+    const { fetchError } = retrieved;
+    return finish({
+      didDocument: null,
+      didResolutionMetadata: {
+        ...meta,
+        error: "documentUnavailable",
+        errorMessage: `The DID Document could not be retrieved: ${fetchError.message}`,
+        cached,
+        document: { uri: uri.slice(0, 200), uriLength: uri.length, fetchError },
+        hashCheck: withWords(unverifiable(onChainHash, fetchError.message, context)),
+      },
+      didDocumentMetadata: documentMetadata,
+    });
+  }
+  const doc = retrieved.doc;
 
   const document: DocumentRetrieval = { ...doc.retrieval, ...(options.includeRaw ? { raw: doc.raw } : {}) };
   const hashCheck = withWords(doc.hashCheck);
   const problem =
     doc.documentError ??
     (doc.hashCheck.result === "mismatch" ? { error: "documentHashMismatch" as const, message: `${hashCheck.label}: ${hashCheck.message}` } : undefined);
+  // DID Resolution: an error answer carries no document. The bytes stay available (`raw=1`) for whoever wants
+  // to see what was served, but nothing that reads `didDocument` can take a tampered document's keys.
   return finish({
-    didDocument: doc.document ?? null,
+    didDocument: problem ? null : (doc.document ?? null),
     didResolutionMetadata: { ...meta, cached, document, hashCheck, ...(problem ? { error: problem.error, errorMessage: problem.message } : {}) },
     didDocumentMetadata: documentMetadata,
   });
@@ -228,44 +242,6 @@ export async function resolveDidIo(did: string, deps: ResolverDeps, options: Res
 function withWords(check: HashCheck): HashCheck & { label: string; message: string } {
   const { label, sentence } = describeHashCheck(check);
   return { ...check, label, message: sentence };
-}
-
-/** Bytes → JSON → DID Document, each step's failure kept apart from the hash verdict. */
-function interpret(uri: string, fetched: FetchedDocument, onChainHash: Hex, did: string): CachedDocument {
-  const retrieval = {
-    uri: uri.slice(0, 200),
-    uriLength: uri.length,
-    via: fetched.via,
-    finalUrl: fetched.finalUrl,
-    redirects: fetched.redirects,
-    bytes: fetched.bytes.length,
-    ...(fetched.contentType ? { contentType: fetched.contentType } : {}),
-  };
-  let raw: string;
-  try {
-    raw = new TextDecoder("utf-8", { fatal: true }).decode(fetched.bytes);
-  } catch {
-    return { retrieval, raw: "", document: undefined, documentError: { error: "invalidDidDocument", message: "The document is not UTF-8 text." }, hashCheck: checkDocumentHash(onChainHash, fetched.bytes, undefined) };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    const message = `The document is not JSON (${error instanceof Error ? error.message : "unparseable"}).`;
-    return { retrieval, raw, document: undefined, documentError: { error: "invalidDidDocument", message }, hashCheck: checkDocumentHash(onChainHash, fetched.bytes, undefined) };
-  }
-  const hashCheck = checkDocumentHash(onChainHash, fetched.bytes, json);
-  let document: DidDocument;
-  try {
-    document = parseDidDocument(json);
-  } catch (error) {
-    return { retrieval, raw, document: undefined, documentError: { error: "invalidDidDocument", message: error instanceof Error ? error.message : String(error) }, hashCheck };
-  }
-  const documentError =
-    document.id.toLowerCase() === did
-      ? undefined
-      : { error: "invalidDidDocument" as const, message: `The document describes ${document.id.slice(0, 80)}, not ${did}.` };
-  return { retrieval, raw, document, documentError, hashCheck };
 }
 
 function documentMetadataOf(v: DeviceView): DidDocumentMetadata {
@@ -281,53 +257,4 @@ function documentMetadataOf(v: DeviceView): DidDocumentMetadata {
       deviceNFT: v.deviceNFT ? { contract: v.deviceNFT.contract, tokenId: v.deviceNFT.tokenId?.toString() ?? null } : null,
     },
   };
-}
-
-// ---------------------------------------------------------------------------
-// did-resolver (decentralized-identity/did-resolver) method map, without depending on the package: its
-// Resolver calls `io(did, parsed, resolver, options)` and returns our result as-is.
-
-export interface ParsedDidLike {
-  did: string;
-  didUrl?: string;
-  method?: string;
-  id?: string;
-}
-
-export type DidIoMethodResolver = (did: string, parsed: ParsedDidLike, resolver: unknown, options: { accept?: string; chainId?: number | string; [k: string]: unknown }) => Promise<DidResolutionResult>;
-
-export interface GetResolverOptions {
-  /** Chains to resolve on; default: the app's configured chains, read over their public RPC. */
-  chains?: readonly ChainConfig[];
-  defaultChainId?: number;
-  fetchDocument?: DocumentFetcher;
-  cache?: LruCache<CachedDocument>;
-}
-
-/** Resolver chains for configured chains, each reading through its RPC with coalesced record reads. */
-export function resolverChains(configs: readonly ChainConfig[], transport: Pick<HttpTransportConfig, "fetchFn"> = {}): ResolverChain[] {
-  return configs.map((config) => {
-    const client = createPublicClient({ chain: config.chain, transport: http(config.rpcUrl, { batch: true, retryCount: 1, ...transport }) });
-    const registry = config.contracts.ioIDRegistry;
-    return {
-      chainId: config.chain.id,
-      registry,
-      readDevice: createHeadCachedReader(client, createBatchedDeviceReader(client, { registry, withUris: false })),
-      readDocumentUri: (device) => readDocumentURI(client, registry, device),
-    };
-  });
-}
-
-/**
- * `new Resolver(getResolver())` resolves did:io with the did-resolver package. Pass `fetchDocument` from
- * lib/did/server.ts on a server: the default fetcher cannot check where host names resolve.
- */
-export function getResolver(options: GetResolverOptions = {}): { io: DidIoMethodResolver } {
-  const deps: ResolverDeps = {
-    chains: resolverChains(options.chains ?? chainConfigs),
-    defaultChainId: options.defaultChainId ?? (options.chains?.[0] ?? defaultChainConfig).chain.id,
-    fetchDocument: options.fetchDocument ?? createDocumentFetcher(),
-    cache: options.cache ?? createLruCache<CachedDocument>(),
-  };
-  return { io: (did, parsed, _resolver, resolveOptions) => resolveDidIo(parsed?.did ?? did, deps, { chainId: resolveOptions?.chainId }) };
 }

@@ -12,7 +12,11 @@ import { chainConfigs, defaultChainConfig, type ChainConfig } from "../chain/con
 import { createLruCache } from "./cache";
 import { createDocumentFetcher, type DocumentFetcher, type DocumentFetcherOptions, type GuardedFetchFn, type LookupFn } from "./documentFetch";
 import type { Resolve } from "./http";
-import { resolveDidIo, resolverChains, type CachedDocument, type ResolverChain, type ResolverDeps } from "./resolve";
+import { createRateLimiter, resolverRateLimitFromEnv, type RateLimiter } from "../server/rateLimit";
+import { resolverChains } from "./getResolver";
+import { createHostGate } from "./hostGate";
+import type { RecentOutcome } from "./retrieve";
+import { resolveDidIo, type CachedDocument, type ResolverChain, type ResolverDeps } from "./resolve";
 
 export const nodeLookup: LookupFn = async (hostname) =>
   (await dns.lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
@@ -82,9 +86,12 @@ export function serverResolverChains(configs: readonly ChainConfig[]): ResolverC
   return resolverChains(configs, { fetchFn: rpcFetch });
 }
 
-/** The SSRF-safe fetcher: DNS checked for every hop, connections pinned, gateway from DID_IPFS_GATEWAY. */
+/**
+ * The SSRF-safe fetcher: DNS checked for every hop, connections pinned, gateway from DID_IPFS_GATEWAY, and one
+ * request at a time per host with a cool-down after the host fails (hostGate.ts).
+ */
 export function createServerDocumentFetcher(options: DocumentFetcherOptions = {}): DocumentFetcher {
-  return createDocumentFetcher({ fetch: pinnedFetch, lookup: nodeLookup, ipfsGateway: process.env.DID_IPFS_GATEWAY || undefined, ...options });
+  return createDocumentFetcher({ fetch: pinnedFetch, lookup: nodeLookup, ipfsGateway: process.env.DID_IPFS_GATEWAY || undefined, hostGate: createHostGate(), ...options });
 }
 
 /** The chains, each read through the resolver's own node where DID_RESOLVER_RPC_<chainId> names one. */
@@ -103,8 +110,20 @@ export function createServerResolverDeps(overrides: Partial<ResolverDeps> = {}):
     defaultChainId: defaultChainConfig.chain.id,
     fetchDocument: createServerDocumentFetcher(),
     cache: createLruCache<CachedDocument>(),
+    recent: createLruCache<RecentOutcome>({ maxEntries: 10_000, maxBytes: 16 * 1024 * 1024 }),
     ...overrides,
   };
+}
+
+let limiter: RateLimiter | undefined | null = null;
+
+/** The route's per-client limit, from DID_RESOLVER_RATE_LIMIT (undefined when set to 0). */
+export function serverRateLimiter(): RateLimiter | undefined {
+  if (limiter === null) {
+    const perMinute = resolverRateLimitFromEnv();
+    limiter = perMinute > 0 ? createRateLimiter({ perMinute }) : undefined;
+  }
+  return limiter;
 }
 
 let shared: Resolve | undefined;

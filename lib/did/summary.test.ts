@@ -36,3 +36,24 @@ describe("revealInvisibles", () => {
     expect(revealInvisibles("a\u200Bb\u0007c\nd\té")).toBe("a⟨U+200B⟩b⟨U+0007⟩c\nd\té");
   });
 });
+
+describe("summarizeDidDocument on a large document", () => {
+  it("looks references up by id: work grows with the document, not with methods × references", () => {
+    // Each method counts how often its id is read. Scanning every method for every reference reads each id once
+    // per reference (n² reads); an index reads each a fixed number of times.
+    const n = 400;
+    let reads = 0;
+    const did = "did:io:0x0000000000000000000000000000000000000001";
+    const counted = (i: number) => {
+      const method = { type: "JsonWebKey2020", controller: did, publicKeyJwk: { kty: "OKP", crv: "Ed25519", x: "AAAA" } };
+      return Object.defineProperty(method, "id", { enumerable: true, get: () => (reads++, `${did}#key-${i}`) }) as typeof method & { id: string };
+    };
+    const verificationMethod = Array.from({ length: n }, (_, i) => counted(i));
+    const authentication = Array.from({ length: n }, (_, i) => `#KEY-${n - 1 - i}`);
+    const summary = summarizeDidDocument({ id: did, verificationMethod, authentication }, undefined);
+    expect(summary.methods).toHaveLength(n);
+    expect(summary.methods.every((m) => m.relationships.join() === "authentication")).toBe(true);
+    expect(summary.danglingReferences).toEqual([]);
+    expect(reads).toBeLessThan(10 * n);
+  });
+});

@@ -43,25 +43,33 @@ export interface DocumentSummary {
 
 const asArray = <T,>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-/** A fragment reference (`#key-1`) names a method of this document; compare on the fragment. */
-function sameMethod(reference: string, id: string, docId: string): boolean {
-  const absolute = (s: string) => (s.startsWith("#") ? `${docId}${s}` : s);
-  return absolute(reference).toLowerCase() === absolute(id).toLowerCase();
-}
+/** A reference and a method id name the same method when equal once made absolute (`#key-1` → `<doc id>#key-1`), in any case. */
+const methodKey = (reference: string, docId: string) => (reference.startsWith("#") ? `${docId}${reference}` : reference).toLowerCase();
 
 export function summarizeDidDocument(doc: DidDocument, device: Address | undefined): DocumentSummary {
   const methods = new Map<string, { method: VerificationMethod; relationships: Relationship[] }>();
-  for (const method of doc.verificationMethod ?? []) methods.set(method.id, { method, relationships: [] });
+  // References are looked up by key, not by scanning every method: a 64 KB document can hold thousands of both.
+  const byKey = new Map<string, { method: VerificationMethod; relationships: Relationship[] }>();
+  const add = (method: VerificationMethod, relationships: Relationship[]) => {
+    const entry = { method, relationships };
+    methods.set(method.id, entry);
+    // The first method under a key answers for it; a repeated id replaces its own earlier entry.
+    const key = methodKey(method.id, doc.id);
+    const prior = byKey.get(key);
+    if (!prior || prior.method.id === method.id) byKey.set(key, entry);
+    return entry;
+  };
+  for (const method of doc.verificationMethod ?? []) add(method, []);
   const dangling: string[] = [];
   for (const rel of RELATIONSHIPS) {
     for (const entry of doc[rel] ?? []) {
       if (typeof entry !== "string") {
         const existing = methods.get(entry.id);
         if (existing) existing.relationships.push(rel);
-        else methods.set(entry.id, { method: entry, relationships: [rel] });
+        else add(entry, [rel]);
         continue;
       }
-      const target = [...methods.values()].find((m) => sameMethod(entry, m.method.id, doc.id));
+      const target = byKey.get(methodKey(entry, doc.id));
       if (target) target.relationships.push(rel);
       else dangling.push(`${rel}: ${entry}`);
     }

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
+import { DEVNET_CHAIN_IDS } from "../../lib/chain/chains";
 import type { BenchContext } from "./types";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -24,7 +25,8 @@ export function productionBuild(ctx: BenchContext): Promise<string> {
       const child = spawn("npx", ["next", "build"], {
         cwd: root,
         stdio: ["ignore", "ignore", "inherit"],
-        env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+        // The figures are taken on the devnet: it is the default chain of the bench build.
+        env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NEXT_PUBLIC_CHAINS: DEVNET_CHAIN_IDS },
       });
       child.once("error", reject);
       child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));

@@ -1,4 +1,4 @@
-// Resolver throughput on loopback: resolutions/s and p50/p99 latency of GET /1.0/identifiers/{did} over the 1,000
+// Resolver throughput on loopback (one client at full speed, so the per-client rate limit is off): resolutions/s and p50/p99 latency of GET /1.0/identifiers/{did} over the 1,000
 // seeded devices. The handler alone on node:http, with the document cache (records still read from the chain
 // whenever its head moves) and without it; then the same requests through the app's production server
 // (`next start`), which is what a deployment serves.
@@ -76,7 +76,7 @@ export const resolverBench: BenchModule = {
     if (deployment.ioIDRegistry !== devnetDeployment.ioIDRegistry) {
       throw new Error(`the bench devnet's registry ${deployment.ioIDRegistry} is not the build's ${devnetDeployment.ioIDRegistry}: run npm run devnet to refresh lib/chain/deployments/devnet.json`);
     }
-    const next = await startNextServer(await productionBuild(ctx), didPath(0), { DID_RESOLVER_RPC_31337: rpcUrl });
+    const next = await startNextServer(await productionBuild(ctx), didPath(0), { DID_RESOLVER_RPC_31337: rpcUrl, DID_RESOLVER_RATE_LIMIT: "0" });
     try {
       reportLoad("resolver_next_cached", await measure(next.port, "next start, cached"));
     } finally {

@@ -63,7 +63,14 @@ export async function sendAndMine(rpcUrl: string, from: Address, calls: { to?: A
  * Registers `count` devices to the deployer (anvil account 0), each with its ioConnect DID Document as a data:
  * URI hashed by our rule. Device NFTs are minted for the purpose; quota is prepaid so `register` carries no value.
  */
-export async function seedDevices(rpcUrl: string, d: Deployment, count: number): Promise<SeededDevice[]> {
+export interface SeedOptions {
+  /** Keys are derived from `${keyPrefix}-${i}` (default "bench-device"): other prefixes give other devices. */
+  keyPrefix?: string;
+  /** The registered hash and URI; default: the device's own document as a data: URI, hashed by our rule. */
+  record?: (i: number, doc: object) => { hash: Hex; uri: string };
+}
+
+export async function seedDevices(rpcUrl: string, d: Deployment, count: number, { keyPrefix = "bench-device", record }: SeedOptions = {}): Promise<SeededDevice[]> {
   const owner = d.demo.owners[0]!.address;
   await rpc(rpcUrl, "evm_setAutomine", [false]);
   await rpc(rpcUrl, "evm_setBlockGasLimit", [numberToHex(1_000_000_000n)]);
@@ -82,14 +89,15 @@ export async function seedDevices(rpcUrl: string, d: Deployment, count: number):
     const registers: { to: Address; data: Hex; gas: bigint }[] = [];
     for (let i = 0; i < count; i++) {
       // A fixed key per index: the same 1,000 devices on every run.
-      const key = deriveScalar(`bench-device-${i}`, 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n);
+      const key = deriveScalar(`${keyPrefix}-${i}`, 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n);
       const device = createVirtualDevice({ privateKey: key });
       const doc = device.diddocJson().diddoc;
+      const { hash, uri } = record?.(i, doc) ?? { hash: documentHash(doc), uri: dataUriForDocument(doc) };
       const signature = await privateKeyToAccount(key).sign({ hash: permitDigest({ chainId: d.chainId, registry: d.ioIDRegistry, owner, nonce: 0n }) });
       const { r, s, v } = parseSignature(signature);
       registers.push({
         to: d.ioIDRegistry,
-        data: encodeFunctionData({ abi: ioIDRegistryAbi, functionName: "register", args: [d.deviceNFT, firstToken + BigInt(i), device.address, documentHash(doc), dataUriForDocument(doc), Number(v), r, s] }),
+        data: encodeFunctionData({ abi: ioIDRegistryAbi, functionName: "register", args: [d.deviceNFT, firstToken + BigInt(i), device.address, hash, uri, Number(v), r, s] }),
         gas: 3_000_000n,
       });
       devices.push({ address: device.address, did: formatDid(device.address) });

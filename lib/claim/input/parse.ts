@@ -3,7 +3,7 @@ import { parseDid } from "../../did/did";
 import { assertHttpScheme, isBareHost, parseDeviceEndpoint } from "../../device/endpoint";
 import { DeviceError, preview } from "../../device/errors";
 import { parseDidAnswer } from "../../device/ioconnect";
-import { parseJsonText } from "../../device/json";
+import { parseJsonText, trimEnds } from "../../device/json";
 import { fromPayload } from "./payload";
 import { MAX_CLAIM_INPUT_BYTES, MAX_CLAIM_PAYLOAD_BYTES, type ClaimInput } from "./types";
 
@@ -58,7 +58,7 @@ function inputText(input: string | Uint8Array): string {
     throw new DeviceError("payload-unrecognised", `A claim input must be text or bytes, got ${typeof input}.`);
   }
   // trim() also drops a BOM (U+FEFF is whitespace to JS); C firmware may pad with NULs.
-  const text = raw.replace(/^[\s\u0000]+|[\s\u0000]+$/g, "");
+  const text = trimEnds(raw);
   if (text.length === 0) throw new DeviceError("payload-empty", "The input is empty: scan, paste or upload the device's claim code.");
   return text;
 }
