@@ -1,6 +1,6 @@
 // The claim page on a 360 px phone screen, and the source picker driven by the keyboard alone.
 import type { Locator, Page } from "@playwright/test";
-import { createVirtualDevice } from "../lib/device/virtualDevice";
+import { createVirtualDevice } from "../lib/device/simulated/virtualDevice";
 import { expectClaimed, expectReadyToClaim } from "./support/claimPage";
 import { preSignedPayload } from "./support/devices";
 import { connectTestWallet, expect, test } from "./support/fixtures";

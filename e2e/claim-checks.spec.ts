@@ -2,7 +2,7 @@
 // registration fee is charged once the project's prepaid ioIDs are used up.
 import { formatEther, parseEther, type Address } from "viem";
 import { ioIDStoreAbi } from "../lib/chain/abi";
-import { createVirtualDevice } from "../lib/device/virtualDevice";
+import { createVirtualDevice } from "../lib/device/simulated/virtualDevice";
 import { balanceOf, blockNumber, expectClaimed, expectReadyToClaim, openReadyClaim, pasteClaim } from "./support/claimPage";
 import { account0, account1, devnetDeployment, preSignedPayload, preSignedPayloadOf } from "./support/devices";
 import { connectTestWallet, expect, test } from "./support/fixtures";

@@ -1,7 +1,7 @@
 // The image door of the claim flow: a photo or screenshot of the device's QR code, and what the page says
 // about files it cannot use.
 import QRCode from "qrcode";
-import { createVirtualDevice } from "../lib/device/virtualDevice";
+import { createVirtualDevice } from "../lib/device/simulated/virtualDevice";
 import { expectClaimed, expectReadyToClaim } from "./support/claimPage";
 import { preSignedPayload } from "./support/devices";
 import { connectTestWallet, expect, test } from "./support/fixtures";

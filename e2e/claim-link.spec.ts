@@ -1,5 +1,5 @@
 // The claim-link door: /claim?d=<base64url payload>, as a device label or a maker's page links it.
-import { createVirtualDevice } from "../lib/device/virtualDevice";
+import { createVirtualDevice } from "../lib/device/simulated/virtualDevice";
 import { claimPath, expectClaimed, expectReadyToClaim, pasteClaim } from "./support/claimPage";
 import { preSignedPayload } from "./support/devices";
 import { connectTestWallet, expect, test } from "./support/fixtures";

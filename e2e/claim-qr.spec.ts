@@ -3,7 +3,7 @@
 // The image and link doors are in claim-image.spec.ts and claim-link.spec.ts: every page in this file sees the QR.
 import os from "node:os";
 import path from "node:path";
-import { createVirtualDevice } from "../lib/device/virtualDevice";
+import { createVirtualDevice } from "../lib/device/simulated/virtualDevice";
 import { expectClaimed, expectReadyToClaim } from "./support/claimPage";
 import { preSignedPayload } from "./support/devices";
 import { connectTestWallet, expect, test as base } from "./support/fixtures";

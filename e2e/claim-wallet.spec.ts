@@ -1,6 +1,6 @@
 // The wallet side of a claim: declining any prompt keeps the claim ready to retry, and a reload while a
 // transaction is in flight picks the claim up from the stored hashes instead of starting over.
-import { createVirtualDevice } from "../lib/device/virtualDevice";
+import { createVirtualDevice } from "../lib/device/simulated/virtualDevice";
 import {
   blockNumber,
   claimPath,

@@ -1,8 +1,8 @@
 import { keccak256, stringToBytes } from "viem";
 import type { Page } from "@playwright/test";
 import { minimalDocument } from "../lib/claim/document";
-import { documentHash } from "../lib/device/didDocument";
-import { createVirtualDevice } from "../lib/device/virtualDevice";
+import { documentHash } from "../lib/did/didDocument";
+import { createVirtualDevice } from "../lib/device/simulated/virtualDevice";
 import { toIoAddress } from "../lib/chain/ioAddress";
 import { startVirtualDeviceServer, type VirtualDeviceServer } from "../scripts/device/server";
 import { connectTestWallet, expect, test } from "./support/fixtures";

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { FrameLocator, Page } from "@playwright/test";
 import { createPublicClient, http, type Address } from "viem";
 import { ioIDAbi } from "../lib/chain/abi";
-import { createVirtualDevice } from "../lib/device/virtualDevice";
+import { createVirtualDevice } from "../lib/device/simulated/virtualDevice";
 import type { IoIDClaimEvent } from "../public/embed";
 import { devnetDeployment, preSignedPayload } from "./support/devices";
 import { connectTestWallet, expect, test } from "./support/fixtures";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { runSerialDevice } from "./device/serial";
 import { startVirtualDeviceServer, writeIdentityQr } from "./device/server";
-import { createVirtualDevice, type HighSMode } from "../lib/device/virtualDevice";
+import { createVirtualDevice, type HighSMode } from "../lib/device/simulated/virtualDevice";
 
 const HELP = `Usage: npm run device -- [options]
 

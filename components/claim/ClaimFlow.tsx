@@ -11,7 +11,7 @@ import { needsApproval, promptCount } from "@/lib/claim/walletSteps";
 import { Alert, buttonClass, StepCard } from "@/components/ui/Card";
 import { ChecklistView } from "./ChecklistView";
 import { NftPicker } from "./NftPicker";
-import { SourcePicker } from "./sources/SourcePicker";
+import { SourcePicker } from "../sources/SourcePicker";
 import { useClaimFlow, type ClaimFlowEvent } from "./useClaimFlow";
 import { supportsAtomic } from "./wagmiClaimWallet";
 

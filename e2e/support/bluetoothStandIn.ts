@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
-import { IOID_BLE_UUIDS, createBleResponder, type BleResponderOptions } from "../../lib/device/ble";
-import { createVirtualDevice, type VirtualDevice } from "../../lib/device/virtualDevice";
+import { IOID_BLE_UUIDS } from "../../lib/device/ble";
+import { createBleResponder, type BleResponderOptions } from "../../lib/device/simulated/bleResponder";
+import { createVirtualDevice, type VirtualDevice } from "../../lib/device/simulated/virtualDevice";
 
 // A stand-in for navigator.bluetooth: the page gets a fake BluetoothDevice whose GATT operations
 // call into Node, where the peripheral of docs/ble-profile.md runs (createBleResponder, the code a

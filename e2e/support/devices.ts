@@ -2,7 +2,7 @@ import type { Address, Hex } from "viem";
 import devnet from "../../lib/chain/deployments/devnet.json" with { type: "json" };
 import { encodeClaimPayload, type ClaimPayloadV1 } from "../../lib/device/payload";
 import { permitDigest } from "../../lib/device/permit";
-import { createVirtualDevice, type VirtualDevice } from "../../lib/device/virtualDevice";
+import { createVirtualDevice, type VirtualDevice } from "../../lib/device/simulated/virtualDevice";
 import { startVirtualDeviceServer, type VirtualDeviceServer } from "../../scripts/device/server";
 
 export const devnetDeployment = devnet;

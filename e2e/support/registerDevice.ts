@@ -18,9 +18,9 @@ import {
 import { privateKeyToAccount } from "viem/accounts";
 import { deviceNFTAbi, ioIDAbi, ioIDRegistryAbi, ioIDStoreAbi } from "../../lib/chain/abi";
 import { deploymentSchema, type Deployment } from "../../lib/chain/deployment";
-import { dataUriForDocument, documentHash } from "../../lib/device/didDocument";
+import { dataUriForDocument, documentHash } from "../../lib/did/didDocument";
 import { permitDigest } from "../../lib/device/permit";
-import { createVirtualDevice, type VirtualDevice } from "../../lib/device/virtualDevice";
+import { createVirtualDevice, type VirtualDevice } from "../../lib/device/simulated/virtualDevice";
 import { anvilPrivateKeys } from "../../scripts/devnet/accounts";
 import { devnet } from "../../lib/chain/chains";
 import { e2eRpcUrl } from "./ports";

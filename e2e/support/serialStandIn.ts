@@ -1,13 +1,13 @@
 import type { Page } from "@playwright/test";
 import type { Address } from "viem";
 import { permitDigest } from "../../lib/device/permit";
-import { createSerialResponder, createVirtualSerialPort, type SerialResponder, type VirtualSerialPort } from "../../lib/device/serialDevice";
-import { createVirtualDevice, type VirtualDevice } from "../../lib/device/virtualDevice";
+import { createSerialResponder, createVirtualSerialPort, type SerialResponder, type VirtualSerialPort } from "../../lib/device/simulated/serialDevice";
+import { createVirtualDevice, type VirtualDevice } from "../../lib/device/simulated/virtualDevice";
 import { account1, devnetDeployment } from "./devices";
 import { seededRandom } from "./standIn";
 
 // A stand-in for navigator.serial: the page gets a fake SerialPort whose streams call into Node,
-// where the virtual device's own serial responder (lib/device/serialDevice.ts) answers, byte for
+// where the virtual device's own serial responder (lib/device/simulated/serialDevice.ts) answers, byte for
 // byte what the ioConnect firmware prints. Only the USB chooser and the OS driver are pretended.
 
 export type SerialStandInMode =

@@ -1,5 +1,5 @@
 import { parseAbiItem, zeroAddress, type Address, type Hash, type Hex, type PublicClient } from "viem";
-import { formatDid, type IoDid } from "../device/did";
+import { formatDid, type IoDid } from "../did/did";
 import { devicesLensAbi, devicesLensBytecode, ioIDRegistryAbi } from "./abi";
 import { lensOrPlain } from "./deployless";
 import { byDevicesStepwise, byIdsStepwise, ownedByStepwise, URI_STATE, type StepwiseOptions } from "./devicesStepwise";

@@ -1,5 +1,5 @@
 import type { Hex } from "viem";
-import { dataUriForDocument, documentHash, jwkFromSecp256k1PublicKey, parseDidDocument, type DidDocument } from "../device/didDocument";
+import { dataUriForDocument, documentHash, jwkFromSecp256k1PublicKey, parseDidDocument, type DidDocument } from "../did/didDocument";
 
 /** What `register` records for the device's DID Document, and where it came from (shown to the owner). */
 export interface DocumentChoice {

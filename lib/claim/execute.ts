@@ -1,6 +1,6 @@
 import { parseEventLogs, type Address, type Hex, type TransactionReceipt } from "viem";
 import { ioIDAbi } from "../chain/abi";
-import { parseDid } from "../device/did";
+import { parseDid } from "../did/did";
 import type { PlannedCall } from "./bindPlan";
 import type { Check } from "./checklist";
 import type { ClaimResult } from "./machine";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { refusingDeployless, useDevnet } from "../../contracts/test/helpers";
 import { deviceNFTAbi } from "../chain/abi";
-import { createVirtualDevice } from "../device/virtualDevice";
+import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import { readPreflight, type PreflightRequest } from "./preflight";
 import { readPreflightStepwise } from "./preflightStepwise";
 

@@ -7,7 +7,7 @@ import { useDevnet, type Devnet } from "../../contracts/test/helpers";
 import { encodeClaimPayload, parseClaimInput } from "../device/payload";
 import { permitDigest } from "../device/permit";
 import { createDeviceSession } from "../device/session";
-import { createVirtualDevice } from "../device/virtualDevice";
+import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import { claimResultFromReceipt, executePlan, type ClaimWallet } from "./execute";
 import { runClaimChecks, type ClaimCheckDeps } from "./runChecks";
 import { promptCount } from "./walletSteps";

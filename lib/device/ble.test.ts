@@ -7,16 +7,15 @@ import {
   ChunkAssembler,
   IOID_BLE_UUIDS,
   chunkPayloadSize,
-  connectBleResponder,
   createBleDeviceSession,
-  createBleResponder,
   encodeChunks,
   type BleGattLike,
 } from "./ble";
 import { DeviceError } from "./errors";
+import { connectBleResponder, createBleResponder } from "./simulated/bleResponder";
 import { encodeClaimPayload, parseClaimInput } from "./payload";
 import { recoverDeviceSignature } from "./signature";
-import { createVirtualDevice } from "./virtualDevice";
+import { createVirtualDevice } from "./simulated/virtualDevice";
 import { errorOf, rejection } from "./testing";
 
 const device = createVirtualDevice({ seed: "ble" });

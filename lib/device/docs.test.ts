@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { IOID_BLE_UUIDS } from "./ble";
-import { formatLikeCJSON } from "./cjson";
+import { formatLikeCJSON } from "../did/cjson";
 import { parseClaimInput } from "./payload";
 import { permitDigest, permitDomainSeparator, permitStructHash } from "./permit";
-import { createVirtualDevice } from "./virtualDevice";
+import { createVirtualDevice } from "./simulated/virtualDevice";
 
 // The docs are what device makers implement against: their examples must stay true.
 

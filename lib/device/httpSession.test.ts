@@ -1,10 +1,10 @@
 import { keccak256, stringToBytes } from "viem";
 import { describe, expect, it } from "vitest";
-import { formatLikeCJSON } from "./cjson";
+import { formatLikeCJSON } from "../did/cjson";
 import { MAX_HTTP_BODY_BYTES, createHttpDeviceSession } from "./httpSession";
 import type { LocalNetworkPermission } from "./localNetwork";
 import { recoverDeviceSignature } from "./signature";
-import { createVirtualDevice } from "./virtualDevice";
+import { createVirtualDevice } from "./simulated/virtualDevice";
 import { rejection } from "./testing";
 
 const device = createVirtualDevice({ seed: "http", highS: "always" });

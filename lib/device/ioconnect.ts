@@ -1,7 +1,7 @@
 import { bytesToHex, isAddressEqual, type Address, type Hex } from "viem";
 import { z } from "zod";
-import { addressFromPublicKey, parseDid, uncompressedSecp256k1, type IoDid } from "./did";
-import { parseDidDocument, verifyDidDocumentForDevice, type DidDocument } from "./didDocument";
+import { addressFromPublicKey, parseDid, uncompressedSecp256k1, type IoDid } from "../did/did";
+import { parseDidDocument, verifyDidDocumentForDevice, type DidDocument } from "../did/didDocument";
 import { DeviceError, describeZodError, preview } from "./errors";
 import { parseJsonText } from "./json";
 import { parseDigest } from "./signature";

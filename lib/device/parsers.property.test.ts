@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { keccak256, toHex } from "viem";
 import { describe, expect, it } from "vitest";
-import { formatLikeCJSON } from "./cjson";
-import { addressFromDid, addressFromPublicKey, parseDid } from "./did";
-import { canonicalDocumentBytes, documentFromDataUri, documentHash, parseDidDocument, secp256k1AddressFromJwk } from "./didDocument";
+import { formatLikeCJSON } from "../did/cjson";
+import { addressFromDid, addressFromPublicKey, parseDid } from "../did/did";
+import { canonicalDocumentBytes, documentFromDataUri, documentHash, parseDidDocument, secp256k1AddressFromJwk } from "../did/didDocument";
 import { DeviceError } from "./errors";
 import { buildSignRequest, parseDeviceAnswer, parseDidAnswer, parseDidDocAnswer, parseSignAnswer } from "./ioconnect";
 import { recoverDeviceSignature } from "./signature";
-import { createVirtualDevice } from "./virtualDevice";
+import { createVirtualDevice } from "./simulated/virtualDevice";
 
 // Device answers come from hardware and strangers' QR codes: whatever arrives, the parsers
 // must either return or throw a DeviceError the UI can explain — never a TypeError.

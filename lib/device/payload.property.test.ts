@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DeviceError } from "./errors";
 import { claimDeepLink, encodeClaimPayload, parseClaimInput, type ClaimPayloadV1 } from "./payload";
 import { permitDigest } from "./permit";
-import { createVirtualDevice } from "./virtualDevice";
+import { createVirtualDevice } from "./simulated/virtualDevice";
 
 // Claim inputs come from strangers' QR codes and links: whatever arrives, parseClaimInput returns
 // a result or throws a DeviceError, quickly. 11,500 runs in all across the generators below.

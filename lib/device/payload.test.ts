@@ -14,7 +14,7 @@ import {
   type ClaimPayloadV1,
 } from "./payload";
 import { permitDigest } from "./permit";
-import { createVirtualDevice } from "./virtualDevice";
+import { createVirtualDevice } from "./simulated/virtualDevice";
 import { errorOf } from "./testing";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/ioconnect/${name}`, import.meta.url), "utf8");

@@ -1,8 +1,8 @@
 import { base64urlnopad } from "@scure/base";
 import { getAddress, isAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
-import { parseDid, type IoDid } from "./did";
-import { parseDidDocument, verifyDidDocumentForDevice, type DidDocument } from "./didDocument";
+import { parseDid, type IoDid } from "../did/did";
+import { parseDidDocument, verifyDidDocumentForDevice, type DidDocument } from "../did/didDocument";
 import { assertHttpScheme, isBareHost, parseDeviceEndpoint } from "./endpoint";
 import { DeviceError, describeZodIssue, preview } from "./errors";
 import { parseDidAnswer } from "./ioconnect";

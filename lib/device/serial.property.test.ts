@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { keccak256, stringToBytes } from "viem";
 import { describe, expect, it } from "vitest";
-import { formatLikeCJSON } from "./cjson";
+import { formatLikeCJSON } from "../did/cjson";
 import { DeviceError } from "./errors";
 import { createSerialDeviceSession } from "./serial";
-import { createSerialResponder, createVirtualSerialPort } from "./serialDevice";
 import { MAX_SERIAL_BUFFER_BYTES, SerialAnswerReader, type SerialReadEvent } from "./serialReader";
 import { recoverDeviceSignature } from "./signature";
-import { createVirtualDevice } from "./virtualDevice";
+import { createSerialResponder, createVirtualSerialPort } from "./simulated/serialDevice";
+import { createVirtualDevice } from "./simulated/virtualDevice";
 
 const device = createVirtualDevice({ seed: "serial-fuzz" });
 const ANSWERS = [device.didJson(), device.diddocJson(), device.sign(keccak256(stringToBytes("x"))), { Sign: "Failed to Signature" }];

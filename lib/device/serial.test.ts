@@ -1,12 +1,12 @@
 import { keccak256, stringToBytes } from "viem";
 import { describe, expect, it } from "vitest";
-import { formatLikeCJSON } from "./cjson";
+import { formatLikeCJSON } from "../did/cjson";
 import { SIGN_FAILURE } from "./ioconnect";
 import { createSerialDeviceSession } from "./serial";
 import { MAX_SERIAL_BUFFER_BYTES, SerialAnswerReader, type SerialReadEvent } from "./serialReader";
-import { createSerialResponder, createVirtualSerialPort, type SerialResponderOptions } from "./serialDevice";
+import { createSerialResponder, createVirtualSerialPort, type SerialResponderOptions } from "./simulated/serialDevice";
 import { recoverDeviceSignature } from "./signature";
-import { createVirtualDevice } from "./virtualDevice";
+import { createVirtualDevice } from "./simulated/virtualDevice";
 import { rejection } from "./testing";
 
 const device = createVirtualDevice({ seed: "serial" });

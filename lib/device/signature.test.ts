@@ -4,7 +4,7 @@ import { keccak256, numberToHex, recoverAddress, stringToBytes, type Hex } from 
 import { describe, expect, it } from "vitest";
 import { parseSignAnswer } from "./ioconnect";
 import { recoverDeviceSignature, toLowS } from "./signature";
-import { createVirtualDevice } from "./virtualDevice";
+import { createVirtualDevice } from "./simulated/virtualDevice";
 import { errorOf } from "./testing";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/ioconnect/${name}`, import.meta.url), "utf8");

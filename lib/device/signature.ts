@@ -1,6 +1,6 @@
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { bytesToHex, getAddress, isAddress, isAddressEqual, numberToHex, type Address, type Hex } from "viem";
-import { addressFromPublicKey, parseDid } from "./did";
+import { addressFromPublicKey, parseDid } from "../did/did";
 import { DeviceError, preview } from "./errors";
 
 const N = secp256k1.CURVE.n;

@@ -1,5 +1,5 @@
 import { getAddress, isAddress, type Address } from "viem";
-import { formatDid, parseDid, type IoDid } from "../device/did";
+import { formatDid, parseDid, type IoDid } from "./did";
 import { DeviceError, preview } from "../device/errors";
 import { fromIoAddress } from "../chain/ioAddress";
 

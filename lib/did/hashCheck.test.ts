@@ -1,6 +1,6 @@
 import { keccak256, stringToBytes } from "viem";
 import { describe, expect, it } from "vitest";
-import { dataUriForDocument, documentHash } from "../device/didDocument";
+import { dataUriForDocument, documentHash } from "./didDocument";
 import { checkDataUriDocument, checkDocumentHash, describeHashCheck, unverifiable } from "./hashCheck";
 
 const doc = { id: "did:io:0x0000000000000000000000000000000000000001", "@context": "https://www.w3.org/ns/did/v1" };

@@ -1,5 +1,5 @@
 import { keccak256, type Hex } from "viem";
-import { canonicalDocumentBytes } from "../device/didDocument";
+import { canonicalDocumentBytes } from "./didDocument";
 import { decodeDataUri } from "./documentFetch";
 
 // The on-chain documentHash has no standard definition (PROTOCOL.md §4). Ours is keccak256 of the RFC 8785

@@ -1,8 +1,8 @@
 import { createPublicClient, http, type Address, type Hex, type HttpTransportConfig } from "viem";
 import { createBatchedDeviceReader, createHeadCachedReader, readDocumentURI, type DeviceView } from "../chain/devices";
 import { chainConfigs, defaultChainConfig, type ChainConfig } from "../chain/config";
-import { parseDid } from "../device/did";
-import { parseDidDocument, type DidDocument } from "../device/didDocument";
+import { parseDid } from "./did";
+import { parseDidDocument, type DidDocument } from "./didDocument";
 import { isDeviceError } from "../device/errors";
 import { createLruCache, documentCacheKey, type LruCache } from "./cache";
 import { createDocumentFetcher, DocumentFetchError, MAX_DOCUMENT_BYTES, type DocumentFetcher, type FetchedDocument } from "./documentFetch";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDidDocument } from "../device/didDocument";
-import { createVirtualDevice } from "../device/virtualDevice";
+import { parseDidDocument } from "./didDocument";
+import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import { revealInvisibles, summarizeDidDocument } from "./summary";
 
 describe("summarizeDidDocument", () => {

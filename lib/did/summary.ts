@@ -1,6 +1,6 @@
 import { isAddressEqual, type Address } from "viem";
-import { addressFromPublicKey } from "../device/did";
-import { secp256k1AddressFromJwk, type DidDocument, type VerificationMethod } from "../device/didDocument";
+import { addressFromPublicKey } from "./did";
+import { secp256k1AddressFromJwk, type DidDocument, type VerificationMethod } from "./didDocument";
 
 // What the device page shows of a DID Document, one card per verification method and service, as plain data:
 // every value here is untrusted text from whoever registered the device, and the UI renders it as text only.

@@ -26,7 +26,7 @@ import { runClaimChecks, type ClaimCheckResult } from "../../lib/claim/runChecks
 import { createHttpDeviceSession } from "../../lib/device/httpSession";
 import { encodeClaimPayload, parseClaimInput } from "../../lib/device/payload";
 import { permitDigest } from "../../lib/device/permit";
-import { createVirtualDevice } from "../../lib/device/virtualDevice";
+import { createVirtualDevice } from "../../lib/device/simulated/virtualDevice";
 import { anvilPrivateKeys } from "../devnet/accounts";
 import { startVirtualDeviceServer } from "../device/server";
 import type { BenchContext, BenchDevnet, BenchModule } from "./types";

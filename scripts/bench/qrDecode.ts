@@ -4,7 +4,7 @@
 // which is what the scanner chews on most of the time. Decoded inline: the app runs the same function in a
 // worker, so the per-frame cost is the same and the UI thread never pays it.
 import { identityQrText } from "../../lib/device/identityQr";
-import { createVirtualDevice } from "../../lib/device/virtualDevice";
+import { createVirtualDevice } from "../../lib/device/simulated/virtualDevice";
 import { decodeQrFrame, prepareQrDecoder, type RgbaFrame } from "../../lib/qr/decode";
 import { zxingWasmBytes } from "../../lib/qr/nodeWasm";
 import { qrLumaFrame, rgbaFromLuma, type LumaFrame } from "../../e2e/support/y4m";

@@ -4,10 +4,10 @@ import { encodeFunctionData, numberToHex, parseSignature, type Address, type Hex
 import { privateKeyToAccount } from "viem/accounts";
 import { deviceNFTAbi, ioIDRegistryAbi, ioIDStoreAbi } from "../../lib/chain/abi";
 import type { Deployment } from "../../lib/chain/deployment";
-import { dataUriForDocument, documentHash } from "../../lib/device/didDocument";
-import { formatDid } from "../../lib/device/did";
+import { dataUriForDocument, documentHash } from "../../lib/did/didDocument";
+import { formatDid } from "../../lib/did/did";
 import { permitDigest } from "../../lib/device/permit";
-import { createVirtualDevice, deriveScalar } from "../../lib/device/virtualDevice";
+import { createVirtualDevice, deriveScalar } from "../../lib/device/simulated/virtualDevice";
 
 type RpcRequest = { method: string; params: unknown[] };
 

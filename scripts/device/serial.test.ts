@@ -5,7 +5,7 @@ import { keccak256, stringToBytes } from "viem";
 import { describe, expect, it } from "vitest";
 import { createSerialDeviceSession, type SerialPortLike } from "../../lib/device/serial";
 import { recoverDeviceSignature } from "../../lib/device/signature";
-import { createVirtualDevice } from "../../lib/device/virtualDevice";
+import { createVirtualDevice } from "../../lib/device/simulated/virtualDevice";
 import { runSerialDevice } from "./serial";
 
 /** A Node stream pair as the session's port: what a host program on a real UART would hold. */

@@ -3,8 +3,8 @@
 // it as a board on a UART. Logs go to stderr because stdout is the serial line.
 
 import type { SerialDialect } from "../../lib/device/serial";
-import { createSerialResponder } from "../../lib/device/serialDevice";
-import type { VirtualDevice } from "../../lib/device/virtualDevice";
+import { createSerialResponder } from "../../lib/device/simulated/serialDevice";
+import type { VirtualDevice } from "../../lib/device/simulated/virtualDevice";
 
 export interface SerialDeviceOptions {
   device: VirtualDevice;

@@ -10,7 +10,7 @@ import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
 import QRCode from "qrcode";
 import { identityQrText } from "../../lib/device/identityQr";
-import { createVirtualDevice, formatLikeCJSON, MAX_SIGN_REQUEST_BYTES, type HighSMode, type VirtualDevice } from "../../lib/device/virtualDevice";
+import { createVirtualDevice, formatLikeCJSON, MAX_SIGN_REQUEST_BYTES, type HighSMode, type VirtualDevice } from "../../lib/device/simulated/virtualDevice";
 import { createSelfSignedCertificate, type SelfSignedCertificate } from "./certificate";
 
 export interface VirtualDeviceServerOptions {

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import type { Address } from "viem";
-import { sourceEntries } from "@/components/claim/sources/SourcePicker";
+import { sourceEntries } from "@/components/sources/SourcePicker";
 import type { DeviceSession } from "@/lib/device/session";
 import { checkSessionDevice, openHttpSession } from "./deviceSigner";
 

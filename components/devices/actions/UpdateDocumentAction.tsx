@@ -6,7 +6,7 @@ import { usePublicClient } from "wagmi";
 import { ioIDRegistryAbi } from "@/lib/chain/abi";
 import type { ChainConfig } from "@/lib/chain/config";
 import type { DeviceView } from "@/lib/chain/devices";
-import { dataUriForDocument, documentHash, parseDidDocument, verifyDidDocumentForDevice, type DidDocument } from "@/lib/device/didDocument";
+import { dataUriForDocument, documentHash, parseDidDocument, verifyDidDocumentForDevice, type DidDocument } from "@/lib/did/didDocument";
 import type { DeviceSession } from "@/lib/device/session";
 import { buttonClass } from "@/components/ui/Card";
 import { DeviceConnect } from "./DeviceConnect";

@@ -2,7 +2,7 @@ import { bech32 } from "@scure/base";
 import { p256 } from "@noble/curves/p256";
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { bytesToHex, getAddress, isHex, keccak256, type Address, type Hex } from "viem";
-import { DeviceError, preview } from "./errors";
+import { DeviceError, preview } from "../device/errors";
 
 /** The only identifier ioID v1 can register: the device's secp256k1 address, lowercase (as `documentID` writes it). */
 export type IoDid = `did:io:0x${string}`;

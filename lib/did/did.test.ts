@@ -3,7 +3,7 @@ import { base64urlnopad } from "@scure/base";
 import { concat, hexToBytes, toHex } from "viem";
 import { describe, expect, it } from "vitest";
 import { addressFromDid, addressFromP256PublicKey, addressFromPublicKey, didFromAddress, formatDid, parseDid } from "./did";
-import { DeviceError } from "./errors";
+import { DeviceError } from "../device/errors";
 
 const SAMPLE_DID = "did:io:0xe276bf8cdfae39fe52b9d334044d0ddbdd11a7a5";
 const SAMPLE_ADDRESS = "0xe276bf8cdfAE39fe52b9d334044d0DDBdd11a7A5";

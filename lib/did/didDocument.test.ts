@@ -13,9 +13,9 @@ import {
   secp256k1AddressFromJwk,
   verifyDidDocumentForDevice,
 } from "./didDocument";
-import { errorOf } from "./testing";
+import { errorOf } from "../device/testing";
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/ioconnect/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) => readFileSync(new URL(`../device/fixtures/ioconnect/${name}`, import.meta.url), "utf8");
 const sampleDidText = fixture("did.json");
 const sampleDocText = fixture("diddoc.json");
 const sampleDoc = JSON.parse(sampleDocText).diddoc;

@@ -1,12 +1,12 @@
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { hexToBytes, keccak256, sha256, stringToBytes, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
-import { formatLikeCJSON } from "./cjson";
-import { DeviceError } from "./errors";
-import { identityQrText } from "./identityQr";
-import { SIGN_FAILURE, parseDidAnswer, parseDidDocAnswer, parseSignAnswer } from "./ioconnect";
-import { parseClaimInput } from "./payload";
-import { recoverDeviceSignature } from "./signature";
+import { formatLikeCJSON } from "../../did/cjson";
+import { DeviceError } from "../errors";
+import { identityQrText } from "../identityQr";
+import { SIGN_FAILURE, parseDidAnswer, parseDidDocAnswer, parseSignAnswer } from "../ioconnect";
+import { parseClaimInput } from "../payload";
+import { recoverDeviceSignature } from "../signature";
 import { createVirtualDevice } from "./virtualDevice";
 
 const N = secp256k1.CURVE.n;

@@ -2,12 +2,12 @@ import { p256 } from "@noble/curves/p256";
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { bytesToHex, hexToBytes, keccak256, numberToHex, sha256, stringToBytes, type Address, type Hex } from "viem";
 import { z } from "zod";
-import { formatLikeCJSON } from "./cjson";
-import { addressFromPublicKey, formatDid, type IoDid } from "./did";
-import { buildIoConnectDidDocument, type IoConnectDidDocument } from "./didDocument";
-import { DeviceError, describeZodError } from "./errors";
-import { SIGN_FAILURE, type DidAnswer, type SignAnswer, type SignFailureAnswer } from "./ioconnect";
-import { parseDigest } from "./signature";
+import { formatLikeCJSON } from "../../did/cjson";
+import { addressFromPublicKey, formatDid, type IoDid } from "../../did/did";
+import { buildIoConnectDidDocument, type IoConnectDidDocument } from "../../did/didDocument";
+import { DeviceError, describeZodError } from "../errors";
+import { SIGN_FAILURE, type DidAnswer, type SignAnswer, type SignFailureAnswer } from "../ioconnect";
+import { parseDigest } from "../signature";
 
 export { formatLikeCJSON };
 

@@ -4,8 +4,8 @@ import { p256 } from "@noble/curves/p256";
 import { bytesToHex, concat, isAddressEqual, keccak256, stringToBytes, type Address, type Hex } from "viem";
 import { z } from "zod";
 import { addressFromP256PublicKey, addressFromPublicKey, formatDid, parseDid, uncompressedSecp256k1, type IoDid } from "./did";
-import { DeviceError, describeZodError, preview } from "./errors";
-import { parseJsonText } from "./json";
+import { DeviceError, describeZodError, preview } from "../device/errors";
+import { parseJsonText } from "../device/json";
 
 // ---------------------------------------------------------------------------
 // Generic W3C DID Document (DID Core 1.0). Deliberately permissive about extra members:

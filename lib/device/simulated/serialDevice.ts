@@ -1,6 +1,6 @@
-import { formatLikeCJSON } from "./cjson";
-import { SIGN_FAILURE } from "./ioconnect";
-import type { SerialDialect, SerialPortLike } from "./serial";
+import { formatLikeCJSON } from "../../did/cjson";
+import { SIGN_FAILURE } from "../ioconnect";
+import type { SerialDialect, SerialPortLike } from "../serial";
 import { MAX_SIGN_REQUEST_BYTES, type VirtualDevice } from "./virtualDevice";
 
 // The device side of the serial protocol, for the virtual device: `npm run device -- --serial`
