@@ -49,7 +49,7 @@ export interface SerialDeviceSessionOptions {
   dialect?: SerialDialect | undefined;
   /** Called once the dialect is detected from the board's answer, so the caller can remember it for the port. */
   onDialect?: (dialect: SerialDialect) => void;
-  /** How long a JSON sign line may go unanswered before it is resent with `S`; within the step's timeout. */
+  /** How long the line must stay quiet after a JSON sign line before it is resent with `S`; within the step's timeout. */
   dialectProbeMs?: number;
 }
 
@@ -203,7 +203,15 @@ export function createSerialDeviceSession(port: SerialPortLike, options: SerialD
       },
       (signal) =>
         new Promise<{ value: Record<string, unknown>; line: number }>((resolve, reject) => {
-          const probe = requests[1] === undefined ? undefined : setTimeout(() => write(requests[1]!), probeMs);
+          // The S line goes out only after a quiet spell: no byte and no answer in progress for probeMs.
+          let probe: ReturnType<typeof setTimeout> | undefined;
+          const listen = (heard: number) => {
+            probe = setTimeout(() => {
+              if (reader.bytesReceived !== heard || reader.inAnswer) listen(reader.bytesReceived);
+              else write(requests[1]!);
+            }, probeMs);
+          };
+          if (requests[1] !== undefined) listen(reader.bytesReceived);
           waiter = {
             expect,
             tookOwed: false,
