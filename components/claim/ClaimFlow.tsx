@@ -9,6 +9,7 @@ import { explorerAddressUrl, explorerTxUrl } from "@/lib/chain/config";
 import { formatIotx } from "@/lib/chain/formatIotx";
 import { needsApproval, promptCount } from "@/lib/claim/walletSteps";
 import { Alert, buttonClass, StepCard } from "@/components/ui/Card";
+import { CertificateHelp } from "./CertificateHelp";
 import { ChecklistView } from "./ChecklistView";
 import { NftPicker } from "./NftPicker";
 import { SourcePicker } from "../sources/SourcePicker";
@@ -126,7 +127,9 @@ export function ClaimFlow({
           ) : checks ? (
             <ChecklistView checks={checks.checklist.checks} />
           ) : null}
-          {state.phase === "failed" && (
+          {state.phase === "failed" && state.error.code === "device:http-certificate" && state.input.input.endpoint ? (
+            <CertificateHelp endpoint={state.input.input.endpoint} onRetry={flow.recheck} />
+          ) : state.phase === "failed" && (
             <div className="mt-3 space-y-2">
               <Alert tone="error" title="The claim stopped">
                 <p data-testid="claim-error">{state.error.message}</p>

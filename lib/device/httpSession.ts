@@ -3,7 +3,7 @@ import { deviceOrigins, type DeviceScheme } from "./endpoint";
 import { DeviceError, preview } from "./errors";
 import { signRequestBody } from "./ioconnect";
 import { LOCAL_NETWORK_SETTINGS_STEPS, readLocalNetworkPermission, supportsLocalNetworkAccess, targetAddressSpaceOf, type LocalNetworkPermission, type TargetAddressSpace } from "./localNetwork";
-import { browserSchemeMemory, type SchemeMemory } from "./schemeMemory";
+import { browserChoiceMemory, type ChoiceMemory } from "./choiceMemory";
 import { createDeviceSession, formatDuration, withDeadline, type DeviceSession } from "./session";
 
 // ioConnect's HTTP transport (PROTOCOL.md §5): GET /did, GET /diddoc, POST /sign {"hex"}.
@@ -21,7 +21,7 @@ export interface HttpDeviceSessionOptions {
   /** The page's `local-network-access` permission; read from the Permissions API by default. */
   permission?: () => Promise<LocalNetworkPermission>;
   /** Which scheme worked for a device before; localStorage by default. */
-  schemes?: SchemeMemory;
+  schemes?: ChoiceMemory<DeviceScheme>;
 }
 
 /** A permission prompt waits for the owner to read it; an unanswered device does not take this long. */
@@ -50,7 +50,7 @@ export function createHttpDeviceSession(endpoint: string, options: HttpDeviceSes
   const pageProtocol = options.pageProtocol ?? (globalThis as { location?: { protocol?: string } }).location?.protocol;
   const localNetworkAccess = options.localNetworkAccess ?? supportsLocalNetworkAccess();
   const permission = options.permission ?? (() => readLocalNetworkPermission());
-  const memory = options.schemes ?? browserSchemeMemory();
+  const memory = options.schemes ?? browserChoiceMemory<DeviceScheme>("deviceScheme", ["https:", "http:"]);
   const { hostPort } = deviceOrigins(endpoint);
   const plan = deviceOrigins(endpoint, { pageProtocol, localNetworkAccess, remembered: memory.get(hostPort) });
   const space = localNetworkAccess ? targetAddressSpaceOf(new URL(`http://${hostPort}`).hostname) : undefined;

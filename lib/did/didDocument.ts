@@ -36,7 +36,8 @@ export const jwkSchema = z
   .refine((jwk) => !("d" in jwk) || jwk.d === "", { message: "publicKeyJwk contains a private key (the \"d\" member); a DID Document must only publish public keys", path: ["d"] })
   .transform((jwk) => {
     if (!("d" in jwk)) return jwk;
-    const { d: _empty, ...publicOnly } = jwk;
+    const publicOnly = { ...jwk };
+    delete publicOnly.d;
     return publicOnly;
   });
 
