@@ -7,16 +7,17 @@ import { useCapabilities } from "wagmi";
 import type { Address } from "viem";
 import { explorerAddressUrl, explorerTxUrl } from "@/lib/chain/config";
 import { formatIotx } from "@/lib/chain/formatIotx";
+import { sourceLabels } from "@/lib/claim/sourceKind";
 import { needsApproval, promptCount } from "@/lib/claim/walletSteps";
 import { Alert, buttonClass, StepCard } from "@/components/ui/Card";
 import { CertificateHelp } from "./CertificateHelp";
 import { ChecklistView } from "./ChecklistView";
 import { NftPicker } from "./NftPicker";
 import { SourcePicker } from "../sources/SourcePicker";
-import { useClaimFlow, type ClaimFlowEvent } from "./useClaimFlow";
-import { supportsAtomic } from "./wagmiClaimWallet";
+import type { ClaimFlowEvent } from "@/lib/claim/controllerPorts";
+import { useClaimFlow } from "./useClaimFlow";
+import { supportsAtomic } from "@/components/wallet/wagmiWallet";
 
-const sourceLabel = { camera: "camera", image: "QR image", paste: "pasted code", link: "claim link", http: "Wi-Fi", ble: "Bluetooth", serial: "USB cable" } as const;
 
 export function ClaimFlow({
   deepLink,
@@ -78,7 +79,7 @@ export function ClaimFlow({
                 {checks?.subject.did ?? draft?.input.did ?? draft?.input.endpoint}
               </dd>
               <dt className="text-slate-500">From</dt>
-              <dd>{sourceLabel[state.source]}</dd>
+              <dd>{sourceLabels[state.source]}</dd>
               {draft?.input.projectName && (
                 <>
                   <dt className="text-slate-500">Says it is</dt>
@@ -122,6 +123,7 @@ export function ClaimFlow({
             </div>
           ) : state.phase === "checking" ? (
             <p role="status" className="text-sm text-slate-600">
+              {draft?.recheckReason && <span data-testid="recheck-reason">{draft.recheckReason} </span>}
               Checking the device and the chain…
             </p>
           ) : checks ? (

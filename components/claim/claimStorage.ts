@@ -1,15 +1,4 @@
-import type { Address, Hex } from "viem";
-import type { SourceKind } from "@/lib/claim/machine";
-
-/** A claim in flight, kept across reloads: what the device gave and what was already sent. */
-export interface StoredClaim {
-  raw: string;
-  source: SourceKind;
-  nft: { contract: Address; tokenId?: bigint | undefined } | undefined;
-  chainId: number;
-  owner: Address;
-  hashes: Hex[];
-}
+import type { StoredClaim } from "@/lib/claim/storedClaim";
 
 const key = "ioid-device-wallet:claim:v1";
 

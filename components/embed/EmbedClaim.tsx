@@ -4,7 +4,7 @@ import { ConnectButton } from "@/components/wallet/ConnectButton";
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { useAccount, useChainId, useSwitchChain, type State } from "wagmi";
 import { ClaimFlow } from "@/components/claim/ClaimFlow";
-import type { ClaimFlowEvent } from "@/components/claim/useClaimFlow";
+import type { ClaimFlowEvent } from "@/lib/claim/controllerPorts";
 import { Alert, buttonClass } from "@/components/ui/Card";
 import { Providers } from "@/components/wallet/Providers";
 import { getChainConfig } from "@/lib/chain/config";

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { buttonClass } from "@/components/ui/Card";
 import { IOID_BLE_UUIDS, createBleDeviceSession, type BleGattLike } from "@/lib/device/ble";
-import type { SourceProps } from "./SourcePicker";
+import type { SourceProps } from "./types";
 import { fromChooser, linkProblem, LinkStatusView, missingApi, Unavailable, useDeviceLink } from "./deviceLink";
 
 // Web Bluetooth, typed for exactly what this adapter touches (docs/ble-profile.md, "Using it from a web page").

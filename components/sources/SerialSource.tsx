@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/Card";
 import type { DeviceIdentity } from "@/lib/device/ioconnect";
 import { browserChoiceMemory } from "@/lib/device/choiceMemory";
 import { SERIAL_BAUD_RATE, createSerialDeviceSession, type SerialDeviceSession, type SerialDialect, type SerialProgress } from "@/lib/device/serial";
-import type { SourceProps } from "./SourcePicker";
+import type { SourceProps } from "./types";
 import { fromChooser, linkProblem, LinkStatusView, missingApi, Unavailable, useDeviceLink } from "./deviceLink";
 
 // Web Serial, typed for exactly what this adapter touches (docs/serial-protocol.md, "Using it from code").

@@ -2,16 +2,11 @@
 
 import dynamic from "next/dynamic";
 import { useState, type ComponentType } from "react";
-import type { SourceKind } from "@/lib/claim/machine";
+import type { SourceKind } from "@/lib/claim/sourceKind";
 import type { DeviceSession } from "@/lib/device/session";
 import { EndpointSource } from "./EndpointSource";
 import { PasteSource } from "./PasteSource";
-
-export interface SourceProps {
-  onInput: (raw: string, session?: DeviceSession) => void;
-  /** The other ways in, to offer when this browser lacks the API a source needs. */
-  otherSources?: readonly OtherSource[] | undefined;
-}
+import type { PickerKind, SourceEntry, SourceProps } from "./types";
 
 const loading = () => <p className="text-sm text-slate-500">Loading…</p>;
 
@@ -22,26 +17,18 @@ const ImageSource = dynamic(() => import("./ImageSource").then((m) => m.ImageSou
 const BluetoothSource = dynamic(() => import("./BluetoothSource").then((m) => m.BluetoothSource), { ssr: false, loading });
 const SerialSource = dynamic(() => import("./SerialSource").then((m) => m.SerialSource), { ssr: false, loading });
 
-export interface OtherSource {
-  label: string;
-  choose: () => void;
-}
-
-interface SourceEntry {
-  kind: Exclude<SourceKind, "link">;
-  label: string;
-  Component: ComponentType<SourceProps>;
-}
+// Keyed by the one list of kinds (lib/claim/sourceKind.ts): a kind without a door here does not compile.
+const doors: Record<PickerKind, { label: string; Component: ComponentType<SourceProps> }> = {
+  camera: { label: "Scan QR", Component: CameraSource },
+  image: { label: "QR image", Component: ImageSource },
+  paste: { label: "Paste", Component: PasteSource },
+  http: { label: "Wi-Fi (device address)", Component: EndpointSource },
+  ble: { label: "Bluetooth", Component: BluetoothSource },
+  serial: { label: "USB cable", Component: SerialSource },
+};
 
 /** Adding a way in is one entry here and one adapter: everything after the source is shared. */
-export const sourceEntries: SourceEntry[] = [
-  { kind: "camera", label: "Scan QR", Component: CameraSource },
-  { kind: "image", label: "QR image", Component: ImageSource },
-  { kind: "paste", label: "Paste", Component: PasteSource },
-  { kind: "http", label: "Wi-Fi (device address)", Component: EndpointSource },
-  { kind: "ble", label: "Bluetooth", Component: BluetoothSource },
-  { kind: "serial", label: "USB cable", Component: SerialSource },
-];
+export const sourceEntries: SourceEntry[] = Object.entries(doors).map(([kind, door]) => ({ kind: kind as PickerKind, ...door }));
 
 export function SourcePicker({ onInput }: { onInput: (raw: string, source: SourceKind, session?: DeviceSession) => void }) {
   const [active, setActive] = useState<SourceEntry["kind"]>("camera");

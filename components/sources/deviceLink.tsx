@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { isDeviceError } from "@/lib/device/errors";
 import type { DeviceSession } from "@/lib/device/session";
-import type { OtherSource } from "./SourcePicker";
+import type { OtherSource } from "./types";
 
 // What the two live-link sources (Bluetooth, USB cable) share: open a session, ask the device who it
 // is, hand text + session to the claim flow, and close the session on every way out before that.

@@ -5,7 +5,7 @@ import type { Preflight } from "./preflight";
 import { needsApproval } from "./walletSteps";
 
 export interface PlannedCall {
-  kind: "approve" | "register";
+  kind: "approve" | "register" | "update" | "remove" | "transfer";
   to: Address;
   data: Hex;
   value: bigint;

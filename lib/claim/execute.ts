@@ -4,10 +4,13 @@ import { parseDid } from "../did/did";
 import type { PlannedCall } from "./bindPlan";
 import type { Check } from "./checklist";
 import type { ClaimResult } from "./machine";
+import { bindingChange, type PlanBinding } from "./planBinding";
 import { ClaimExecutionError } from "./walletSteps";
 
 /** What the claim needs from a wallet; the app adapts wagmi to it, tests adapt a local account. */
 export interface ClaimWallet {
+  /** The account and chain the wallet would send from right now; undefined when none is connected. */
+  account(): Promise<{ address: Address; chainId: number } | undefined>;
   /** EIP-5792: can the wallet send the approval and the registration as one atomic batch on this chain? */
   supportsAtomicBatch(): Promise<boolean>;
   sendCalls(calls: PlannedCall[]): Promise<string>;
@@ -23,10 +26,17 @@ export interface ExecuteHooks {
   onSent(hash: Hex): void;
   /** Runs between the approval and `register`, when they go as two transactions: the last dry run. */
   recheck?: ((call: PlannedCall) => Promise<Check | undefined>) | undefined;
+  /** What the plan was checked (and the device signed) for: the wallet must still be there before the first prompt. */
+  boundTo?: PlanBinding | undefined;
 }
 
 /** Sends the plan: one EIP-5792 batch where the wallet can, otherwise one transaction per call, in order. */
 export async function executePlan(plan: PlannedCall[], wallet: ClaimWallet, hooks: ExecuteHooks): Promise<TransactionReceipt> {
+  if (hooks.boundTo) {
+    const now = await wallet.account();
+    const moved = now ? bindingChange(hooks.boundTo, { chainId: now.chainId, owner: now.address, registry: hooks.boundTo.registry }) : "No wallet is connected.";
+    if (moved) throw new ClaimExecutionError("rebound", `${moved} Nothing was sent.`);
+  }
   if (plan.length > 1 && (await wallet.supportsAtomicBatch())) {
     hooks.onPrompt(1, 1);
     const id = await wallet.sendCalls(plan);

@@ -1,9 +1,7 @@
 import type { Address, Hex } from "viem";
 import type { Checklist } from "./checklist";
 import type { PlannedCall } from "./bindPlan";
-
-/** Where the device data came from: shown to the owner, kept with the claim for resume. */
-export type SourceKind = "camera" | "image" | "paste" | "link" | "http" | "ble" | "serial";
+import type { SourceKind } from "./sourceKind";
 
 export interface ClaimResult {
   ioID: bigint;

@@ -1,31 +1,19 @@
 // The claim's verification and execution against a real anvil running our ioID suite: every refusal
 // must name its reason, and a passing claim must mint the ioID exactly as planned.
-import { createPublicClient, http, parseEther, type Address, type Hex } from "viem";
+import { createPublicClient, http, parseEther } from "viem";
 import { describe, expect, it } from "vitest";
 import { deviceNFTAbi } from "../chain/abi";
-import { useDevnet, type Devnet } from "../../contracts/test/helpers";
-import { encodeClaimPayload, parseClaimInput } from "../device/payload";
-import { permitDigest } from "../device/permit";
+import { useDevnet } from "../../contracts/test/helpers";
+import { localWallet, presignedClaim } from "./testing";
+import { parseClaimInput } from "../device/payload";
 import { createDeviceSession } from "../device/session";
 import { createVirtualDevice } from "../device/simulated/virtualDevice";
-import { claimResultFromReceipt, executePlan, type ClaimWallet } from "./execute";
+import { claimResultFromReceipt, executePlan } from "./execute";
 import { runClaimChecks, type ClaimCheckDeps } from "./runChecks";
 import { promptCount } from "./walletSteps";
 
 const ctx = useDevnet();
-
-function presigned(seed: string, over: { owner?: Address; nonce?: bigint; chainId?: number; registry?: Address } = {}) {
-  const device = createVirtualDevice({ seed });
-  const params = {
-    owner: over.owner ?? ctx.accounts[0]!.address,
-    nonce: over.nonce ?? 0n,
-    chainId: over.chainId ?? ctx.chainId,
-    registry: over.registry ?? ctx.deployment.ioIDRegistry,
-  };
-  const sig = device.sign(permitDigest(params)).sign as Hex;
-  const text = encodeClaimPayload({ v: 1, did: device.did, puk: device.publicKey, ...params, nonce: params.nonce.toString(), sig });
-  return { device, input: parseClaimInput(text) };
-}
+const presigned = (seed: string, over?: Parameters<typeof presignedClaim>[2]) => presignedClaim(ctx, seed, over);
 
 function deps(over: Partial<ClaimCheckDeps> = {}): ClaimCheckDeps {
   return {
@@ -40,24 +28,6 @@ function deps(over: Partial<ClaimCheckDeps> = {}): ClaimCheckDeps {
 
 const demoNft = (tokenId?: bigint) => ({ contract: ctx.deployment.deviceNFT, tokenId });
 const check = (result: Awaited<ReturnType<typeof runClaimChecks>>, id: string) => result.checklist.checks.find((c) => c.id === id);
-
-function localWallet(c: Devnet, index = 0): ClaimWallet & { prompts: number } {
-  const wallet = c.wallets[index]!;
-  const port = {
-    prompts: 0,
-    supportsAtomicBatch: async () => false,
-    sendCalls: async () => {
-      throw new Error("not used");
-    },
-    waitForCalls: async () => [],
-    sendTransaction: async (call: { to: Address; data: Hex; value: bigint }) => {
-      port.prompts++;
-      return wallet.sendTransaction({ to: call.to, data: call.data, value: call.value });
-    },
-    waitForReceipt: (hash: Hex) => c.publicClient.waitForTransactionReceipt({ hash }),
-  };
-  return port;
-}
 
 describe("runClaimChecks + executePlan on anvil", () => {
   it("passes a fresh pre-signed claim, picks the first unused token, and mints the ioID with the NFT in its wallet", async () => {
@@ -94,7 +64,7 @@ describe("runClaimChecks + executePlan on anvil", () => {
 
   it("names each signature mismatch: owner, chain, registry, stale nonce", async () => {
     const other = ctx.accounts[1]!.address;
-    const cases: [Parameters<typeof presigned>[1], RegExp][] = [
+    const cases: [Parameters<typeof presignedClaim>[2], RegExp][] = [
       [{ owner: other }, /another owner/],
       [{ chainId: 4690 }, /chain 4690/],
       [{ registry: ctx.deployment.ioIDStore }, /another ioID registry/],

@@ -16,7 +16,7 @@ export function promptCount(plan: readonly unknown[], atomicBatch: boolean): num
 export class ClaimExecutionError extends Error {
   override name = "ClaimExecutionError";
   constructor(
-    readonly code: "reverted" | "recheck-failed" | "no-result",
+    readonly code: "reverted" | "recheck-failed" | "no-result" | "rebound",
     message: string,
     readonly hash?: Hex,
   ) {

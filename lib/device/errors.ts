@@ -44,6 +44,7 @@ export type DeviceErrorCode =
   // device sessions (any transport)
   | "session-closed"
   | "session-required"
+  | "device-mismatch"
   // HTTP transport
   | "http-unreachable"
   | "http-timeout"

@@ -166,6 +166,7 @@ function countingWallet(devnet: BenchDevnet, client: PublicClient, atomic: boole
   const batches = new Map<string, Hex[]>();
   const port = {
     prompts: 0,
+    account: async () => ({ address: wallet.account.address, chainId: anvilChain.id }),
     supportsAtomicBatch: async () => atomic,
     // One prompt for the whole batch; the calls then go in order, as a smart account executes them.
     async sendCalls(calls: { to: Address; data: Hex; value: bigint }[]) {

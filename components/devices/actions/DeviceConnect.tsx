@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from "react";
 import type { Address } from "viem";
 import { sourceEntries } from "@/components/sources/SourcePicker";
 import type { DeviceSession } from "@/lib/device/session";
-import { checkSessionDevice, openHttpSession } from "./deviceSigner";
+import { openSessionFor } from "@/lib/device/openSession";
 
 // The claim flow's own sources that can hold a live link to a device: the same adapters, so a device that can
 // be claimed over Wi-Fi, Bluetooth or USB can sign its update or removal the same way.
@@ -28,9 +28,7 @@ export function DeviceConnect({ device, session, onSession }: { device: Address;
     setError(undefined);
     try {
       // The network source hands over the address it was given; the live links hand over their session.
-      const opened = linked ?? openHttpSession(raw);
-      await checkSessionDevice(opened, device);
-      onSession(opened);
+      onSession(await openSessionFor({ session: linked, endpoint: linked ? undefined : raw }, device));
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     } finally {

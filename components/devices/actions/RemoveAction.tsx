@@ -3,12 +3,12 @@
 import { useState } from "react";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
-import { ioIDRegistryAbi } from "@/lib/chain/abi";
 import type { ChainConfig } from "@/lib/chain/config";
 import type { DeviceView } from "@/lib/chain/devices";
+import { deviceSignedPlan } from "@/lib/claim/deviceActions";
+import { removeCall } from "@/lib/claim/deviceCalls";
 import type { DeviceSession } from "@/lib/device/session";
 import { DeviceConnect } from "./DeviceConnect";
-import { signDevicePermit } from "./deviceSigner";
 import { TxProgress } from "./TxProgress";
 import { useContractTx } from "./useContractTx";
 
@@ -50,8 +50,8 @@ export function RemoveAction({ view, owner, chainConfig }: { view: DeviceView; o
         onClick={() =>
           void tx.run(async (progress) => {
             progress("Asking the device to sign the removal…");
-            const sig = await signDevicePermit(client!, { session: session!, registry: chainConfig.contracts.ioIDRegistry, device: view.device!, owner });
-            return { address: chainConfig.contracts.ioIDRegistry, abi: ioIDRegistryAbi, functionName: "remove", args: [view.device!, sig.v, sig.r, sig.s], account: owner } as const;
+            const registry = chainConfig.contracts.ioIDRegistry;
+            return deviceSignedPlan(client!, { chainId, registry, device: view.device!, owner }, session!, (sig) => removeCall(registry, view.device!, sig));
           })
         }
       >

@@ -2,10 +2,11 @@
 
 import { useId, useState } from "react";
 import { getAddress, isAddress, isAddressEqual, zeroAddress, type Address, type Hash } from "viem";
-import { ioIDAbi } from "@/lib/chain/abi";
 import type { ChainConfig } from "@/lib/chain/config";
 import type { DeviceView } from "@/lib/chain/devices";
 import { fromIoAddress, toIoAddress } from "@/lib/chain/ioAddress";
+import { ownerPlan } from "@/lib/claim/deviceActions";
+import { transferCall } from "@/lib/claim/deviceCalls";
 import { buttonClass } from "@/components/ui/Card";
 import { TxProgress } from "./TxProgress";
 import { useContractTx } from "./useContractTx";
@@ -60,13 +61,9 @@ export function TransferAction({ view, owner, chainConfig, onTransferred }: { vi
             className={buttonClass.primary}
             disabled={busy}
             onClick={async () => {
-              const hash = await tx.run(async () => ({
-                address: chainConfig.contracts.ioID,
-                abi: ioIDAbi,
-                functionName: "safeTransferFrom",
-                args: [owner, review, view.id!],
-                account: owner,
-              }) as const);
+              const hash = await tx.run(async () =>
+                ownerPlan(transferCall(chainConfig.contracts.ioID, owner, review, view.id!), { chainId, registry: chainConfig.contracts.ioIDRegistry, owner }),
+              );
               if (hash) onTransferred(review, hash);
             }}
           >

@@ -3,14 +3,14 @@
 import { useId, useMemo, useState } from "react";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
-import { ioIDRegistryAbi } from "@/lib/chain/abi";
 import type { ChainConfig } from "@/lib/chain/config";
 import type { DeviceView } from "@/lib/chain/devices";
+import { deviceSignedPlan } from "@/lib/claim/deviceActions";
+import { updateCall } from "@/lib/claim/deviceCalls";
 import { dataUriForDocument, documentHash, parseDidDocument, verifyDidDocumentForDevice, type DidDocument } from "@/lib/did/didDocument";
 import type { DeviceSession } from "@/lib/device/session";
 import { buttonClass } from "@/components/ui/Card";
 import { DeviceConnect } from "./DeviceConnect";
-import { signDevicePermit } from "./deviceSigner";
 import { TxProgress } from "./TxProgress";
 import { useContractTx } from "./useContractTx";
 
@@ -123,14 +123,8 @@ export function UpdateDocumentAction({ view, owner, chainConfig }: { view: Devic
         onClick={() =>
           void tx.run(async (progress) => {
             progress("Asking the device to sign the update…");
-            const sig = await signDevicePermit(client!, { session: session!, registry: chainConfig.contracts.ioIDRegistry, device: view.device!, owner });
-            return {
-              address: chainConfig.contracts.ioIDRegistry,
-              abi: ioIDRegistryAbi,
-              functionName: "update",
-              args: [view.device!, ready!.hash, ready!.uri, sig.v, sig.r, sig.s],
-              account: owner,
-            } as const;
+            const registry = chainConfig.contracts.ioIDRegistry;
+            return deviceSignedPlan(client!, { chainId, registry, device: view.device!, owner }, session!, (sig) => updateCall(registry, view.device!, ready!, sig));
           })
         }
       >

@@ -2,10 +2,12 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hash } from "viem";
-import { useConfig } from "wagmi";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
-import { explainError, type ExplainedError } from "@/lib/chain/revertMessages";
+import type { Hash } from "viem";
+import { useConfig, usePublicClient } from "wagmi";
+import { runActionPlan, type ActionPlan } from "@/lib/claim/deviceActions";
+import { toFailure } from "@/lib/claim/failure";
+import type { ClaimFailure } from "@/lib/claim/machine";
+import { wagmiWallet } from "@/components/wallet/wagmiWallet";
 import { deviceQueryKeys } from "../useDeviceReads";
 
 export type TxState =
@@ -15,49 +17,45 @@ export type TxState =
   | { phase: "signing" }
   | { phase: "pending"; hash: Hash }
   | { phase: "done"; hash: Hash }
-  | { phase: "failed"; error: ExplainedError; hash?: Hash };
-
-type Request<A extends Abi, F extends ContractFunctionName<A, "nonpayable" | "payable">> = {
-  address: Address;
-  abi: A;
-  functionName: F;
-  args: ContractFunctionArgs<A, "nonpayable" | "payable", F>;
-  account: Address;
-};
+  | { phase: "failed"; error: ClaimFailure; hash?: Hash };
 
 /**
- * One contract write with the claim flow's standard: simulated first (a revert is explained before the wallet
- * asks anything), then signed, then followed to its receipt; device reads refresh when it lands.
+ * One device-page write through the claim's executor: prepared (the device signs where it must), simulated (a
+ * revert is explained before the wallet asks anything), sent only from the chain and account it was prepared
+ * for, then followed to its receipt; device reads refresh when it lands.
  */
 export function useContractTx(chainId: number) {
   const config = useConfig();
+  const client = usePublicClient({ chainId });
   const queryClient = useQueryClient();
   const [state, setState] = useState<TxState>({ phase: "idle" });
 
   const run = useCallback(
-    async <A extends Abi, F extends ContractFunctionName<A, "nonpayable" | "payable">>(prepare: (progress: (what: string) => void) => Promise<Request<A, F>>): Promise<Hash | undefined> => {
+    async (prepare: (progress: (what: string) => void) => Promise<ActionPlan>): Promise<Hash | undefined> => {
       let hash: Hash | undefined;
       try {
-        const request = await prepare((what) => setState({ phase: "preparing", what }));
+        if (!client) throw new Error("This network has no connection configured.");
+        const plan = await prepare((what) => setState({ phase: "preparing", what }));
         setState({ phase: "simulating" });
-        const { request: simulated } = await simulateContract(config, { ...request, chainId } as never);
-        setState({ phase: "signing" });
-        hash = await writeContract(config, simulated as never);
-        setState({ phase: "pending", hash });
-        const receipt = await waitForTransactionReceipt(config, { hash, chainId });
-        if (receipt.status !== "success") throw new Error("The transaction was mined but reverted.");
-        setState({ phase: "done", hash });
+        const receipt = await runActionPlan(plan, { client, wallet: wagmiWallet(config, chainId) }, {
+          onPrompt: () => setState({ phase: "signing" }),
+          onSent: (sent) => {
+            hash = sent;
+            setState({ phase: "pending", hash: sent });
+          },
+        });
+        setState({ phase: "done", hash: receipt.transactionHash });
         await Promise.all([
           queryClient.invalidateQueries({ queryKey: deviceQueryKeys.all }),
           queryClient.invalidateQueries({ queryKey: deviceQueryKeys.resolution }),
         ]);
-        return hash;
+        return receipt.transactionHash;
       } catch (error) {
-        setState({ phase: "failed", error: explainError(error), ...(hash ? { hash } : {}) });
+        setState({ phase: "failed", error: toFailure(error), ...(hash ? { hash } : {}) });
         return undefined;
       }
     },
-    [config, chainId, queryClient],
+    [config, chainId, client, queryClient],
   );
 
   return { state, run, reset: () => setState({ phase: "idle" }) };

@@ -1,4 +1,5 @@
 import {
+  getAccount,
   getCapabilities,
   sendCalls,
   sendTransaction,
@@ -15,9 +16,13 @@ export function supportsAtomic(capabilities: { atomic?: { status?: string } | un
   return status === "supported" || status === "ready";
 }
 
-/** The claim's wallet port, backed by whatever wallet wagmi has connected. */
-export function wagmiClaimWallet(config: Config, chainId: number): ClaimWallet {
+/** The wallet port of every plan (claims and device actions), backed by whatever wallet wagmi has connected. */
+export function wagmiWallet(config: Config, chainId: number): ClaimWallet {
   return {
+    async account() {
+      const { address, chainId: current } = getAccount(config);
+      return address && current !== undefined ? { address, chainId: current } : undefined;
+    },
     async supportsAtomicBatch() {
       try {
         return supportsAtomic(await getCapabilities(config, { chainId }));

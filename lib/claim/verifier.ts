@@ -2,12 +2,13 @@ import { publicActions, type Client, type PublicClient } from "viem";
 
 // The heavy half of the claim — payload schemas, curve maths, JCS, the contract ABIs — loaded on first use,
 // so /claim paints and becomes interactive without it (see the claim page's first-load figure in npm run bench).
-export { parseClaimInput } from "@/lib/device/payload";
-export { createHttpDeviceSession } from "@/lib/device/httpSession";
-export { runClaimChecks, simulateRegister } from "@/lib/claim/runChecks";
-export { claimResultFromReceipt, executePlan } from "@/lib/claim/execute";
+export { parseClaimInput } from "../device/payload";
+export { openSession } from "../device/openSession";
+export { runClaimChecks, simulateRegister } from "./runChecks";
+export { claimResultFromReceipt, executePlan } from "./execute";
+export { readDeviceNonce } from "./devicePermit";
 export { parseStoredClaim } from "./storedClaim";
-export { ownerTokenCandidates } from "@/lib/claim/ownerTokens";
+export { ownerTokenCandidates } from "./ownerTokens";
 
 const decorated = new WeakMap<Client, PublicClient>();
 

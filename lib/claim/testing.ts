@@ -1,0 +1,42 @@
+import type { Address, Hex } from "viem";
+import type { Devnet } from "../../contracts/test/helpers";
+import { encodeClaimPayload, parseClaimInput } from "../device/payload";
+import { permitDigest } from "../device/permit";
+import { createVirtualDevice } from "../device/simulated/virtualDevice";
+import type { ClaimWallet } from "./execute";
+
+// What the claim tests share: a device's pre-signed claim for a devnet, and a wallet port over an anvil account.
+
+/** A virtual device's claim payload, signed for the devnet's first account unless `over` says otherwise. */
+export function presignedClaim(c: Devnet, seed: string, over: { owner?: Address; nonce?: bigint; chainId?: number; registry?: Address } = {}) {
+  const device = createVirtualDevice({ seed });
+  const params = {
+    owner: over.owner ?? c.accounts[0]!.address,
+    nonce: over.nonce ?? 0n,
+    chainId: over.chainId ?? c.chainId,
+    registry: over.registry ?? c.deployment.ioIDRegistry,
+  };
+  const sig = device.sign(permitDigest(params)).sign as Hex;
+  const text = encodeClaimPayload({ v: 1, did: device.did, puk: device.publicKey, ...params, nonce: params.nonce.toString(), sig });
+  return { device, text, input: parseClaimInput(text) };
+}
+
+/** The claim's wallet port over anvil account `index`, one transaction per call, counting its prompts. */
+export function localWallet(c: Devnet, index = 0): ClaimWallet & { prompts: number } {
+  const wallet = c.wallets[index]!;
+  const port = {
+    prompts: 0,
+    account: async () => ({ address: wallet.account.address, chainId: c.chainId }),
+    supportsAtomicBatch: async () => false,
+    sendCalls: async () => {
+      throw new Error("not used");
+    },
+    waitForCalls: async () => [],
+    sendTransaction: async (call: { to: Address; data: Hex; value: bigint }) => {
+      port.prompts++;
+      return wallet.sendTransaction({ to: call.to, data: call.data, value: call.value });
+    },
+    waitForReceipt: (hash: Hex) => c.publicClient.waitForTransactionReceipt({ hash }),
+  };
+  return port;
+}

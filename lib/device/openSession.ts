@@ -1,0 +1,35 @@
+import { isAddressEqual, type Address } from "viem";
+import { DeviceError } from "./errors";
+import { createHttpDeviceSession } from "./httpSession";
+import type { DeviceSession } from "./session";
+
+/**
+ * How a door reaches a device: a live link the door already opened (Bluetooth, USB cable), or the address of one
+ * that answers over HTTP. Claim input that names an `endpoint` is the second kind.
+ */
+export interface SessionDoor {
+  session?: DeviceSession | undefined;
+  endpoint?: string | undefined;
+}
+
+/** The session for any door, or undefined when the door carries no way to reach the device (a pre-signed payload). */
+export function openSession(door: SessionDoor): DeviceSession | undefined {
+  return door.session ?? (door.endpoint === undefined ? undefined : createHttpDeviceSession(door.endpoint));
+}
+
+/**
+ * Opens the door's session and checks it speaks for `device` before anything is signed: the one place every
+ * door identifies the device. A session for another device is closed, and the refusal names both.
+ */
+export async function openSessionFor(door: SessionDoor, device: Address): Promise<DeviceSession> {
+  const session = openSession(door);
+  if (!session) throw new DeviceError("session-required", "Connect the device over Wi-Fi (its address), Bluetooth or USB: it must sign for this change.");
+  const identity = await session.identify();
+  if (!isAddressEqual(identity.address, device)) {
+    await session.close();
+    throw new DeviceError("device-mismatch", `This is device ${identity.address}, not ${device}. Connect to the device this ioID belongs to.`, {
+      details: { found: identity.address, expected: device },
+    });
+  }
+  return session;
+}
