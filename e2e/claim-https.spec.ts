@@ -1,18 +1,14 @@
 import type { Page } from "@playwright/test";
-import { startVirtualDeviceServer, type VirtualDeviceServer } from "../scripts/device/server";
+import type { VirtualDeviceServer } from "../scripts/device/server";
+import { withVirtualDevice } from "./support/devices";
 import { connectTestWallet, expect, test } from "./support/fixtures";
 import { claimAndExpectIoID } from "./support/standIn";
 
 // ESP32 boards serve /did, /diddoc and /sign over https only, with a self-signed certificate (`npm run device -- --https`).
 // The owner types the bare address from the board's log; the app tries http and https and keeps what answered.
 
-async function withHttpsDevice<T>(seed: string, run: (server: VirtualDeviceServer, hostPort: string) => Promise<T>): Promise<T> {
-  const server = await startVirtualDeviceServer({ port: 0, host: "127.0.0.1", seed, https: true });
-  try {
-    return await run(server, `127.0.0.1:${server.port}`);
-  } finally {
-    await server.close();
-  }
+function withHttpsDevice<T>(seed: string, run: (server: VirtualDeviceServer, hostPort: string) => Promise<T>): Promise<T> {
+  return withVirtualDevice(seed, (server) => run(server, `127.0.0.1:${server.port}`), { https: true });
 }
 
 async function connectOverWifi(page: Page, hostPort: string): Promise<void> {

@@ -23,6 +23,8 @@ Options:
   --high-s <mode>         random | always | never: how s is shaped (default random;
                           real devices do not enforce low s)
   --project-name <name>   project_name in /did (default IoTeX_Simulator)
+  --empty-d               publish the /diddoc keys with "d": "", as ioConnect writes
+                          them when no private key is loaded
   --https                 serve https with a certificate made at start by the openssl
                           command; browsers warn until you accept it once
   --serial                serve the serial protocol on stdin/stdout instead of HTTP
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
         "high-s": { type: "string", default: "random" },
         "project-name": { type: "string", default: "IoTeX_Simulator" },
         https: { type: "boolean", default: false },
+        "empty-d": { type: "boolean", default: false },
         serial: { type: "boolean", default: false },
         dialect: { type: "string", default: "json" },
         noise: { type: "boolean", default: false },
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
   if (values.https && values.serial) fail("--https and --serial exclude each other");
 
   if (values.serial) {
-    const device = createVirtualDevice({ seed: values.seed, highS: highS as HighSMode, projectName: values["project-name"] });
+    const device = createVirtualDevice({ seed: values.seed, highS: highS as HighSMode, projectName: values["project-name"], emptyD: values["empty-d"] });
     const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
     log(`Virtual ioConnect device on stdin/stdout (seed "${values.seed}", s: ${highS}, ${dialect} dialect${values.noise ? ", noisy" : ""}): ${device.did}`);
     await runSerialDevice({ device, input: process.stdin, output: process.stdout, noise: values.noise, dialect, log: values.quiet ? undefined : log });
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
     highS: highS as HighSMode,
     projectName: values["project-name"],
     https: values.https,
+    emptyD: values["empty-d"],
     log: values.quiet ? undefined : (line) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
   }).catch((error: NodeJS.ErrnoException) => {
     fail(error.code === "EADDRINUSE" ? `port ${port} on ${values.host} is already in use` : error.message);

@@ -99,6 +99,8 @@ export interface IoConnectJwk {
   crv: "secp256k1" | "P-256";
   x: string;
   y: string;
+  /** ioConnect's JWK writer emits `"d": ""` when no private key is loaded; empty, it is no key. */
+  d?: "";
   kty: "EC";
   kid: "Key-secp256k1-1" | "Key-p256-2";
 }

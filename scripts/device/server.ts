@@ -22,6 +22,8 @@ export interface VirtualDeviceServerOptions {
   privateKey?: `0x${string}`;
   projectName?: string;
   highS?: HighSMode;
+  /** JWKs in /diddoc carry `"d": ""`, as ioConnect writes them without a private key. */
+  emptyD?: boolean;
   /** Serve https like ESP32 boards: `true` makes a self-signed certificate, or pass one. */
   https?: boolean | SelfSignedCertificate;
   /** Called once per request, for a CLI log; tests leave it unset. */
@@ -43,7 +45,7 @@ const CORS = {
 
 export async function startVirtualDeviceServer(options: VirtualDeviceServerOptions = {}): Promise<VirtualDeviceServer> {
   const { port = 8000, host = "127.0.0.1", log } = options;
-  const device = createVirtualDevice({ seed: options.seed, privateKey: options.privateKey, projectName: options.projectName, highS: options.highS });
+  const device = createVirtualDevice({ seed: options.seed, privateKey: options.privateKey, projectName: options.projectName, highS: options.highS, emptyD: options.emptyD });
   const sockets = new Set<Socket>();
 
   const drop = (req: IncomingMessage, why: string) => {
