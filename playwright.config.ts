@@ -1,12 +1,8 @@
 import { defineConfig } from "@playwright/test";
-import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { chromiumArgs, chromiumExecutablePath } from "./e2e/support/chromium";
 import { e2eDistDir, e2eEmbedHostOrigin, e2eOutputDir, e2ePorts } from "./e2e/support/ports";
-
-// CI installs Debian's Chromium; a developer machine may instead have Playwright's own browser.
-const debianChromium = "/usr/bin/chromium";
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
 
 export default defineConfig({
   testDir: "./e2e",
@@ -32,19 +28,8 @@ export default defineConfig({
         browserName: "chromium",
         viewport: { width: 1280, height: 800 },
         launchOptions: {
-          executablePath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--use-fake-ui-for-media-stream",
-            "--use-fake-device-for-media-stream",
-          ],
+          executablePath: chromiumExecutablePath,
+          args: chromiumArgs,
         },
       },
     },

@@ -97,6 +97,28 @@ test.describe("claim over a USB cable (navigator.serial stand-in)", () => {
     expect(await devnet.rpc<string>("eth_blockNumber")).toBe(blockBefore);
   });
 
+  test("a Nordic board: the JSON sign line gets no answer, the S-prefixed one does; claimed, the port closed", async ({ page }) => {
+    const serial = await openUsbSource(page, "e2e-serial-nordic", "nordic");
+    await page.getByRole("button", { name: "Choose USB port" }).click();
+    await claimAndExpectIoID(page, serial.device.did);
+    const sign = JSON.stringify({ hex: ownPermit });
+    expect(commands(serial)).toEqual(["getdid", sign, `S${sign}`, "getdiddoc"]);
+    await expect.poll(() => serial.isOpen).toBe(false);
+  });
+
+  test("a board that answers neither sign dialect: the timeout names both tries, nothing is sent, the port closed on leaving", async ({ page, devnet }) => {
+    const blockBefore = await devnet.rpc<string>("eth_blockNumber");
+    const serial = await openUsbSource(page, "e2e-serial-sign-deaf", "sign-deaf");
+    await page.getByRole("button", { name: "Choose USB port" }).click();
+    await expect(page.getByTestId("claim-error")).toContainText("did not answer `sign` (as JSON, then with the S prefix) within 5 s", { timeout: 15_000 });
+    const sign = JSON.stringify({ hex: ownPermit });
+    expect(commands(serial)).toEqual(["getdid", sign, `S${sign}`]);
+    await expect(page.getByRole("button", { name: "Claim device" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Use another device" }).click();
+    await expect.poll(() => serial.isOpen).toBe(false);
+    expect(await devnet.rpc<string>("eth_blockNumber")).toBe(blockBefore);
+  });
+
   test("without Web Serial the source says so in one line and offers the others", async ({ page }) => {
     await removeNavigatorApi(page, "serial");
     await page.goto("/claim");

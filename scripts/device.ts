@@ -12,6 +12,7 @@ const HELP = `Usage: npm run device -- [options]
 
 Runs a virtual ioConnect device that answers like the firmware's Linux example:
   GET /did, GET /diddoc, POST /sign {"hex":"0x<64 hex>"} → {"sign":"0x<r‖s>"}
+With --https it serves the same over https with a self-signed certificate, like ESP32 boards.
 With --serial it speaks the serial protocol on stdin/stdout instead (docs/serial-protocol.md):
   getdid, getdiddoc, {"hex":"0x<64 hex>"} — one command per line; logs go to stderr.
 
@@ -23,7 +24,13 @@ Options:
   --high-s <mode>         random | always | never: how s is shaped (default random;
                           real devices do not enforce low s)
   --project-name <name>   project_name in /did (default IoTeX_Simulator)
+  --empty-d               publish the /diddoc keys with "d": "", as ioConnect writes
+                          them when no private key is loaded
+  --https                 serve https with a certificate made at start by the openssl
+                          command; browsers warn until you accept it once
   --serial                serve the serial protocol on stdin/stdout instead of HTTP
+  --dialect <d>           with --serial: json (Linux, ESP32; default) or nordic, which
+                          signs only lines starting with S: S{"hex":"0x…"}
   --noise                 with --serial: print ESP-IDF-style log lines and split
                           answers into small chunks, like a real board
   --inbox <app url>       also talk to that app's device inbox (docs/inbox.md): request a
@@ -47,7 +54,10 @@ async function main(): Promise<void> {
         seed: { type: "string", default: "demo" },
         "high-s": { type: "string", default: "random" },
         "project-name": { type: "string", default: "IoTeX_Simulator" },
+        https: { type: "boolean", default: false },
+        "empty-d": { type: "boolean", default: false },
         serial: { type: "boolean", default: false },
+        dialect: { type: "string", default: "json" },
         noise: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         inbox: { type: "string" },
@@ -68,12 +78,16 @@ async function main(): Promise<void> {
   const highS = values["high-s"];
   if (highS !== "random" && highS !== "always" && highS !== "never") fail(`--high-s must be random, always or never, got "${highS}"`);
   if (values.noise && !values.serial) fail("--noise only applies with --serial");
+  const dialect = values.dialect;
+  if (dialect !== "json" && dialect !== "nordic") fail(`--dialect must be json or nordic, got "${dialect}"`);
+  if (dialect !== "json" && !values.serial) fail("--dialect only applies with --serial");
+  if (values.https && values.serial) fail("--https and --serial exclude each other");
 
   if (values.serial) {
-    const device = createVirtualDevice({ seed: values.seed, highS: highS as HighSMode, projectName: values["project-name"] });
+    const device = createVirtualDevice({ seed: values.seed, highS: highS as HighSMode, projectName: values["project-name"], emptyD: values["empty-d"] });
     const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
-    log(`Virtual ioConnect device on stdin/stdout (seed "${values.seed}", s: ${highS}${values.noise ? ", noisy" : ""}): ${device.did}`);
-    await runSerialDevice({ device, input: process.stdin, output: process.stdout, noise: values.noise, log: values.quiet ? undefined : log });
+    log(`Virtual ioConnect device on stdin/stdout (seed "${values.seed}", s: ${highS}, ${dialect} dialect${values.noise ? ", noisy" : ""}): ${device.did}`);
+    await runSerialDevice({ device, input: process.stdin, output: process.stdout, noise: values.noise, dialect, log: values.quiet ? undefined : log });
     return;
   }
 
@@ -83,6 +97,8 @@ async function main(): Promise<void> {
     seed: values.seed,
     highS: highS as HighSMode,
     projectName: values["project-name"],
+    https: values.https,
+    emptyD: values["empty-d"],
     log: values.quiet ? undefined : (line) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
   }).catch((error: NodeJS.ErrnoException) => {
     fail(error.code === "EADDRINUSE" ? `port ${port} on ${values.host} is already in use` : error.message);
@@ -95,6 +111,7 @@ async function main(): Promise<void> {
       `  DID      ${server.device.did}`,
       `  address  ${server.device.address}`,
       `  URL      ${server.url}  (GET /did, GET /diddoc, POST /sign)`,
+      ...(values.https ? [`  Open ${server.url}/did in the browser once and accept the certificate warning.`] : []),
       `  QR PNG   ${path.relative(process.cwd(), qr.pngPath) || qr.pngPath}`,
       "",
       qr.terminal,

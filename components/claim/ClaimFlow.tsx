@@ -10,6 +10,7 @@ import { formatIotx } from "@/lib/chain/formatIotx";
 import { sourceLabels } from "@/lib/claim/sourceKind";
 import { needsApproval, promptCount } from "@/lib/claim/walletSteps";
 import { Alert, buttonClass, StepCard } from "@/components/ui/Card";
+import { CertificateHelp } from "./CertificateHelp";
 import { ChecklistView } from "./ChecklistView";
 import { NftPicker } from "./NftPicker";
 import { SourcePicker } from "../sources/SourcePicker";
@@ -129,7 +130,9 @@ export function ClaimFlow({
           ) : checks ? (
             <ChecklistView checks={checks.checklist.checks} />
           ) : null}
-          {state.phase === "failed" && (
+          {state.phase === "failed" && state.error.code === "device:http-certificate" && state.input.input.endpoint ? (
+            <CertificateHelp endpoint={state.input.input.endpoint} onRetry={flow.recheck} />
+          ) : state.phase === "failed" && (
             <div className="mt-3 space-y-2">
               <Alert tone="error" title="The claim stopped">
                 <p data-testid="claim-error">{state.error.message}</p>

@@ -129,6 +129,13 @@ function Summary({ summary }: { summary: DocumentSummary }) {
         <dd className="font-mono text-xs">
           <Clipped text={summary.id} />
           {!summary.idMatchesDevice && <span className="block text-red-700">This document is about another DID than this device.</span>}
+          {summary.idKey ? (
+            <span className="block font-sans text-brand-700" data-testid="id-key">
+              ✓ Its key <Clipped text={summary.idKey.split("#")[1] ?? summary.idKey} /> hashes to this DID.
+            </span>
+          ) : (
+            <span className="block font-sans text-amber-800">No key in it hashes to this DID.</span>
+          )}
         </dd>
         {summary.controllers.length > 0 && (
           <>
@@ -203,6 +210,14 @@ function MethodCard({ method: m }: { method: MethodCardData }) {
               ) : (
                 <span className="font-sans text-red-700">✕ not this device</span>
               )}
+            </dd>
+          </>
+        )}
+        {m.matchesItsDid !== undefined && (
+          <>
+            <dt className="text-slate-500">Key and id</dt>
+            <dd data-testid="key-binds-id" data-ok={m.matchesItsDid}>
+              {m.matchesItsDid ? "✓ the key hashes to the did:io in its id" : "✕ the key does not hash to the did:io in its id"}
             </dd>
           </>
         )}

@@ -3,7 +3,8 @@
 import { useId, useState } from "react";
 import { buttonClass } from "@/components/ui/Card";
 import type { DeviceIdentity } from "@/lib/device/ioconnect";
-import { SERIAL_BAUD_RATE, createSerialDeviceSession, type SerialDeviceSession, type SerialProgress } from "@/lib/device/serial";
+import { browserChoiceMemory } from "@/lib/device/choiceMemory";
+import { SERIAL_BAUD_RATE, createSerialDeviceSession, type SerialDeviceSession, type SerialDialect, type SerialProgress } from "@/lib/device/serial";
 import type { SourceProps } from "./types";
 import { fromChooser, linkProblem, LinkStatusView, missingApi, Unavailable, useDeviceLink } from "./deviceLink";
 
@@ -14,7 +15,7 @@ interface WebSerialPort extends EventTarget {
   readonly writable: WritableStream<Uint8Array> | null;
   open(options: { baudRate: number }): Promise<void>;
   close(): Promise<void>;
-  getInfo?(): { usbVendorId?: number | undefined };
+  getInfo?(): { usbVendorId?: number | undefined; usbProductId?: number | undefined };
 }
 
 interface WebSerial {
@@ -34,8 +35,22 @@ const BAUD_RATES = [9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] a
 
 const webSerial = () => (navigator as Navigator & { serial?: WebSerial }).serial;
 
+const DIALECTS = { detect: "Detect (JSON line, then S-prefixed)", json: "JSON line (Linux, ESP32)", nordic: "S-prefixed line (Nordic)" } as const;
+
+/** The sign dialect a board answered in, per USB bridge ids (Web Serial has no serial number to tell boards apart). */
+const dialectMemory = browserChoiceMemory<SerialDialect>("serialDialect", ["json", "nordic"]);
+const portKey = (port: WebSerialPort) => {
+  const info = port.getInfo?.() ?? {};
+  return `${info.usbVendorId ?? "?"}:${info.usbProductId ?? "?"}`;
+};
+
 /** Opens the port and wraps it; the session's close() releases the streams and closes the port. */
-async function openSerialSession(port: WebSerialPort, baudRate: number, onProgress: (p: SerialProgress) => void): Promise<SerialDeviceSession> {
+async function openSerialSession(
+  port: WebSerialPort,
+  baudRate: number,
+  dialect: SerialDialect | undefined,
+  onProgress: (p: SerialProgress) => void,
+): Promise<SerialDeviceSession> {
   await port.open({ baudRate });
   const { readable, writable } = port;
   if (!readable || !writable) {
@@ -53,7 +68,7 @@ async function openSerialSession(port: WebSerialPort, baudRate: number, onProgre
         await port.close();
       },
     },
-    { onProgress },
+    { onProgress, dialect: dialect ?? dialectMemory.get(portKey(port)), onDialect: (found) => dialectMemory.set(portKey(port), found) },
   );
 }
 
@@ -78,8 +93,10 @@ const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 export function SerialSource({ onInput, otherSources }: SourceProps) {
   const [missing] = useState(() => missingApi("serial"));
   const [baudRate, setBaudRate] = useState<number>(SERIAL_BAUD_RATE);
+  const [dialect, setDialect] = useState<keyof typeof DIALECTS>("detect");
   const [progress, setProgress] = useState<SerialProgress>();
   const baudId = useId();
+  const dialectId = useId();
   const { status, connect } = useDeviceLink(onInput, serialProblem);
 
   if (missing) return <Unavailable reason={missing} otherSources={otherSources} />;
@@ -92,7 +109,7 @@ export function SerialSource({ onInput, otherSources }: SourceProps) {
       const port = await fromChooser(() => webSerial()!.requestPort(filters));
       const bridge = USB_SERIAL_BRIDGES.find((b) => b.usbVendorId === port.getInfo?.().usbVendorId);
       step(`Opening ${bridge ? `the ${bridge.name} port` : "the port"} at ${baudRate} baud…`);
-      const session = await openSerialSession(port, baudRate, setProgress);
+      const session = await openSerialSession(port, baudRate, dialect === "detect" ? undefined : dialect, setProgress);
       track(session);
       setProgress(session.progress);
       // Cable pulled: reading ends with serial-disconnected; closing releases the port at once.
@@ -136,6 +153,22 @@ export function SerialSource({ onInput, otherSources }: SourceProps) {
               <option key={rate} value={rate}>
                 {rate}
                 {rate === SERIAL_BAUD_RATE ? " (ioConnect)" : ""}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-center gap-2">
+          <label htmlFor={dialectId}>Sign request</label>
+          <select
+            id={dialectId}
+            value={dialect}
+            onChange={(event) => setDialect(event.target.value as keyof typeof DIALECTS)}
+            disabled={status.kind === "busy"}
+            className="min-h-11 rounded-md border border-slate-300 bg-white px-2"
+          >
+            {Object.entries(DIALECTS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
               </option>
             ))}
           </select>

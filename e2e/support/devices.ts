@@ -4,15 +4,19 @@ import { encodeClaimPayload } from "../../lib/claim/input/encode";
 import { type ClaimPayloadV1 } from "../../lib/claim/input/types";
 import { permitDigest } from "../../lib/device/permit";
 import { createVirtualDevice, type VirtualDevice } from "../../lib/device/simulated/virtualDevice";
-import { startVirtualDeviceServer, type VirtualDeviceServer } from "../../scripts/device/server";
+import { startVirtualDeviceServer, type VirtualDeviceServer, type VirtualDeviceServerOptions } from "../../scripts/device/server";
 
 export const devnetDeployment = devnet;
 export const account0 = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" as Address;
 export const account1 = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as Address;
 
 /** A simulated ioConnect device on a free loopback port, closed after the test. */
-export async function withVirtualDevice<T>(seed: string, run: (server: VirtualDeviceServer) => Promise<T>): Promise<T> {
-  const server = await startVirtualDeviceServer({ port: 0, host: "127.0.0.1", seed });
+export async function withVirtualDevice<T>(
+  seed: string,
+  run: (server: VirtualDeviceServer) => Promise<T>,
+  variant: Pick<VirtualDeviceServerOptions, "https" | "emptyD"> = {},
+): Promise<T> {
+  const server = await startVirtualDeviceServer({ port: 0, host: "127.0.0.1", seed, ...variant });
   try {
     return await run(server);
   } finally {

@@ -20,7 +20,11 @@ export type SerialStandInMode =
   /** Answers getdid and getdiddoc, and {"Sign":"Failed to Signature"} to every sign request. */
   | "sign-fails"
   /** Signs, but the Permit digest of another owner instead of the one it was sent. */
-  | "other-owner";
+  | "other-owner"
+  /** A Nordic board: signs only `S{"hex":…}` lines, gives JSON sign lines no answer. */
+  | "nordic"
+  /** Answers getdid and getdiddoc, and no sign request in either dialect. */
+  | "sign-deaf";
 
 export interface SerialStandIn {
   readonly device: VirtualDevice;
@@ -66,6 +70,11 @@ function responderFor(device: VirtualDevice, mode: SerialStandInMode): SerialRes
       const foreign = permitDigest({ owner: account1 as Address, nonce: 0n, chainId: devnetDeployment.chainId, registry: devnetDeployment.ioIDRegistry as Address });
       return rewriteLines(createSerialResponder(device), (line) => (isSignRequest(line) ? JSON.stringify({ hex: foreign }) : line));
     }
+    case "nordic":
+      return createSerialResponder(device, { dialect: "nordic" });
+    case "sign-deaf":
+      // A blank line gets no answer from the firmware.
+      return rewriteLines(createSerialResponder(device), (line) => (/^S?\{/.test(line.trim()) ? "" : line));
     default:
       return createSerialResponder(device);
   }

@@ -19,20 +19,22 @@ export function assertHttpScheme(url: URL, text: string): void {
 }
 
 /**
- * The base URL of an ioConnect HTTP device (the app appends /did, /diddoc, /sign), as its
- * origin: `http://192.168.1.20:8000`. A bare `host:port` means http, as the Linux example serves.
+ * The base of an ioConnect HTTP device (the app appends /did, /diddoc, /sign): an origin when a
+ * scheme was given (`http://192.168.1.20:8000`), else the bare `192.168.1.20:8000`, lowercased:
+ * ESP32 boards serve https and the Linux example http, so which one is decided by trying
+ * (deviceOrigins).
  */
 export function parseDeviceEndpoint(input: unknown): string {
   if (typeof input !== "string") {
     throw new DeviceError("endpoint-invalid", `A device endpoint must be a URL string, got ${typeof input}.`);
   }
   const text = input.trim();
-  const withScheme = isBareHost(text) ? `http://${text}` : text;
+  const bare = isBareHost(text);
   let url: URL;
   try {
-    url = new URL(withScheme);
+    url = new URL(bare ? `http://${text}` : text);
   } catch {
-    throw new DeviceError("endpoint-invalid", `"${preview(text)}" is not a URL; a device endpoint looks like http://192.168.1.20:8000.`);
+    throw new DeviceError("endpoint-invalid", `"${preview(text)}" is not a URL; a device endpoint looks like 192.168.1.20:8000 or https://192.168.1.20:8000.`);
   }
   assertHttpScheme(url, text);
   if (url.username !== "" || url.password !== "") {
@@ -47,5 +49,51 @@ export function parseDeviceEndpoint(input: unknown): string {
   if (url.search !== "" || url.hash !== "") {
     throw new DeviceError("endpoint-invalid", `"${preview(text)}" has a query or fragment; a device endpoint is just ${url.origin}.`, { details: { suggestion: url.origin } });
   }
-  return url.origin;
+  // `new URL` drops a default port (http://h:80 → http://h), which would change the device for the other scheme.
+  return bare ? text.toLowerCase() : url.origin;
+}
+
+export type DeviceScheme = "https:" | "http:";
+
+/** What decides the order of schemes for a bare `host:port`. */
+export interface SchemeContext {
+  /** The page's own scheme: an https page cannot call http:// without Local Network Access. */
+  pageProtocol?: string | undefined;
+  /** The browser has Local Network Access, which lets an https page call an http:// device. */
+  localNetworkAccess?: boolean | undefined;
+  /** The scheme that worked for this device last time. */
+  remembered?: DeviceScheme | undefined;
+}
+
+export interface DeviceOrigins {
+  /** `host:port` as typed, the key a scheme is remembered under. */
+  hostPort: string;
+  /** Origins to try, in order. */
+  origins: string[];
+  /** An http:// origin left out because this page cannot call it (mixed content). */
+  blockedMixedContent?: string | undefined;
+}
+
+/**
+ * The origins to try for an endpoint. An explicit scheme is kept. For a bare `host:port`, an
+ * https page tries https first (ESP32, and the only one it can reach without Local Network
+ * Access); an http page tries http first (the Linux example, and today's default); a scheme that
+ * worked before goes first.
+ */
+export function deviceOrigins(endpoint: string, context: SchemeContext = {}): DeviceOrigins {
+  const parsed = parseDeviceEndpoint(endpoint);
+  const explicit = /^https?:/.exec(parsed)?.[0] as DeviceScheme | undefined;
+  const hostPort = explicit ? parsed.slice(explicit.length + 2) : parsed;
+  const httpsPage = context.pageProtocol === "https:";
+  let schemes: DeviceScheme[] = explicit ? [explicit] : httpsPage ? ["https:", "http:"] : ["http:", "https:"];
+  if (!explicit && context.remembered) schemes = [context.remembered, ...schemes.filter((s) => s !== context.remembered)];
+  const mixedBlocked = httpsPage && !context.localNetworkAccess;
+  const origins = schemes.filter((s) => !(mixedBlocked && s === "http:")).map((s) => `${s}//${hostPort}`);
+  const blockedMixedContent = mixedBlocked && schemes.includes("http:") ? `http://${hostPort}` : undefined;
+  return { hostPort, origins, blockedMixedContent };
+}
+
+/** The page an owner opens to accept a device's self-signed certificate: its /did over https. */
+export function certificateCheckUrl(endpoint: string): string {
+  return `https://${deviceOrigins(endpoint).hostPort}/did`;
 }

@@ -49,6 +49,9 @@ export type DeviceErrorCode =
   | "http-unreachable"
   | "http-timeout"
   | "http-status"
+  | "http-certificate"
+  | "http-mixed-content"
+  | "http-local-network-denied"
   // serial transport (docs/serial-protocol.md)
   | "serial-timeout"
   | "serial-garbage"

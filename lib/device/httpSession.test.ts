@@ -2,6 +2,7 @@ import { keccak256, stringToBytes } from "viem";
 import { describe, expect, it } from "vitest";
 import { formatLikeCJSON } from "../did/cjson";
 import { MAX_HTTP_BODY_BYTES, createHttpDeviceSession } from "./httpSession";
+import type { LocalNetworkPermission } from "./localNetwork";
 import { recoverDeviceSignature } from "./signature";
 import { createVirtualDevice } from "./simulated/virtualDevice";
 import { rejection } from "./testing";
@@ -61,16 +62,17 @@ describe("createHttpDeviceSession", () => {
     expect(fetch.maxInFlight).toBe(1);
   });
 
-  it("explains an unreachable device, naming mixed content from an https page", async () => {
+  it("explains an unreachable device, naming mixed content from an https page without Local Network Access", async () => {
     const refused: Fetch = () => Promise.reject(new TypeError("Failed to fetch"));
     const plain = await rejection(createHttpDeviceSession(ENDPOINT, { fetch: refused, pageProtocol: "http:" }).identify(), "http-unreachable");
-    expect(plain.message).toMatch(/Could not reach the device at http:\/\/192\.168\.1\.20:8000 \(GET \/did: Failed to fetch\)\. .*closes the connection/);
+    expect(plain.message).toMatch(/Could not reach the device at 192\.168\.1\.20:8000 \(GET \/did: http:\/\/192\.168\.1\.20:8000: Failed to fetch\)\. .*closes the connection/);
     expect(plain.message).not.toMatch(/mixed content/);
-    const mixed = await rejection(createHttpDeviceSession(ENDPOINT, { fetch: refused, pageProtocol: "https:" }).identify(), "http-unreachable");
-    expect(mixed.message).toMatch(/mixed content/);
-    expect(mixed.details).toMatchObject({ mixedContent: true });
-    const tls = await rejection(createHttpDeviceSession("https://192.168.1.20:8000", { fetch: refused, pageProtocol: "https:" }).identify(), "http-unreachable");
-    expect(tls.message).toMatch(/self-signed certificate, open https:\/\/192\.168\.1\.20:8000\/did/);
+    const mixed = await rejection(createHttpDeviceSession(ENDPOINT, { fetch: refused, pageProtocol: "https:", localNetworkAccess: false }).identify(), "http-mixed-content");
+    expect(mixed.message).toMatch(/blocks it from calling the http:\/\/ device at http:\/\/192\.168\.1\.20:8000 \(mixed content\)/);
+    expect(mixed.details).toMatchObject({ mixedContent: true, tried: [] });
+    const tls = await rejection(createHttpDeviceSession("https://192.168.1.20:8000", { fetch: refused, pageProtocol: "https:" }).identify(), "http-certificate");
+    expect(tls.message).toMatch(/open https:\/\/192\.168\.1\.20:8000\/did in a new tab, accept the warning/);
+    expect(tls.details).toMatchObject({ certificateUrl: "https://192.168.1.20:8000/did" });
   });
 
   it("times out, aborting the request", async () => {
@@ -116,5 +118,125 @@ describe("createHttpDeviceSession", () => {
     const session = createHttpDeviceSession("192.168.1.20:8000", { fetch: deviceFetch() });
     await session.close();
     await rejection(session.identify(), "session-closed");
+  });
+
+  describe("a bare host:port (ESP32 serves https, the Linux example http)", () => {
+    /** Answers like the device on one scheme; the other gets no HTTP answer (a TLS server drops plain http and the reverse). */
+    function onlyOver(scheme: "https:" | "http:", log: string[]): Fetch {
+      const inner = deviceFetch();
+      return (input, init) => {
+        log.push(`${new URL(input).protocol} ${new URL(input).pathname}`);
+        return new URL(input).protocol === scheme ? inner(input, init) : Promise.reject(new TypeError("Failed to fetch"));
+      };
+    }
+    const memory = () => {
+      const saved = new Map<string, "https:" | "http:">();
+      return { saved, get: (k: string) => saved.get(k), set: (k: string, v: "https:" | "http:") => void saved.set(k, v) };
+    };
+
+    it("from an http page tries http, then https, keeps the one that answered and remembers it", async () => {
+      const log: string[] = [];
+      const schemes = memory();
+      const session = createHttpDeviceSession("192.168.1.20:8000", { fetch: onlyOver("https:", log), pageProtocol: "http:", schemes });
+      await session.identify();
+      await session.sign(digest);
+      expect(log).toEqual(["http: /did", "https: /did", "https: /sign"]);
+      expect(schemes.saved.get("192.168.1.20:8000")).toBe("https:");
+      log.length = 0;
+      await createHttpDeviceSession("192.168.1.20:8000", { fetch: onlyOver("https:", log), pageProtocol: "http:", schemes }).identify();
+      expect(log).toEqual(["https: /did"]);
+    });
+
+    it("from an https page tries https first, and http only with Local Network Access", async () => {
+      const log: string[] = [];
+      await createHttpDeviceSession("192.168.1.20:8000", { fetch: onlyOver("http:", log), pageProtocol: "https:", localNetworkAccess: true, permission: async () => "granted" }).identify();
+      expect(log).toEqual(["https: /did", "http: /did"]);
+      log.length = 0;
+      const error = await rejection(
+        createHttpDeviceSession("192.168.1.20:8000", { fetch: onlyOver("http:", log), pageProtocol: "https:", localNetworkAccess: false }).identify(),
+        "http-certificate",
+      );
+      expect(log).toEqual(["https: /did"]);
+      expect(error.message).toMatch(/cannot call http:\/\/192\.168\.1\.20:8000 from an https page \(mixed content/);
+    });
+
+    it("guides through the certificate when no scheme answers, with the link to the device's /did", async () => {
+      const log: string[] = [];
+      const refused: Fetch = (input) => {
+        log.push(`${new URL(input).protocol} ${new URL(input).pathname}`);
+        return Promise.reject(new TypeError("Failed to fetch"));
+      };
+      const error = await rejection(createHttpDeviceSession("esp32.local:8000", { fetch: refused, pageProtocol: "http:" }).identify(), "http-certificate");
+      expect(log).toEqual(["http: /did", "https: /did"]);
+      expect(error.details).toMatchObject({ certificateUrl: "https://esp32.local:8000/did", tried: ["http://esp32.local:8000", "https://esp32.local:8000"] });
+    });
+
+    it("does not try the other scheme after a timeout: nothing answers at all", async () => {
+      const log: string[] = [];
+      const hanging: Fetch = (input, init) => {
+        log.push(input);
+        return new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
+      };
+      await rejection(createHttpDeviceSession("192.168.1.20:8000", { fetch: hanging, timeoutMs: 20 }).identify(), "http-timeout");
+      expect(log).toEqual(["http://192.168.1.20:8000/did"]);
+    });
+
+    it("an answer that is not ioConnect's pins the scheme and says so", async () => {
+      const router: Fetch = async () => new Response("<html>login</html>", { status: 401, statusText: "Unauthorized" });
+      const error = await rejection(createHttpDeviceSession("192.168.1.1:80", { fetch: router, pageProtocol: "http:" }).identify(), "http-status");
+      expect(error.message).toMatch(/HTTP 401 Unauthorized; an ioConnect device answers 200, so this is likely not an ioConnect device/);
+    });
+  });
+
+  describe("Local Network Access", () => {
+    function recording(): Fetch & { inits: (RequestInit & { targetAddressSpace?: string })[] } {
+      const inner = deviceFetch();
+      const inits: (RequestInit & { targetAddressSpace?: string })[] = [];
+      return Object.assign((input: string, init?: RequestInit) => {
+        inits.push(init ?? {});
+        return inner(input, init);
+      }, { inits });
+    }
+
+    it("names the device's address space on every request where the browser supports it", async () => {
+      for (const [endpoint, space] of [
+        ["http://192.168.1.20:8000", "local"],
+        ["http://127.0.0.1:8000", "loopback"],
+        ["http://localhost:8000", "loopback"],
+        ["http://esp32.local:8000", "local"],
+        ["http://8.8.8.8:8000", undefined],
+      ] as const) {
+        const fetch = recording();
+        const session = createHttpDeviceSession(endpoint, { fetch, localNetworkAccess: true, permission: async () => "granted" });
+        await session.identify();
+        await session.diddoc();
+        await session.sign(digest);
+        expect(fetch.inits.map((i) => i.targetAddressSpace), endpoint).toEqual([space, space, space]);
+        expect(fetch.inits.every((i) => space !== undefined || !("targetAddressSpace" in i))).toBe(true);
+      }
+      const without = recording();
+      await createHttpDeviceSession(ENDPOINT, { fetch: without, localNetworkAccess: false }).identify();
+      expect("targetAddressSpace" in without.inits[0]!).toBe(false);
+    });
+
+    it("says how to allow the permission when the browser denied it", async () => {
+      const refused: Fetch = () => Promise.reject(new TypeError("Failed to fetch"));
+      const error = await rejection(
+        createHttpDeviceSession(ENDPOINT, { fetch: refused, pageProtocol: "https:", localNetworkAccess: true, permission: async () => "denied" }).identify(),
+        "http-local-network-denied",
+      );
+      expect(error.message).toMatch(/not allowed to reach devices on your local network\. To allow it, click the icon left of the address bar, open Site settings/);
+    });
+
+    it("waits for the owner to answer the permission prompt instead of the usual timeout", async () => {
+      let answered: ((response: Response) => void) | undefined;
+      const promptThenAnswer: Fetch = () => new Promise((resolve) => (answered = resolve));
+      const states: LocalNetworkPermission[] = ["prompt"];
+      const session = createHttpDeviceSession(ENDPOINT, { fetch: promptThenAnswer, timeoutMs: 20, localNetworkAccess: true, permission: async () => states.shift() ?? "granted" });
+      const identity = session.identify();
+      await sleep(60);
+      answered?.(new Response(formatLikeCJSON(device.didJson())));
+      expect((await identity).did).toBe(device.did);
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { concat, type Hex } from "viem";
-import { parseDeviceEndpoint } from "./endpoint";
+import { deviceOrigins, type DeviceScheme } from "./endpoint";
 import { DeviceError, preview } from "./errors";
 import { signRequestBody } from "./ioconnect";
+import { LOCAL_NETWORK_SETTINGS_STEPS, readLocalNetworkPermission, supportsLocalNetworkAccess, targetAddressSpaceOf, type LocalNetworkPermission, type TargetAddressSpace } from "./localNetwork";
+import { browserChoiceMemory, type ChoiceMemory } from "./choiceMemory";
 import { createDeviceSession, formatDuration, withDeadline, type DeviceSession } from "./session";
 
 // ioConnect's HTTP transport (PROTOCOL.md §5): GET /did, GET /diddoc, POST /sign {"hex"}.
@@ -14,52 +16,126 @@ export interface HttpDeviceSessionOptions {
   timeoutMs?: number;
   /** The page's protocol, to name mixed content as the likely cause; defaults to `location.protocol`. */
   pageProtocol?: string;
+  /** Whether the browser has Local Network Access (`targetAddressSpace`); detected by default. */
+  localNetworkAccess?: boolean;
+  /** The page's `local-network-access` permission; read from the Permissions API by default. */
+  permission?: () => Promise<LocalNetworkPermission>;
+  /** Which scheme worked for a device before; localStorage by default. */
+  schemes?: ChoiceMemory<DeviceScheme>;
 }
 
+/** A permission prompt waits for the owner to read it; an unanswered device does not take this long. */
+const PROMPT_TIMEOUT_MS = 60_000;
+
+type Path = "/did" | "/diddoc" | "/sign";
+type DeviceRequestInit = RequestInit & { targetAddressSpace?: TargetAddressSpace };
+
+/** A request that got no HTTP answer at all (refused, reset, TLS failure, blocked by the browser). */
+class NoAnswer {
+  constructor(
+    readonly origin: string,
+    readonly cause: unknown,
+  ) {}
+}
+
+/**
+ * A session with an ioConnect HTTP device. A bare `host:port` is tried over both schemes
+ * (deviceOrigins decides the order); the first that gets an HTTP answer is kept for the session
+ * and remembered for the device.
+ */
 export function createHttpDeviceSession(endpoint: string, options: HttpDeviceSessionOptions = {}): DeviceSession {
-  const origin = parseDeviceEndpoint(endpoint);
   const { timeoutMs = 8000 } = options;
   // Called unbound: window.fetch throws "Illegal invocation" when called as a method of another object.
   const doFetch = options.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
   const pageProtocol = options.pageProtocol ?? (globalThis as { location?: { protocol?: string } }).location?.protocol;
+  const localNetworkAccess = options.localNetworkAccess ?? supportsLocalNetworkAccess();
+  const permission = options.permission ?? (() => readLocalNetworkPermission());
+  const memory = options.schemes ?? browserChoiceMemory<DeviceScheme>("deviceScheme", ["https:", "http:"]);
+  const { hostPort } = deviceOrigins(endpoint);
+  const plan = deviceOrigins(endpoint, { pageProtocol, localNetworkAccess, remembered: memory.get(hostPort) });
+  const space = localNetworkAccess ? targetAddressSpaceOf(new URL(`http://${hostPort}`).hostname) : undefined;
+  let pinned: string | undefined;
+  let firstCall = true;
 
-  async function request(path: "/did" | "/diddoc" | "/sign", body?: string): Promise<Uint8Array> {
-    const url = `${origin}${path}`;
+  async function request(path: Path, body?: string): Promise<Uint8Array> {
     const what = body === undefined ? `GET ${path}` : `POST ${path}`;
+    let deadline = timeoutMs;
+    if (firstCall && space !== undefined && (await permission()) === "prompt") deadline = Math.max(timeoutMs, PROMPT_TIMEOUT_MS);
+    firstCall = false;
+    const failed: NoAnswer[] = [];
+    for (const origin of pinned ? [pinned] : plan.origins) {
+      const outcome = await attempt(origin, path, what, body, deadline);
+      if (outcome instanceof NoAnswer) {
+        failed.push(outcome);
+        continue;
+      }
+      if (pinned === undefined) {
+        pinned = origin;
+        memory.set(plan.hostPort, new URL(origin).protocol as DeviceScheme);
+      }
+      if (!outcome.ok) {
+        throw new DeviceError("http-status", `The device at ${origin} answered ${what} with HTTP ${outcome.status}${outcome.statusText ? ` ${outcome.statusText}` : ""}; an ioConnect device answers 200, so this is likely not an ioConnect device.`, {
+          details: { url: `${origin}${path}`, status: outcome.status },
+        });
+      }
+      return readCapped(outcome, what);
+    }
+    throw await noAnswerError(failed, what);
+  }
+
+  /** One try at one origin: its Response, or NoAnswer; a timeout throws (nothing answers, another scheme will not either). */
+  function attempt(origin: string, path: Path, what: string, body: string | undefined, ms: number): Promise<Response | NoAnswer> {
+    const url = `${origin}${path}`;
     return withDeadline(
-      timeoutMs,
-      () => new DeviceError("http-timeout", `The device at ${origin} did not answer ${what} within ${formatDuration(timeoutMs)}; it may be busy, asleep or unreachable from this network.`, { details: { url } }),
+      ms,
+      () => new DeviceError("http-timeout", `The device at ${origin} did not answer ${what} within ${formatDuration(ms)}; it may be busy, asleep or unreachable from this network.`, { details: { url } }),
       async (signal) => {
-        let response: Response;
+        // No Content-Type: a text/plain body keeps this a "simple" CORS request, one round trip fewer for the firmware.
+        const init: DeviceRequestInit = body === undefined ? { method: "GET", signal } : { method: "POST", body, signal };
+        if (space !== undefined) init.targetAddressSpace = space;
         try {
-          // No Content-Type: a text/plain body keeps this a "simple" CORS request, one round trip fewer for the firmware.
-          response = await doFetch(url, body === undefined ? { method: "GET", signal } : { method: "POST", body, signal });
+          return await doFetch(url, init);
         } catch (cause) {
           if (signal.aborted) throw signal.reason;
-          throw unreachable(url, what, cause);
+          return new NoAnswer(origin, cause);
         }
-        if (!response.ok) {
-          throw new DeviceError("http-status", `The device at ${origin} answered ${what} with HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}; an ioConnect device answers 200.`, {
-            details: { url, status: response.status },
-          });
-        }
-        return readCapped(response, what);
       },
     );
   }
 
-  function unreachable(url: string, what: string, cause: unknown): DeviceError {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    const mixed = pageProtocol === "https:" && origin.startsWith("http:");
-    const likely = mixed
-      ? `Most likely: this page is https and the browser blocks calls to an http:// device (mixed content). Open the app from http://localhost, or connect the device another way (QR, Bluetooth, USB).`
-      : origin.startsWith("https:")
-        ? `If the device uses a self-signed certificate, open ${origin}/did in a new tab once and accept it.`
-        : "";
+  async function noAnswerError(failed: NoAnswer[], what: string): Promise<DeviceError> {
+    const reason = failed.map((f) => `${f.origin}: ${preview(f.cause instanceof Error ? f.cause.message : String(f.cause), 60)}`).join("; ");
+    const details = { hostPort: plan.hostPort, tried: failed.map((f) => f.origin), mixedContent: plan.blockedMixedContent !== undefined };
+    const mixedNote = plan.blockedMixedContent
+      ? ` This browser cannot call ${plan.blockedMixedContent} from an https page (mixed content, and it has no Local Network Access).`
+      : "";
+    if (failed.length === 0) {
+      return new DeviceError(
+        "http-mixed-content",
+        `This page is https, and this browser blocks it from calling the http:// device at ${plan.blockedMixedContent} (mixed content); it has no Local Network Access to allow it. Use a current Chrome or Edge, open the app from http://localhost, or connect the device another way (QR, Bluetooth, USB).`,
+        { details },
+      );
+    }
+    if (space !== undefined && (await permission()) === "denied") {
+      return new DeviceError(
+        "http-local-network-denied",
+        `The browser blocked the call to the device at ${plan.hostPort}: this site is not allowed to reach devices on your local network. To allow it, ${LOCAL_NETWORK_SETTINGS_STEPS}.`,
+        { details: { ...details, localNetworkAccess: "denied" } },
+      );
+    }
+    const https = failed.find((f) => f.origin.startsWith("https:"));
+    if (https) {
+      const certificateUrl = `${https.origin}/did`;
+      return new DeviceError(
+        "http-certificate",
+        `The device at ${plan.hostPort} did not complete a secure connection (${what}). ESP32 boards use a certificate of their own, which the browser accepts only after you do, once: open ${certificateUrl} in a new tab, accept the warning (Advanced, then Proceed), come back and try again. If that page does not open either, nothing answers at ${plan.hostPort}: check the address, and that the device is on and on your network.${mixedNote}`,
+        { details: { ...details, certificateUrl } },
+      );
+    }
     return new DeviceError(
       "http-unreachable",
-      `Could not reach the device at ${origin} (${what}: ${preview(reason, 60)}). An ioConnect device closes the connection instead of answering errors, so this means a wrong address or port, the device being off or on another network, or the browser refusing the call. ${likely}`.trim(),
-      { cause, details: { url, mixedContent: mixed } },
+      `Could not reach the device at ${plan.hostPort} (${what}: ${reason}). An ioConnect device closes the connection instead of answering errors, so this means a wrong address or port, the device being off or on another network, or the browser refusing the call.`,
+      { details },
     );
   }
 

@@ -3,7 +3,10 @@ import { keccak256, stringToBytes } from "viem";
 import { describe, expect, it } from "vitest";
 import { formatLikeCJSON } from "../did/cjson";
 import { DeviceError } from "./errors";
-import { MAX_SERIAL_BUFFER_BYTES, SerialAnswerReader, type SerialReadEvent } from "./serial";
+import { createSerialDeviceSession } from "./serial";
+import { MAX_SERIAL_BUFFER_BYTES, SerialAnswerReader, type SerialReadEvent } from "./serialReader";
+import { recoverDeviceSignature } from "./signature";
+import { createSerialResponder, createVirtualSerialPort } from "./simulated/serialDevice";
 import { createVirtualDevice } from "./simulated/virtualDevice";
 
 const device = createVirtualDevice({ seed: "serial-fuzz" });
@@ -16,6 +19,8 @@ const NOISE = [
   "> ",
   "ets Jun  8 2016 00:22:57\r\n",
   "}}} stray closers\n",
+  "\x1b[0;32m[00:00:01.234,567] <inf> app: got {\"did\": \"zephyr log, not an answer\"}\x1b[0m\n",
+  "*** Booting nRF Connect SDK v2.6.1 ***\r\n",
 ];
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -75,6 +80,25 @@ describe("SerialAnswerReader properties", () => {
         expect(answers.at(-1)).toEqual(ANSWERS[0]);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("both sign dialects: any chunking and log noise, the session identifies, signs and tells the dialect", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("json" as const, "nordic" as const), fc.integer(), fc.integer({ min: 1, max: 128 }), async (dialect, seed, maxChunk) => {
+        let state = seed >>> 0;
+        const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+        const chunk = (remaining: number) => 1 + Math.floor(random() * Math.min(maxChunk, remaining));
+        const port = createVirtualSerialPort(createSerialResponder(device, { dialect, noise: true, random, chunk }), { boot: true });
+        const session = createSerialDeviceSession(port, { stepTimeoutMs: 3000, dialectProbeMs: 25 });
+        expect((await session.identify()).did).toBe(device.did);
+        const digest = keccak256(stringToBytes(`fuzz ${seed}`));
+        const rs = await session.sign(digest);
+        expect(recoverDeviceSignature({ digest, rs, device: device.did }).signer).toBe(device.address);
+        expect(session.dialect).toBe(dialect);
+        await session.close();
+      }),
+      { numRuns: 40 },
     );
   });
 });

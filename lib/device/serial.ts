@@ -2,174 +2,14 @@ import type { Hex } from "viem";
 import { DeviceError, preview } from "./errors";
 import { signRequestBody } from "./ioconnect";
 import { createDeviceSession, formatDuration, withDeadline, type DeviceSession } from "./session";
+import { SerialAnswerReader, type SerialReadEvent } from "./serialReader";
 
-// ioConnect over a UART (docs/serial-protocol.md). Answers are unframed cJSON, interleaved with
-// whatever else the firmware prints (ESP-IDF logs, prompts, boot messages), so the only frame
-// is the JSON object itself: a `{` outside a log line opens one, the matching `}` closes it.
+// ioConnect over a UART (docs/serial-protocol.md): one command a line, answers found in the byte
+// stream by SerialAnswerReader.
 
 export const SERIAL_BAUD_RATE = 115200;
-/** The longest answer the reader holds; a DID Document is about 1.5 KB pretty-printed. */
-export const MAX_SERIAL_BUFFER_BYTES = 16 * 1024;
 
-/** Enough of a line's start to recognise an ESP-IDF log prefix, after a colour code or a prompt. */
-const LINE_HEAD_CHARS = 40;
-const ESP_LOG_LINE = /(?:^|\x1b\[[0-9;]*m|[^A-Za-z0-9])[EWIDV] \(\d+\) /;
-
-export type SerialReadEvent = { type: "answer"; text: string; value: Record<string, unknown> } | { type: "error"; error: DeviceError };
-
-/**
- * Finds complete top-level JSON objects in a byte stream and skips everything else. Bounded:
- * it never holds more than MAX_SERIAL_BUFFER_BYTES, reporting an over-long object once as
- * `serial-oversize` and skipping to its end.
- */
-export class SerialAnswerReader {
-  private readonly decoder = new TextDecoder("utf-8", { fatal: false });
-  private readonly maxBytes: number;
-  private mode: "outside" | "object" | "skip" = "outside";
-  private lineHead = "";
-  private atLineStart = true;
-  private object = "";
-  private objectBytes = 0;
-  private depth = 0;
-  private inString = false;
-  private escaped = false;
-  private received = 0;
-  private discardedCandidates = 0;
-
-  constructor(options: { maxBytes?: number } = {}) {
-    this.maxBytes = options.maxBytes ?? MAX_SERIAL_BUFFER_BYTES;
-  }
-
-  /** Bytes held for an answer in progress (or the start of a noise line): never above the bound. */
-  get bufferedBytes(): number {
-    return this.mode === "object" ? this.objectBytes : this.lineHead.length;
-  }
-
-  /** True while an answer has started but not yet closed. */
-  get inAnswer(): boolean {
-    return this.mode !== "outside";
-  }
-
-  get bytesReceived(): number {
-    return this.received;
-  }
-
-  /** Brace-balanced text that was not JSON (stray braces in noise). */
-  get discarded(): number {
-    return this.discardedCandidates;
-  }
-
-  push(bytes: Uint8Array): SerialReadEvent[] {
-    this.received += bytes.length;
-    return this.scan(this.decoder.decode(bytes, { stream: true }));
-  }
-
-  /** Flushes a partial UTF-8 sequence at the end of the stream. */
-  end(): SerialReadEvent[] {
-    return this.scan(this.decoder.decode());
-  }
-
-  private scan(text: string): SerialReadEvent[] {
-    const events: SerialReadEvent[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      const code = text.charCodeAt(i);
-      if (this.mode === "outside") {
-        if (ch === "{" && !ESP_LOG_LINE.test(this.lineHead)) this.open();
-        else this.noise(ch);
-        continue;
-      }
-      if (this.inString) {
-        if (code < 0x20) {
-          // JSON strings cannot hold raw control characters: this was noise with a stray quote.
-          this.abandon();
-          this.noise(ch);
-          continue;
-        }
-        if (this.escaped) this.escaped = false;
-        else if (ch === "\\") this.escaped = true;
-        else if (ch === '"') this.inString = false;
-      } else if (ch === "{" && this.atLineStart) {
-        // cJSON indents nested objects and compact JSON has no newlines, so a `{` in column 0
-        // starts a new answer: what came before was noise with an unbalanced brace.
-        this.abandon();
-        this.open();
-        continue;
-      } else if (ch === '"') this.inString = true;
-      else if (ch === "{") this.depth++;
-      else if (ch === "}") this.depth--;
-      this.atLineStart = ch === "\n";
-      if (this.mode === "object") {
-        const size = code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
-        if (this.objectBytes + size > this.maxBytes) {
-          events.push({
-            type: "error",
-            error: new DeviceError("serial-oversize", `The device sent a JSON object longer than ${this.maxBytes} bytes; no ioConnect answer is that long, so it was skipped.`, {
-              details: { maxBytes: this.maxBytes },
-            }),
-          });
-          this.object = "";
-          this.objectBytes = 0;
-          this.mode = "skip";
-        } else {
-          this.object += ch;
-          this.objectBytes += size;
-        }
-      }
-      if (this.depth === 0) {
-        if (this.mode === "object") this.emit(events);
-        this.mode = "outside";
-        this.lineHead = "";
-      }
-    }
-    return events;
-  }
-
-  private open(): void {
-    this.mode = "object";
-    this.object = "{";
-    this.objectBytes = 1;
-    this.depth = 1;
-    this.inString = false;
-    this.escaped = false;
-    this.atLineStart = false;
-  }
-
-  private abandon(): void {
-    if (this.mode === "object") this.discardedCandidates++;
-    this.mode = "outside";
-    this.object = "";
-    this.objectBytes = 0;
-    this.depth = 0;
-    this.inString = false;
-    this.lineHead = "";
-  }
-
-  private noise(ch: string): void {
-    if (ch === "\n" || ch === "\r") {
-      this.lineHead = "";
-      this.atLineStart = true;
-      return;
-    }
-    this.atLineStart = false;
-    if (this.lineHead.length < LINE_HEAD_CHARS) this.lineHead += ch;
-  }
-
-  private emit(events: SerialReadEvent[]): void {
-    const text = this.object;
-    this.object = "";
-    this.objectBytes = 0;
-    try {
-      const value: unknown = JSON.parse(text);
-      events.push({ type: "answer", text, value: value as Record<string, unknown> });
-    } catch {
-      this.discardedCandidates++;
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------
-// The session over any byte port (Web Serial, a Node stream, a test double)
+// The session over any byte port (Web Serial, a Node stream, a test double).
 
 interface ByteReader {
   read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
@@ -191,22 +31,43 @@ export interface SerialProgress {
   lines: readonly string[];
 }
 
+/**
+ * How a board takes a sign request (docs/serial-protocol.md): the JSON line as is (Linux, ESP32),
+ * or prefixed with `S` (Nordic). `getdid` and `getdiddoc` are the same in both.
+ */
+export type SerialDialect = "json" | "nordic";
+
+export function serialSignLine(digest: Hex, dialect: SerialDialect): string {
+  return `${dialect === "nordic" ? "S" : ""}${signRequestBody(digest)}`;
+}
+
 export interface SerialDeviceSessionOptions {
   stepTimeoutMs?: number;
   /** Called whenever bytes arrive, so the UI can show the device is talking. */
   onProgress?: (progress: SerialProgress) => void;
+  /** The board's sign dialect when known (remembered for the port, or chosen by the owner); detected otherwise. */
+  dialect?: SerialDialect | undefined;
+  /** Called once the dialect is detected from the board's answer, so the caller can remember it for the port. */
+  onDialect?: (dialect: SerialDialect) => void;
+  /** How long the line must stay quiet after a JSON sign line before it is resent with `S`; within the step's timeout. */
+  dialectProbeMs?: number;
 }
 
 export interface SerialDeviceSession extends DeviceSession {
   readonly transport: "serial";
   /** What has been read so far; kept after errors so the UI can show it. */
   readonly progress: SerialProgress;
+  /** The sign dialect in use: given, detected, or undefined until the first sign answer. */
+  readonly dialect: SerialDialect | undefined;
 }
 
 const KEEP_LINES = 50;
 const KEEP_LINE_CHARS = 200;
 
 type Expectation = { command: string; accepts: (value: Record<string, unknown>) => boolean };
+
+/** An answer still due to a request that timed out (or to the unanswered line of a dialect probe). */
+type Owed = { accepts: Expectation["accepts"]; until: number };
 
 const EXPECT = {
   did: { command: "getdid", accepts: (v) => "did" in v },
@@ -215,14 +76,19 @@ const EXPECT = {
 } satisfies Record<string, Expectation>;
 
 export function createSerialDeviceSession(port: SerialPortLike, options: SerialDeviceSessionOptions = {}): SerialDeviceSession {
-  const { stepTimeoutMs = 5000, onProgress } = options;
+  const { stepTimeoutMs = 5000, onProgress, onDialect } = options;
+  const probeMs = options.dialectProbeMs ?? Math.min(1500, Math.floor(stepTimeoutMs / 3));
+  let dialect = options.dialect;
   const reader = new SerialAnswerReader();
   const lines: string[] = [];
   let partialLine = "";
   let answers = 0;
   let ended: DeviceError | undefined;
   let closing = false;
-  let waiter: { expect: Expectation; resolve: (value: Record<string, unknown>) => void; reject: (error: DeviceError) => void } | undefined;
+  let waiter: { expect: Expectation; resolve: (value: Record<string, unknown>) => void; reject: (error: DeviceError) => void; tookOwed: boolean } | undefined;
+  // Boards answer in order, so an answer of the kind an older request still owes is that request's,
+  // not the current one's: taking it would pass off a late signature over another digest.
+  let owed: Owed[] = [];
   const lineDecoder = new TextDecoder("utf-8", { fatal: false });
   const byteReader = toReader(port.readable);
 
@@ -240,12 +106,23 @@ export function createSerialDeviceSession(port: SerialPortLike, options: SerialD
       if (event.type === "error") {
         waiter?.reject(event.error);
         waiter = undefined;
+        continue;
+      }
+      const now = Date.now();
+      owed = owed.filter((o) => o.until > now);
+      const due = owed.findIndex((o) => o.accepts(event.value));
+      if (due >= 0) {
+        // A late answer (those owed before it will not come: the board answers in order).
+        owed = owed.slice(due + 1);
+        if (waiter) waiter.tookOwed = true;
       } else if (waiter?.expect.accepts(event.value)) {
+        // An answer to the current request: every older one is lost for good.
+        owed = [];
         answers++;
         waiter.resolve(event.value);
         waiter = undefined;
       }
-      // Anything else is unsolicited (a late answer to a request that timed out, a stray object): skipped.
+      // Anything else is unsolicited (a stray object, a log line in braces): skipped.
     }
   }
 
@@ -274,16 +151,37 @@ export function createSerialDeviceSession(port: SerialPortLike, options: SerialD
     }
   })();
 
-  function exchange(expect: Expectation, line: string): Promise<Record<string, unknown>> {
+  /**
+   * Writes `requests[0]`, and `requests[1]` if no answer came within the probe bound; resolves with the
+   * answer and the index of the last line written before it.
+   */
+  function exchange(expect: Expectation, requests: [string] | [string, string]): Promise<{ value: Record<string, unknown>; line: number }> {
     if (ended) return Promise.reject(ended);
     const startBytes = reader.bytesReceived;
     const startDiscarded = reader.discarded;
+    let written = 0;
+    const write = (line: string) => {
+      written++;
+      port.write(new TextEncoder().encode(`${line}\n`)).catch((cause: unknown) => {
+        end(`writing failed: ${cause instanceof Error ? cause.message : String(cause)}`, cause);
+      });
+    };
     return withDeadline(
       stepTimeoutMs,
       () => {
+        // Each line written may still be answered; if this step already took a late answer, that one was probably its own.
+        const tookOwed = waiter?.tookOwed ?? false;
+        if (!tookOwed) owed.push(...Array.from({ length: written }, () => ({ accepts: expect.accepts, until: Date.now() + stepTimeoutMs })));
         waiter = undefined;
         const got = reader.bytesReceived - startBytes;
-        const label = `\`${expect.command}\``;
+        const label = requests.length > 1 ? `\`${expect.command}\` (as JSON, then with the S prefix)` : `\`${expect.command}\``;
+        if (tookOwed) {
+          return new DeviceError(
+            "serial-timeout",
+            `Within ${formatDuration(stepTimeoutMs)} after ${label} the device sent only what looked like the late answer to an earlier request that timed out, so it was not used. Try again.`,
+            { details: { command: expect.command } },
+          );
+        }
         if (got === 0) {
           return new DeviceError(
             "serial-timeout",
@@ -304,21 +202,53 @@ export function createSerialDeviceSession(port: SerialPortLike, options: SerialD
         );
       },
       (signal) =>
-        new Promise<Record<string, unknown>>((resolve, reject) => {
-          waiter = { expect, resolve, reject };
-          signal.addEventListener("abort", () => reject(signal.reason as DeviceError));
-          port.write(new TextEncoder().encode(`${line}\n`)).catch((cause: unknown) => {
-            end(`writing failed: ${cause instanceof Error ? cause.message : String(cause)}`, cause);
+        new Promise<{ value: Record<string, unknown>; line: number }>((resolve, reject) => {
+          // The S line goes out only after a quiet spell: no byte and no answer in progress for probeMs.
+          let probe: ReturnType<typeof setTimeout> | undefined;
+          const listen = (heard: number) => {
+            probe = setTimeout(() => {
+              if (reader.bytesReceived !== heard || reader.inAnswer) listen(reader.bytesReceived);
+              else write(requests[1]!);
+            }, probeMs);
+          };
+          if (requests[1] !== undefined) listen(reader.bytesReceived);
+          waiter = {
+            expect,
+            tookOwed: false,
+            resolve: (value) => {
+              clearTimeout(probe);
+              resolve({ value, line: written - 1 });
+            },
+            reject: (error) => {
+              clearTimeout(probe);
+              reject(error);
+            },
+          };
+          signal.addEventListener("abort", () => {
+            clearTimeout(probe);
+            reject(signal.reason as DeviceError);
           });
+          write(requests[0]);
         }),
     );
   }
 
+  async function sign(digest: Hex): Promise<Record<string, unknown>> {
+    if (dialect) return (await exchange(EXPECT.sign, [serialSignLine(digest, dialect)])).value;
+    const { value, line } = await exchange(EXPECT.sign, [serialSignLine(digest, "json"), serialSignLine(digest, "nordic")]);
+    // The first answer tells the dialect: to the JSON line, or only after the S line went out.
+    dialect = line === 0 ? "json" : "nordic";
+    // Nothing is owed for the other line: a JSON board answered before the S line went out, and a
+    // Nordic board does not answer JSON lines (which is how it is told apart).
+    onDialect?.(dialect);
+    return value;
+  }
+
   const session = createDeviceSession({
     transport: "serial",
-    did: () => exchange(EXPECT.did, "getdid"),
-    diddoc: () => exchange(EXPECT.diddoc, "getdiddoc"),
-    sign: (digest: Hex) => exchange(EXPECT.sign, signRequestBody(digest)),
+    did: async () => (await exchange(EXPECT.did, ["getdid"])).value,
+    diddoc: async () => (await exchange(EXPECT.diddoc, ["getdiddoc"])).value,
+    sign,
     close: async () => {
       closing = true;
       await byteReader.cancel?.().catch(() => undefined);
@@ -331,6 +261,9 @@ export function createSerialDeviceSession(port: SerialPortLike, options: SerialD
     transport: "serial",
     get progress() {
       return progress();
+    },
+    get dialect() {
+      return dialect;
     },
   };
 }

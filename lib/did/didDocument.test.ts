@@ -3,6 +3,7 @@ import { base64urlnopad } from "@scure/base";
 import { concat, keccak256, stringToBytes, toHex } from "viem";
 import { describe, expect, it } from "vitest";
 import { formatLikeCJSON } from "./cjson";
+import { ioConnectKeyAddress, methodIdAddress, verifyDidDocumentAgainstItsDid } from "./keyBinding";
 import {
   buildIoConnectDidDocument,
   canonicalDocumentBytes,
@@ -89,9 +90,35 @@ describe("parseDidDocument (any W3C DID Document)", () => {
   });
 
   it("refuses a document that leaks a private key", () => {
-    const leaky = structuredClone(sampleDoc);
-    leaky.verificationMethod[0].publicKeyJwk.d = "secret";
-    expect(errorOf(() => parseDidDocument(leaky)).message).toMatch(/private key/);
+    for (const d of ["secret", " ", "0", 0, null, false, {}]) {
+      const leaky = structuredClone(sampleDoc) as { verificationMethod: { publicKeyJwk: Record<string, unknown> }[] };
+      leaky.verificationMethod[0]!.publicKeyJwk.d = d;
+      expect(errorOf(() => parseDidDocument(leaky)).message, String(d)).toMatch(/private key/);
+    }
+  });
+
+  it('accepts the empty "d" ioConnect writes when no private key is loaded, and does not keep it', () => {
+    const empty = structuredClone(sampleDoc) as { verificationMethod: { publicKeyJwk: Record<string, unknown> }[] };
+    empty.verificationMethod[0]!.publicKeyJwk.d = "";
+    const parsed = parseDidDocument(empty);
+    expect("d" in parsed.verificationMethod![0]!.publicKeyJwk!).toBe(false);
+    expect(parsed).toEqual(parseDidDocument(sampleDoc));
+    expect(documentHash(parsed)).toBe(documentHash(sampleDoc));
+  });
+
+  it("IoTeX's Sprout server document: parses, drops its empty d members and verifies against its DID", () => {
+    const text = fixture("server-diddoc-sprout.json");
+    expect(text).toContain('"d":\t""');
+    const doc = parseDidDocument(text);
+    expect(JSON.stringify(doc)).not.toContain('"d"');
+    expect(doc.verificationMethod).toHaveLength(2);
+    expect(verifyDidDocumentAgainstItsDid(doc)).toEqual({ verificationMethodId: "did:io:0x2b58ab7f607a25b2024357f1e6ed8844e5cdcd40#Key-p256-2147483616" });
+    // The key-agreement key lives under a did:io of its own, which its key hashes to as well.
+    const agreement = doc.verificationMethod![0]!;
+    expect(ioConnectKeyAddress(agreement)?.toLowerCase()).toBe("0x3eb118dca1612643b0fbf046164f4113aba7c10f");
+    expect(methodIdAddress(agreement.id, doc.id)?.toLowerCase()).toBe("0x3eb118dca1612643b0fbf046164f4113aba7c10f");
+    const swapped = { ...doc, id: "did:io:0x3eb118dca1612643b0fbf046164f4113aba7c10f", verificationMethod: [doc.verificationMethod![1]!] };
+    expect(errorOf(() => verifyDidDocumentAgainstItsDid(swapped), "diddoc-mismatch").message).toMatch(/No key in the document hashes to its DID/);
   });
 });
 

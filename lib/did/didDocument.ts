@@ -10,7 +10,7 @@ import { parseJsonText } from "../device/json";
 // ---------------------------------------------------------------------------
 // Generic W3C DID Document (DID Core 1.0). Deliberately permissive about extra members:
 // ioConnect, legacy ioctl and third-party firmware all add their own, and a viewer must show
-// any valid document. Nothing is transformed, so hashing the parsed value equals hashing the input.
+// any valid document. Nothing is transformed but an empty JWK "d" (dropped), so hash the input, not the parsed value.
 
 const DID = /^did:[a-z0-9]+:[^\s#?/]+$/;
 const DID_URL = /^(did:[a-z0-9]+:[^\s#?/]+)?([/?#]\S*)?$/;
@@ -31,7 +31,15 @@ export const jwkSchema = z
     kid: z.string().optional(),
     alg: z.string().optional(),
   })
-  .refine((jwk) => !("d" in jwk), { message: "publicKeyJwk contains a private key (the \"d\" member); a DID Document must only publish public keys", path: ["d"] });
+  // ioConnect's JWK writer emits `"d": ""` when no private key is loaded (IoTeX's own server documents carry it):
+  // empty, it holds no key and is dropped; anything else is a leaked private key.
+  .refine((jwk) => !("d" in jwk) || jwk.d === "", { message: "publicKeyJwk contains a private key (the \"d\" member); a DID Document must only publish public keys", path: ["d"] })
+  .transform((jwk) => {
+    if (!("d" in jwk)) return jwk;
+    const publicOnly = { ...jwk };
+    delete publicOnly.d;
+    return publicOnly;
+  });
 
 export const verificationMethodSchema = z.looseObject({
   id: didUrlSchema,
@@ -91,6 +99,8 @@ export interface IoConnectJwk {
   crv: "secp256k1" | "P-256";
   x: string;
   y: string;
+  /** ioConnect's JWK writer emits `"d": ""` when no private key is loaded; empty, it is no key. */
+  d?: "";
   kty: "EC";
   kid: "Key-secp256k1-1" | "Key-p256-2";
 }
@@ -177,7 +187,8 @@ export function secp256k1AddressFromJwk(jwk: unknown): Address {
   return addressFromPublicKey(concat([new Uint8Array([4]), xb, yb]));
 }
 
-function decodeCoordinate(value: string, name: "x" | "y"): Uint8Array {
+/** A JWK coordinate as its 32 bytes (secp256k1 and P-256 alike). */
+export function decodeCoordinate(value: string, name: "x" | "y"): Uint8Array {
   let bytes: Uint8Array;
   try {
     bytes = base64urlnopad.decode(value.replace(/=+$/, ""));
@@ -185,19 +196,24 @@ function decodeCoordinate(value: string, name: "x" | "y"): Uint8Array {
     throw new DeviceError("jwk-invalid", `JWK ${name} "${preview(value, 50)}" is not valid base64url.`, { cause });
   }
   if (bytes.length !== 32) {
-    throw new DeviceError("jwk-invalid", `JWK ${name} decodes to ${bytes.length} bytes; a secp256k1 coordinate has 32.`);
+    throw new DeviceError("jwk-invalid", `JWK ${name} decodes to ${bytes.length} bytes; an EC coordinate on these curves has 32.`);
   }
   return bytes;
 }
 
-/** Every secp256k1 key a document publishes, from verificationMethod and embedded relationship entries. */
-function secp256k1Keys(doc: DidDocument): { id: string; address: Address }[] {
+/** Every method a document defines, from verificationMethod and embedded relationship entries. */
+export function documentMethods(doc: DidDocument): VerificationMethod[] {
   const methods: VerificationMethod[] = [...(doc.verificationMethod ?? [])];
   for (const rel of [doc.authentication, doc.assertionMethod, doc.keyAgreement, doc.capabilityInvocation, doc.capabilityDelegation]) {
     for (const entry of rel ?? []) if (typeof entry !== "string") methods.push(entry);
   }
+  return methods;
+}
+
+/** Every secp256k1 key a document publishes. */
+function secp256k1Keys(doc: DidDocument): { id: string; address: Address }[] {
   const keys: { id: string; address: Address }[] = [];
-  for (const method of methods) {
+  for (const method of documentMethods(doc)) {
     if (method.publicKeyJwk?.crv === "secp256k1") {
       keys.push({ id: method.id, address: secp256k1AddressFromJwk(method.publicKeyJwk) });
     } else if (method.publicKeyHex !== undefined && /secp256k1/i.test(method.type)) {

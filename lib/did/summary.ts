@@ -1,6 +1,7 @@
 import { isAddressEqual, type Address } from "viem";
 import { addressFromPublicKey } from "./did";
 import { secp256k1AddressFromJwk, type DidDocument, type VerificationMethod } from "./didDocument";
+import { ioConnectKeyAddress, methodIdAddress, verifyDidDocumentAgainstItsDid } from "./keyBinding";
 
 // What the device page shows of a DID Document, one card per verification method and service, as plain data:
 // every value here is untrusted text from whoever registered the device, and the UI renders it as text only.
@@ -20,6 +21,8 @@ export interface MethodCard {
   /** For secp256k1 keys: the address the key hashes to, and whether it is the device. */
   derivedAddress: Address | undefined;
   matchesDevice: boolean | undefined;
+  /** For ioConnect EC keys (P-256 too): whether the key hashes to the did:io its id names. */
+  matchesItsDid: boolean | undefined;
   problem: string | undefined;
 }
 
@@ -33,6 +36,8 @@ export interface ServiceCard {
 export interface DocumentSummary {
   id: string;
   idMatchesDevice: boolean;
+  /** The method whose key hashes to the document's own did:io, if one does (verifyDidDocumentAgainstItsDid). */
+  idKey: string | undefined;
   controllers: string[];
   alsoKnownAs: string[];
   methods: MethodCard[];
@@ -78,9 +83,10 @@ export function summarizeDidDocument(doc: DidDocument, device: Address | undefin
   return {
     id: doc.id,
     idMatchesDevice,
+    idKey: keyOfId(doc),
     controllers: asArray(doc.controller),
     alsoKnownAs: doc.alsoKnownAs ?? [],
-    methods: [...methods.values()].map(({ method, relationships }) => methodCard(method, relationships, device)),
+    methods: [...methods.values()].map(({ method, relationships }) => methodCard(method, relationships, device, doc.id)),
     services: (doc.service ?? []).map((s) => ({
       id: s.id,
       types: asArray(s.type),
@@ -90,7 +96,15 @@ export function summarizeDidDocument(doc: DidDocument, device: Address | undefin
   };
 }
 
-function methodCard(method: VerificationMethod, relationships: Relationship[], device: Address | undefined): MethodCard {
+function keyOfId(doc: DidDocument): string | undefined {
+  try {
+    return verifyDidDocumentAgainstItsDid(doc).verificationMethodId;
+  } catch {
+    return undefined;
+  }
+}
+
+function methodCard(method: VerificationMethod, relationships: Relationship[], device: Address | undefined, docId: string): MethodCard {
   const format = (["publicKeyJwk", "publicKeyHex", "publicKeyMultibase", "publicKeyBase58"] as const).find((f) => method[f] !== undefined);
   const crv = method.publicKeyJwk?.crv;
   const curve = crv ?? (/secp256k1/i.test(method.type) ? "secp256k1" : /ed25519/i.test(method.type) ? "Ed25519" : /p-?256/i.test(method.type) ? "P-256" : "unknown");
@@ -104,6 +118,14 @@ function methodCard(method: VerificationMethod, relationships: Relationship[], d
       problem = error instanceof Error ? error.message : String(error);
     }
   }
+  let matchesItsDid: boolean | undefined;
+  try {
+    const keyAddress = ioConnectKeyAddress(method);
+    const named = methodIdAddress(method.id, docId);
+    if (keyAddress && named) matchesItsDid = isAddressEqual(keyAddress, named);
+  } catch (error) {
+    problem ??= error instanceof Error ? error.message : String(error);
+  }
   return {
     id: method.id,
     type: method.type,
@@ -113,6 +135,7 @@ function methodCard(method: VerificationMethod, relationships: Relationship[], d
     relationships,
     derivedAddress,
     matchesDevice: derivedAddress && device ? isAddressEqual(derivedAddress, device) : undefined,
+    matchesItsDid,
     problem,
   };
 }

@@ -2,6 +2,7 @@
 // ioConnect serial protocol on stdin/stdout, so a host program (or `socat` onto a pty) can treat
 // it as a board on a UART. Logs go to stderr because stdout is the serial line.
 
+import type { SerialDialect } from "../../lib/device/serial";
 import { createSerialResponder } from "../../lib/device/simulated/serialDevice";
 import type { VirtualDevice } from "../../lib/device/simulated/virtualDevice";
 
@@ -11,12 +12,14 @@ export interface SerialDeviceOptions {
   output: NodeJS.WritableStream;
   /** ESP-IDF-style log lines and answers split into small chunks, like a real board. */
   noise?: boolean;
+  /** `nordic`: sign only `S`-prefixed lines, as Nordic boards do. */
+  dialect?: SerialDialect;
   log?: (line: string) => void;
 }
 
 /** Serves until `input` ends; resolves then. */
-export function runSerialDevice({ device, input, output, noise = false, log }: SerialDeviceOptions): Promise<void> {
-  const responder = createSerialResponder(device, { noise });
+export function runSerialDevice({ device, input, output, noise = false, dialect = "json", log }: SerialDeviceOptions): Promise<void> {
+  const responder = createSerialResponder(device, { noise, dialect });
   const send = (chunks: Uint8Array[]) => {
     for (const chunk of chunks) output.write(chunk);
   };

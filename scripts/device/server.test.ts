@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { bytesToHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDidAnswer, parseDidDocAnswer, parseSignAnswer, signRequestBody } from "../../lib/device/ioconnect";
@@ -92,6 +93,34 @@ describe("virtual device HTTP server", () => {
       expect(identity.did).not.toBe(server.device.did);
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe("virtual device over https (--https), like an ESP32", () => {
+  /** Node's https client: `trust` decides whether the self-signed certificate is accepted. */
+  function get(url: string, trust: boolean): Promise<{ status: number; body: string } | { error: string }> {
+    return new Promise((resolve) => {
+      const req = httpsRequest(url, { rejectUnauthorized: !trust }, (res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on("error", (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
+      req.end();
+    });
+  }
+
+  it("serves the same endpoints with a certificate made at start, which a client must choose to trust", async () => {
+    const tls = await startVirtualDeviceServer({ port: 0, host: "127.0.0.1", seed: "server-test-https", https: true });
+    try {
+      expect(tls.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const trusted = await get(`${tls.url}/did`, true);
+      expect(trusted).toMatchObject({ status: 200 });
+      expect(parseDidAnswer((trusted as { body: string }).body).did).toBe(tls.device.did);
+      expect(await get(`${tls.url}/did`, false)).toEqual({ error: "DEPTH_ZERO_SELF_SIGNED_CERT" });
+    } finally {
+      await tls.close();
     }
   });
 });

@@ -4,12 +4,14 @@
 // because that is what a web client meets with real hardware.
 
 import { mkdir } from "node:fs/promises";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
 import QRCode from "qrcode";
 import { identityQrText } from "../../lib/device/simulated/identityQr";
 import { createVirtualDevice, formatLikeCJSON, MAX_SIGN_REQUEST_BYTES, type HighSMode, type VirtualDevice } from "../../lib/device/simulated/virtualDevice";
+import { createSelfSignedCertificate, type SelfSignedCertificate } from "./certificate";
 
 export interface VirtualDeviceServerOptions {
   /** 0 picks a free port. The firmware's is 8000. */
@@ -20,6 +22,10 @@ export interface VirtualDeviceServerOptions {
   privateKey?: `0x${string}`;
   projectName?: string;
   highS?: HighSMode;
+  /** JWKs in /diddoc carry `"d": ""`, as ioConnect writes them without a private key. */
+  emptyD?: boolean;
+  /** Serve https like ESP32 boards: `true` makes a self-signed certificate, or pass one. */
+  https?: boolean | SelfSignedCertificate;
   /** Called once per request, for a CLI log; tests leave it unset. */
   log?: (line: string) => void;
 }
@@ -39,7 +45,7 @@ const CORS = {
 
 export async function startVirtualDeviceServer(options: VirtualDeviceServerOptions = {}): Promise<VirtualDeviceServer> {
   const { port = 8000, host = "127.0.0.1", log } = options;
-  const device = createVirtualDevice({ seed: options.seed, privateKey: options.privateKey, projectName: options.projectName, highS: options.highS });
+  const device = createVirtualDevice({ seed: options.seed, privateKey: options.privateKey, projectName: options.projectName, highS: options.highS, emptyD: options.emptyD });
   const sockets = new Set<Socket>();
 
   const drop = (req: IncomingMessage, why: string) => {
@@ -54,7 +60,7 @@ export async function startVirtualDeviceServer(options: VirtualDeviceServerOptio
     log?.(`${req.method} ${req.url} → 200 ${JSON.stringify(body).slice(0, 100)}`);
   };
 
-  const server = createServer((req, res) => {
+  const handler: RequestListener = (req, res) => {
     const pathname = (req.url ?? "/").split("?")[0];
     if (req.method === "OPTIONS") {
       res.writeHead(204, { ...CORS, Connection: "close" });
@@ -85,7 +91,9 @@ export async function startVirtualDeviceServer(options: VirtualDeviceServerOptio
       if (outcome.kind === "failed") log?.(`  refused: ${outcome.reason}`);
       answer(req, res, outcome.answer);
     });
-  });
+  };
+  const tls = options.https === true ? await createSelfSignedCertificate(host) : options.https || undefined;
+  const server = tls ? createHttpsServer(tls, handler) : createServer(handler);
 
   server.on("connection", (socket) => {
     sockets.add(socket);
@@ -100,7 +108,7 @@ export async function startVirtualDeviceServer(options: VirtualDeviceServerOptio
     });
   });
   const actualPort = (server.address() as AddressInfo).port;
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`;
+  const url = `${tls ? "https" : "http"}://${host.includes(":") ? `[${host}]` : host}:${actualPort}`;
 
   return {
     url,

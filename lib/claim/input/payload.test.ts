@@ -119,9 +119,10 @@ describe("parseClaimInput: forms", () => {
   it("f) a device endpoint, http or https, with or without a scheme", () => {
     expect(parseClaimInput("http://192.168.1.20:8000")).toEqual({ kind: "endpoint", form: "endpoint", endpoint: "http://192.168.1.20:8000" });
     expect(parseClaimInput("https://192.168.1.20:8000/").endpoint).toBe("https://192.168.1.20:8000");
-    expect(parseClaimInput("192.168.1.20:8000").endpoint).toBe("http://192.168.1.20:8000");
-    expect(parseClaimInput("localhost:8000").endpoint).toBe("http://localhost:8000");
-    expect(parseClaimInput("esp32.local:8000").endpoint).toBe("http://esp32.local:8000");
+    // Without a scheme the endpoint stays bare: the session tries https and http (lib/device/endpoint.ts).
+    expect(parseClaimInput("192.168.1.20:8000").endpoint).toBe("192.168.1.20:8000");
+    expect(parseClaimInput("localhost:8000").endpoint).toBe("localhost:8000");
+    expect(parseClaimInput("ESP32.local:8000").endpoint).toBe("esp32.local:8000");
   });
 
   it("f) refuses other schemes and endpoints with a path, query or credentials", () => {

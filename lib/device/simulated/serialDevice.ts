@@ -1,6 +1,6 @@
 import { formatLikeCJSON } from "../../did/cjson";
 import { SIGN_FAILURE } from "../ioconnect";
-import type { SerialPortLike } from "../serial";
+import type { SerialDialect, SerialPortLike } from "../serial";
 import { MAX_SIGN_REQUEST_BYTES, type VirtualDevice } from "./virtualDevice";
 
 // The device side of the serial protocol, for the virtual device: `npm run device -- --serial`
@@ -17,6 +17,11 @@ export interface SerialResponderOptions {
   chunk?: (remaining: number) => number;
   /** For reproducible noise in tests. */
   random?: () => number;
+  /**
+   * `json` (Linux, ESP32): any line but getdid/getdiddoc/quit is a sign request, so `S{…}` gets
+   * the failure answer. `nordic`: only lines starting with `S` sign; other lines get no answer.
+   */
+  dialect?: SerialDialect;
 }
 
 export interface SerialResponder {
@@ -27,6 +32,7 @@ export interface SerialResponder {
 }
 
 const COLOURS = { I: "\x1b[0;32m", W: "\x1b[0;33m", E: "\x1b[0;31m" } as const;
+const ZEPHYR_LEVEL = { I: "inf", W: "wrn", E: "err" } as const;
 const LOG_MESSAGES: readonly [keyof typeof COLOURS, string][] = [
   ["I", "ioConnect: command received"],
   ["I", "wifi:sta ip: 192.168.1.20, mask: 255.255.255.0, gw: 192.168.1.1"],
@@ -37,7 +43,7 @@ const LOG_MESSAGES: readonly [keyof typeof COLOURS, string][] = [
 ];
 
 export function createSerialResponder(device: VirtualDevice, options: SerialResponderOptions = {}): SerialResponder {
-  const { noise = false, random = Math.random } = options;
+  const { noise = false, random = Math.random, dialect = "json" } = options;
   const chunkSize = options.chunk ?? (noise ? (remaining: number) => 1 + Math.floor(random() * Math.min(SERIAL_CHUNK_BYTES, remaining)) : () => SERIAL_CHUNK_BYTES);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder("utf-8", { fatal: false });
@@ -48,7 +54,19 @@ export function createSerialResponder(device: VirtualDevice, options: SerialResp
   function logLine(): Uint8Array {
     uptime += 1 + Math.floor(random() * 400);
     const [level, message] = LOG_MESSAGES[Math.floor(random() * LOG_MESSAGES.length)]!;
+    if (dialect === "nordic") {
+      // Zephyr's log format: [hh:mm:ss.mmm,uuu] <inf> module: message
+      const ms = uptime % 1000;
+      const clock = `00:00:${String(Math.floor(uptime / 1000) % 60).padStart(2, "0")}.${String(ms).padStart(3, "0")},000`;
+      return encoder.encode(`${COLOURS[level]}[${clock}] <${ZEPHYR_LEVEL[level]}> ${message}\x1b[0m\n`);
+    }
     return encoder.encode(`${COLOURS[level]}${level} (${uptime}) ${message}\x1b[0m\n`);
+  }
+
+  /** The board's answer to one line, or undefined where the firmware stays silent. */
+  function reply(command: string): unknown {
+    if (dialect === "json" || command === "getdid" || command === "getdiddoc") return device.handleSerialCommand(command);
+    return command.startsWith("S") ? device.handleSerialCommand(command.slice(1)) : undefined;
   }
 
   function logs(max: number): Uint8Array[] {
@@ -71,7 +89,7 @@ export function createSerialResponder(device: VirtualDevice, options: SerialResp
   }
 
   return {
-    boot: () => (noise ? [encoder.encode("ets Jun  8 2016 00:22:57\r\n\r\nrst:0x1 (POWERON_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\r\n"), logLine(), logLine()] : []),
+    boot: () => (noise ? [encoder.encode(dialect === "nordic" ? "*** Booting nRF Connect SDK v2.6.1 ***\r\n" : "ets Jun  8 2016 00:22:57\r\n\r\nrst:0x1 (POWERON_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\r\n"), logLine(), logLine()] : []),
     receive(bytes) {
       pending += decoder.decode(bytes, { stream: true });
       const out: Uint8Array[] = [];
@@ -86,7 +104,8 @@ export function createSerialResponder(device: VirtualDevice, options: SerialResp
         const command = line.trim();
         // Blank lines (a lone CR/LF) and `quit` get no answer from the firmware either.
         if (command === "" || command === "quit") continue;
-        out.push(...answer(device.handleSerialCommand(command)));
+        const value = reply(command);
+        if (value !== undefined) out.push(...answer(value));
       }
       if (pending.length > MAX_SIGN_REQUEST_BYTES) {
         pending = "";

@@ -39,6 +39,16 @@ describe("createVirtualDevice", () => {
     expect(Object.keys(device.didJson())).toEqual(["did", "puk", "project_name", "signature"]);
   });
 
+  it('with emptyD publishes "d": "" in ioConnect\'s member order, which the device parser accepts and drops', () => {
+    const device = createVirtualDevice({ seed: "empty-d", emptyD: true });
+    const text = formatLikeCJSON(device.diddocJson());
+    expect(text).toContain('"y":\t');
+    expect(Object.keys(device.diddocJson().diddoc.verificationMethod[0].publicKeyJwk)).toEqual(["crv", "x", "y", "d", "kty", "kid"]);
+    const parsed = parseDidDocAnswer(text, { expectedDid: device.did });
+    expect(JSON.stringify(parsed.document)).not.toContain('"d"');
+    expect(parsed.document).toEqual(parseDidDocAnswer(formatLikeCJSON(createVirtualDevice({ seed: "empty-d" }).diddocJson())).document);
+  });
+
   it("signs /did like ESP32 firmware: device key over SHA-256(did ‖ puk)", () => {
     const device = createVirtualDevice({ seed: "esp32" });
     const { did, puk, signature } = device.didJson();

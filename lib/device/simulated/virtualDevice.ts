@@ -24,6 +24,8 @@ export interface VirtualDeviceOptions {
   privateKey?: Hex;
   projectName?: string;
   highS?: HighSMode;
+  /** Publish each JWK with `"d": ""`, as ioConnect does when no private key is loaded (IoTeX's Sprout documents). */
+  emptyD?: boolean;
 }
 
 export type SignRequestOutcome =
@@ -65,6 +67,7 @@ const optionsSchema = z.object({
     .optional(),
   projectName: z.string().optional(),
   highS: z.enum(["random", "always", "never"]).optional(),
+  emptyD: z.boolean().optional(),
 });
 
 /** keccak256(label) mapped into [1, n − 1]; the bias is negligible and determinism is the point. */
@@ -76,7 +79,7 @@ export function deriveScalar(label: string, order: bigint): Hex {
 export function createVirtualDevice(options: VirtualDeviceOptions = {}): VirtualDevice {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) throw new DeviceError("key-invalid", `Invalid virtual device options: ${describeZodError(parsed.error)}.`);
-  const { seed, privateKey, projectName = "IoTeX_Simulator", highS = "random" } = parsed.data;
+  const { seed, privateKey, projectName = "IoTeX_Simulator", highS = "random", emptyD = false } = parsed.data;
 
   const k1Key: Hex =
     privateKey !== undefined
@@ -93,6 +96,13 @@ export function createVirtualDevice(options: VirtualDeviceOptions = {}): Virtual
   const address = addressFromPublicKey(publicKey);
   const did = formatDid(address);
   const diddoc = buildIoConnectDidDocument({ secp256k1PublicKey: publicKey, p256PublicKey });
+  if (emptyD) {
+    // In ioConnect's member order: crv, x, y, d, kty, kid.
+    for (const method of diddoc.verificationMethod) {
+      const { crv, x, y, kty, kid } = method.publicKeyJwk;
+      method.publicKeyJwk = { crv, x, y, d: "", kty, kid };
+    }
+  }
 
   // ESP32 firmware signs SHA-256(did ‖ puk) with the device key; informational only.
   const didSignature = secp256k1.sign(hexToBytes(sha256(stringToBytes(did + publicKey))), k1Bytes).toCompactHex();
