@@ -6,11 +6,12 @@ import { devicesListBench } from "./bench/devicesList";
 import { embedBench } from "./bench/embed";
 import { claimPromptsBench, claimReadsBench } from "./bench/claimChain";
 import { claimPageBench } from "./bench/claimPage";
+import { lighthouseBench } from "./bench/lighthouse";
 import { qrDecodeBench } from "./bench/qrDecode";
 import { resolverBench } from "./bench/resolver";
 import type { BenchContext, BenchDevnet, BenchModule } from "./bench/types";
 
-const modules: BenchModule[] = [devicesListBench, resolverBench, embedBench, qrDecodeBench, claimReadsBench, claimPromptsBench, claimPageBench];
+const modules: BenchModule[] = [devicesListBench, resolverBench, embedBench, qrDecodeBench, claimReadsBench, claimPromptsBench, claimPageBench, lighthouseBench];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -1,5 +1,7 @@
-// A production build of the app for size figures, made once per bench run and shared by every module that
-// needs one. `BENCH_NEXT_DIST_DIR=<dir>` reuses a build made before (e.g. `.next` after `npm run build`).
+// A production build of the app, made once per bench run and shared by every module that needs one. Its devnet
+// chain reads go to the bench devnet (the RPC URL is baked in at build time; the deployment's addresses are the
+// same on every devnet). `BENCH_NEXT_DIST_DIR=<dir>` reuses a build made before (e.g. `.next` after
+// `npm run build`), whose chain reads go wherever that build was pointed.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -17,6 +19,7 @@ export function productionBuild(ctx: BenchContext): Promise<string> {
       if (!existsSync(path.join(dir, "build-manifest.json"))) throw new Error(`BENCH_NEXT_DIST_DIR: no Next build in ${dir}`);
       return dir;
     }
+    const { rpcUrl } = await ctx.devnet();
     const distDir = ".next-bench";
     ctx.log(`building the app into ${distDir} (a few minutes; BENCH_NEXT_DIST_DIR reuses a build)`);
     const started = performance.now();
@@ -24,7 +27,7 @@ export function productionBuild(ctx: BenchContext): Promise<string> {
       const child = spawn("npx", ["next", "build"], {
         cwd: root,
         stdio: ["ignore", "ignore", "inherit"],
-        env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+        env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NEXT_PUBLIC_CHAIN_31337: JSON.stringify({ rpcUrl }) },
       });
       child.once("error", reject);
       child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
