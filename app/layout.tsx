@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { cookieToInitialState } from "wagmi";
+import { ServiceWorkerRegistration } from "@/components/offline/ServiceWorkerRegistration";
+import { themeColors } from "@/components/theme/themeColors";
 import { SiteHeader } from "@/components/ui/SiteHeader";
 import { Providers } from "@/components/wallet/Providers";
 import { createWagmiConfig } from "@/components/wallet/wagmiConfig";
@@ -11,9 +13,20 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "ioID Device Wallet", template: "%s · ioID Device Wallet" },
   description: "Claim your DePIN devices on IoTeX ioID: scan, verify, bind — in the browser.",
+  applicationName: "ioID Device Wallet",
+  // app/favicon.ico and app/manifest.ts are linked by Next itself.
+  icons: { icon: [{ url: "/icons/app.svg", type: "image/svg+xml" }], apple: "/icons/apple-touch-icon.png" },
+  appleWebApp: { capable: true, title: "ioID Wallet", statusBarStyle: "default" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: themeColors.light.brand },
+    { media: "(prefers-color-scheme: dark)", color: themeColors.dark.brand },
+  ],
+};
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const requestHeaders = await headers();
@@ -33,6 +46,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <SiteHeader />
           <main className="mx-auto w-full max-w-3xl px-4 py-6">{children}</main>
         </Providers>
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );
