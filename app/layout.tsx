@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { cookieToInitialState } from "wagmi";
 import { ServiceWorkerRegistration } from "@/components/offline/ServiceWorkerRegistration";
+import { THEME_COOKIE, parseThemeChoice } from "@/components/theme/themeChoice";
 import { themeColors } from "@/components/theme/themeColors";
+import { SiteFooter } from "@/components/ui/SiteFooter";
 import { SiteHeader } from "@/components/ui/SiteHeader";
 import { Providers } from "@/components/wallet/Providers";
 import { createWagmiConfig } from "@/components/wallet/wagmiConfig";
@@ -39,12 +41,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     );
   }
   const initialState = cookieToInitialState(createWagmiConfig(), requestHeaders.get("cookie"));
+  const theme = parseThemeChoice((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
-      <body className="min-h-dvh">
-        <Providers initialState={initialState}>
+    // The theme switcher changes data-theme on the client after hydration.
+    <html lang="en" className="site" data-theme={theme} suppressHydrationWarning>
+      <body className="flex min-h-dvh flex-col">
+        <Providers initialState={initialState} ui={{ theme }}>
           <SiteHeader />
-          <main className="mx-auto w-full max-w-3xl px-4 py-6">{children}</main>
+          <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">{children}</main>
+          <SiteFooter theme={theme} />
         </Providers>
         <ServiceWorkerRegistration />
       </body>
