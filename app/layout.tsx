@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { cookieToInitialState } from "wagmi";
@@ -12,14 +14,20 @@ import { createWagmiConfig } from "@/components/wallet/wagmiConfig";
 import { EMBED_ROUTE_HEADER } from "@/lib/embed/origins";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "ioID Device Wallet", template: "%s · ioID Device Wallet" },
-  description: "Claim your DePIN devices on IoTeX ioID: scan, verify, bind — in the browser.",
-  applicationName: "ioID Device Wallet",
-  // app/favicon.ico and app/manifest.ts are linked by Next itself.
-  icons: { icon: [{ url: "/icons/app.svg", type: "image/svg+xml" }], apple: "/icons/apple-touch-icon.png" },
-  appleWebApp: { capable: true, title: "ioID Wallet", statusBarStyle: "default" },
-};
+/** The catalog parts client components read; the rest stays on the server. */
+const clientNamespaces = ["Footer", "NetworkStatus", "Error"] as const;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
+  return {
+    title: { default: t("title"), template: `%s · ${t("title")}` },
+    description: t("description"),
+    applicationName: t("title"),
+    // app/favicon.ico and app/manifest.ts are linked by Next itself.
+    icons: { icon: [{ url: "/icons/app.svg", type: "image/svg+xml" }], apple: "/icons/apple-touch-icon.png" },
+    appleWebApp: { capable: true, title: "ioID Wallet", statusBarStyle: "default" },
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -42,15 +50,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   }
   const initialState = cookieToInitialState(createWagmiConfig(), requestHeaders.get("cookie"));
   const theme = parseThemeChoice((await cookies()).get(THEME_COOKIE)?.value);
+  const locale = await getLocale();
+  const messages = await getMessages();
   return (
     // The theme switcher changes data-theme on the client after hydration.
-    <html lang="en" className="site" data-theme={theme} suppressHydrationWarning>
+    <html lang={locale} className="site" data-theme={theme} suppressHydrationWarning>
       <body className="flex min-h-dvh flex-col">
-        <Providers initialState={initialState} ui={{ theme }}>
-          <SiteHeader />
-          <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">{children}</main>
-          <SiteFooter theme={theme} />
-        </Providers>
+        <NextIntlClientProvider locale={locale} messages={Object.fromEntries(clientNamespaces.map((n) => [n, messages[n]]))}>
+          <Providers initialState={initialState} ui={{ locale, theme }}>
+            <SiteHeader />
+            <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">{children}</main>
+            <SiteFooter theme={theme} />
+          </Providers>
+        </NextIntlClientProvider>
         <ServiceWorkerRegistration />
       </body>
     </html>

@@ -1,28 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/Card";
 
-export const metadata: Metadata = { title: "Offline" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Offline"))("metaTitle") };
+}
 
 // Served by the service worker in place of any page when the phone has no connection.
-export default function OfflinePage() {
+export default async function OfflinePage() {
+  const t = await getTranslations("Offline");
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold tracking-tight">You are offline</h1>
-      <p className="text-slate-600">
-        Claiming a device, checking it and listing your devices all read the IoTeX chain, so they wait for a connection.
-      </p>
+      <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
+      <p className="text-slate-600">{t("needsChain")}</p>
       <section aria-labelledby="offline-works" className="space-y-2">
         <h2 id="offline-works" className="font-semibold">
-          What works without a connection
+          {t("worksTitle")}
         </h2>
         <ul className="list-disc space-y-1 pl-5 text-slate-600">
-          <li>This page, and the app opening from your home screen.</li>
-          <li>A claim you already signed stays saved on this phone: open Claim once you are back online to see it through.</li>
+          <li>{t("worksPage")}</li>
+          <li>{t("worksSavedClaim")}</li>
         </ul>
       </section>
       <Link href="/claim" className={buttonClass.primary}>
-        Try again
+        {t("retry")}
       </Link>
     </div>
   );

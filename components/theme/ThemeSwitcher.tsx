@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { THEME_COOKIE, parseThemeChoice, type ThemeChoice } from "./themeChoice";
 
@@ -7,6 +8,7 @@ const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
 /** System, light or dark: applied at once (html data-theme) and remembered for the next visit (a cookie). */
 export function ThemeSwitcher({ initial }: { initial: ThemeChoice | undefined }) {
+  const t = useTranslations("Footer");
   const [choice, setChoice] = useState<ThemeChoice | "system">(initial ?? "system");
   const choose = (value: string) => {
     const theme = parseThemeChoice(value);
@@ -21,15 +23,15 @@ export function ThemeSwitcher({ initial }: { initial: ThemeChoice | undefined })
   };
   return (
     <label className="flex items-center gap-2">
-      Theme
+      {t("theme")}
       <select
         value={choice}
         onChange={(e) => choose(e.target.value)}
         className="min-h-11 rounded-md border border-slate-300 bg-white px-2 text-slate-900"
       >
-        <option value="system">System</option>
-        <option value="light">Light</option>
-        <option value="dark">Dark</option>
+        <option value="system">{t("themeSystem")}</option>
+        <option value="light">{t("themeLight")}</option>
+        <option value="dark">{t("themeDark")}</option>
       </select>
     </label>
   );
