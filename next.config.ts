@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { readChainEnv, readResolverRpcUrls } from "./lib/chain/chainEnv";
 import { resolverRateLimitFromEnv } from "./lib/server/rateLimit";
 
@@ -50,4 +51,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Language per request (cookie, else Accept-Language), without locale prefixes in URLs.
+const withNextIntl = createNextIntlPlugin("./components/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -1,19 +1,42 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { cookieToInitialState } from "wagmi";
+import { ServiceWorkerRegistration } from "@/components/offline/ServiceWorkerRegistration";
+import { THEME_COOKIE, parseThemeChoice } from "@/components/theme/themeChoice";
+import { themeColors } from "@/components/theme/themeColors";
+import { SiteFooter } from "@/components/ui/SiteFooter";
 import { SiteHeader } from "@/components/ui/SiteHeader";
 import { Providers } from "@/components/wallet/Providers";
 import { createWagmiConfig } from "@/components/wallet/wagmiConfig";
 import { EMBED_ROUTE_HEADER } from "@/lib/embed/origins";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "ioID Device Wallet", template: "%s · ioID Device Wallet" },
-  description: "Claim your DePIN devices on IoTeX ioID: scan, verify, bind — in the browser.",
-};
+/** The catalog parts client components read; the rest stays on the server. */
+const clientNamespaces = ["Footer", "NetworkStatus", "Error"] as const;
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
+  return {
+    title: { default: t("title"), template: `%s · ${t("title")}` },
+    description: t("description"),
+    applicationName: t("title"),
+    // app/favicon.ico and app/manifest.ts are linked by Next itself.
+    icons: { icon: [{ url: "/icons/app.svg", type: "image/svg+xml" }], apple: "/icons/apple-touch-icon.png" },
+    appleWebApp: { capable: true, title: "ioID Wallet", statusBarStyle: "default" },
+  };
+}
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: themeColors.light.brand },
+    { media: "(prefers-color-scheme: dark)", color: themeColors.dark.brand },
+  ],
+};
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const requestHeaders = await headers();
@@ -26,13 +49,21 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     );
   }
   const initialState = cookieToInitialState(createWagmiConfig(), requestHeaders.get("cookie"));
+  const theme = parseThemeChoice((await cookies()).get(THEME_COOKIE)?.value);
+  const locale = await getLocale();
+  const messages = await getMessages();
   return (
-    <html lang="en">
-      <body className="min-h-dvh">
-        <Providers initialState={initialState}>
-          <SiteHeader />
-          <main className="mx-auto w-full max-w-3xl px-4 py-6">{children}</main>
-        </Providers>
+    // The theme switcher changes data-theme on the client after hydration.
+    <html lang={locale} className="site" data-theme={theme} suppressHydrationWarning>
+      <body className="flex min-h-dvh flex-col">
+        <NextIntlClientProvider locale={locale} messages={Object.fromEntries(clientNamespaces.map((n) => [n, messages[n]]))}>
+          <Providers initialState={initialState} ui={{ locale, theme }}>
+            <SiteHeader />
+            <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">{children}</main>
+            <SiteFooter theme={theme} />
+          </Providers>
+        </NextIntlClientProvider>
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );

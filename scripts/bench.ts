@@ -10,6 +10,7 @@ import { fleetBench } from "./bench/fleet";
 import { claimPromptsBench, claimReadsBench } from "./bench/claimChain";
 import { claimPageBench } from "./bench/claimPage";
 import { inboxBench } from "./bench/inbox";
+import { lighthouseBench } from "./bench/lighthouse";
 import { qrDecodeBench } from "./bench/qrDecode";
 import { parsersBench } from "./bench/parsers";
 import { resolverBench } from "./bench/resolver";
@@ -30,6 +31,7 @@ const modules: BenchModule[] = [
   inboxBench,
   ownerNftsBench,
   fleetBench,
+  lighthouseBench,
 ];
 
 async function main(): Promise<void> {

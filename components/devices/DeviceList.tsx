@@ -26,7 +26,9 @@ export function MyDevices() {
   const lookupChain = chainConfig?.chain.id ?? defaultChainConfig.chain.id;
 
   let body;
-  if (status === "connecting" || status === "reconnecting") {
+  // Only a wallet that was connected before (reconnecting) gets the skeleton: wagmi reports "connecting" for a
+  // moment on every load, and swapping the connect card for three skeleton rows then back shifted the page.
+  if (status === "reconnecting") {
     body = <ListSkeleton label="Connecting to your wallet…" />;
   } else if (status !== "connected" || !address) {
     body = (

@@ -37,10 +37,11 @@ export function ConnectButton({ showChain = true }: { showChain?: boolean }) {
         type="button"
         className={`${buttonClass.secondary} font-mono text-sm`}
         title={address}
-        aria-label={`Account ${address}`}
         onClick={() => open("account")}
         {...intent}
       >
+        {/* The name is the visible text (WCAG 2.5.3, label in name); the full address is the title. */}
+        <span className="sr-only">Account </span>
         {/* At 360 px the header has room for "0x12…cdef" only. */}
         {address.slice(0, 4)}
         <span className="hidden sm:inline">{address.slice(4, 6)}</span>…{address.slice(-4)}

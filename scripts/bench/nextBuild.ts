@@ -1,5 +1,7 @@
-// A production build of the app for size figures, made once per bench run and shared by every module that
-// needs one. `BENCH_NEXT_DIST_DIR=<dir>` reuses a build made before (e.g. `.next` after `npm run build`).
+// A production build of the app, made once per bench run and shared by every module that needs one. Its devnet
+// chain reads go to the bench devnet (the RPC URL is baked in at build time; the deployment's addresses are the
+// same on every devnet). `BENCH_NEXT_DIST_DIR=<dir>` reuses a build made before (e.g. `.next` after
+// `npm run build`), whose chain reads go wherever that build was pointed.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -18,6 +20,7 @@ export function productionBuild(ctx: BenchContext): Promise<string> {
       if (!existsSync(path.join(dir, "build-manifest.json"))) throw new Error(`BENCH_NEXT_DIST_DIR: no Next build in ${dir}`);
       return dir;
     }
+    const { rpcUrl } = await ctx.devnet();
     const distDir = ".next-bench";
     ctx.log(`building the app into ${distDir} (a few minutes; BENCH_NEXT_DIST_DIR reuses a build)`);
     const started = performance.now();
@@ -26,7 +29,7 @@ export function productionBuild(ctx: BenchContext): Promise<string> {
         cwd: root,
         stdio: ["ignore", "ignore", "inherit"],
         // The figures are taken on the devnet: it is the default chain of the bench build.
-        env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NEXT_PUBLIC_CHAINS: DEVNET_CHAIN_IDS },
+        env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NEXT_PUBLIC_CHAINS: DEVNET_CHAIN_IDS, NEXT_PUBLIC_CHAIN_31337: JSON.stringify({ rpcUrl }) },
       });
       child.once("error", reject);
       child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));

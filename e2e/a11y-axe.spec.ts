@@ -1,0 +1,74 @@
+// axe on every page, in the light and the dark theme: no serious or critical violation (WCAG 2.1 A/AA rules).
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { e2eEmbedHostOrigin } from "./support/ports";
+import { connectTestWallet, expect, test } from "./support/fixtures";
+import { registerVirtualDevice } from "./support/registerDevice";
+
+const themes = ["light", "dark"] as const;
+
+async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, `${what}: axe violations`).toEqual([]);
+}
+
+const embedQuery = (theme: string) => new URLSearchParams({ mode: "popup", origin: e2eEmbedHostOrigin, project: "1", theme }).toString();
+
+for (const theme of themes) {
+  test.describe(`${theme} theme`, () => {
+    // The system preference is set to the other theme, so only the remembered choice can produce this one.
+    test.use({ colorScheme: theme === "dark" ? "light" : "dark" });
+
+    test.beforeEach(async ({ context, baseURL }) => {
+      await context.addCookies([{ name: "theme", value: theme, url: baseURL! }]);
+    });
+
+    for (const path of ["/", "/claim", "/devices", "/devices/1", "/offline", "/no-such-page", `/embed/claim?${embedQuery(theme)}`]) {
+      test(`${path.split("?")[0]} before connecting a wallet`, async ({ page }) => {
+        await page.goto(path);
+        // Not "networkidle": the device page keeps polling the chain. Wait for what the page reads to be shown.
+        await expect(page.getByRole("heading", { level: 1 }).or(page.getByRole("button", { name: "Connect Wallet" })).first()).toBeVisible();
+        await expect(page.getByText(/^(Reading|Loading|Connecting)\b/).filter({ visible: true })).toHaveCount(0);
+        if (!path.startsWith("/embed")) await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+        await expectNoSeriousViolations(page, `${path} (${theme})`);
+      });
+    }
+
+    test("my devices and a device page with a connected wallet", async ({ page }) => {
+      const device = await registerVirtualDevice({ seed: `axe-${theme}` });
+      await page.goto("/");
+      await connectTestWallet(page);
+      await page.getByRole("link", { name: "My devices" }).click();
+      await expect(page.locator(`[data-testid="device-row"][data-device="${device.address}"]`)).toBeVisible();
+      await expectNoSeriousViolations(page, `/devices with rows (${theme})`);
+      await page.locator(`[data-testid="device-row"][data-device="${device.address}"]`).getByRole("link").click();
+      await expect(page.getByTestId("device-did")).toHaveText(device.did);
+      await expectNoSeriousViolations(page, `device page (${theme})`);
+    });
+  });
+}
+
+test("the theme follows the system until the owner picks one, and the pick survives a reload", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/");
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const systemDark = await background();
+  await page.emulateMedia({ colorScheme: "light" });
+  const systemLight = await background();
+  expect(systemDark).not.toBe(systemLight);
+
+  await page.getByLabel("Theme").selectOption("dark");
+  expect(await background()).toBe(systemDark);
+  await page.reload();
+  await expect(page.getByLabel("Theme")).toHaveValue("dark");
+  expect(await background()).toBe(systemDark);
+
+  await page.getByLabel("Theme").selectOption("system");
+  expect(await background()).toBe(systemLight);
+  await page.reload();
+  await expect(page.getByLabel("Theme")).toHaveValue("system");
+  expect(await background()).toBe(systemLight);
+});

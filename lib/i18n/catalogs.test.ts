@@ -1,0 +1,90 @@
+// The catalogs (messages/*.json) and the pages already translated. Keys used in code are checked by the compiler
+// (components/i18n/messages.d.ts types them from the English catalog); here: every language has every key, with
+// the same placeholders, and the translated files show no text that skips the catalogs.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { locales } from "./locales";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Files whose visible strings all come from the catalogs. The claim, devices and embed UI join in a later pass. */
+const translatedFiles = [
+  "app/layout.tsx",
+  "app/page.tsx",
+  "app/not-found.tsx",
+  "app/error.tsx",
+  "app/offline/page.tsx",
+  "components/ui/SiteHeader.tsx",
+  "components/ui/SiteFooter.tsx",
+  "components/home/NetworkStatus.tsx",
+  "components/theme/ThemeSwitcher.tsx",
+  "components/i18n/LanguageSwitcher.tsx",
+];
+
+/** Attributes a person reads or hears. */
+const visibleAttributes = new Set(["aria-label", "title", "alt", "placeholder", "aria-description"]);
+
+type Catalog = { [key: string]: string | Catalog };
+
+function flatten(catalog: Catalog, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalog)) {
+    if (typeof value === "string") out.set(prefix + key, value);
+    else for (const [k, v] of flatten(value, `${prefix}${key}.`)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (message: string) => [...message.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+
+const catalogs = Object.fromEntries(
+  locales.map((locale) => [locale, flatten(JSON.parse(readFileSync(path.join(root, "messages", `${locale}.json`), "utf8")) as Catalog)]),
+);
+
+/** Text in JSX (element text, visible attributes) that holds a letter: a string the catalogs do not carry. */
+function hardCodedText(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(path.join(root, file), "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const where = (node: ts.Node) => `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node) && /\p{L}/u.test(node.text)) found.push(`${where(node)} "${node.text.trim()}"`);
+    if (ts.isJsxExpression(node) && node.expression && ts.isStringLiteralLike(node.expression) && /\p{L}/u.test(node.expression.text) && ts.isJsxElement(node.parent)) {
+      found.push(`${where(node)} "${node.expression.text}"`);
+    }
+    if (ts.isJsxAttribute(node) && visibleAttributes.has(node.name.getText()) && node.initializer && ts.isStringLiteral(node.initializer) && /\p{L}/u.test(node.initializer.text)) {
+      found.push(`${where(node)} ${node.name.getText()}="${node.initializer.text}"`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe("catalogs", () => {
+  const english = catalogs.en!;
+
+  for (const locale of locales.filter((l) => l !== "en")) {
+    it(`${locale} has every English key and nothing else`, () => {
+      const other = catalogs[locale]!;
+      expect([...english.keys()].filter((k) => !other.has(k)), `missing in ${locale}`).toEqual([]);
+      expect([...other.keys()].filter((k) => !english.has(k)), `only in ${locale}`).toEqual([]);
+    });
+
+    it(`${locale} keeps each message's placeholders`, () => {
+      const other = catalogs[locale]!;
+      const differing = [...english].filter(([key, message]) => other.has(key) && placeholders(message).join() !== placeholders(other.get(key)!).join());
+      expect(differing.map(([key]) => key)).toEqual([]);
+    });
+  }
+
+  it("has no empty message", () => {
+    const empty = locales.flatMap((locale) => [...catalogs[locale]!].filter(([, message]) => !message.trim()).map(([key]) => `${locale}: ${key}`));
+    expect(empty).toEqual([]);
+  });
+
+  it("carries every string the translated pages show", () => {
+    expect(translatedFiles.flatMap(hardCodedText)).toEqual([]);
+  });
+});
