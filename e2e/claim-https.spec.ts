@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import type { VirtualDeviceServer } from "../scripts/device/server";
 import { withVirtualDevice } from "./support/devices";
-import { connectTestWallet, expect, test } from "./support/fixtures";
+import { connectTestWallet, test } from "./support/fixtures";
 import { claimAndExpectIoID } from "./support/standIn";
 
 // ESP32 boards serve /did, /diddoc and /sign over https only, with a self-signed certificate (`npm run device -- --https`).
@@ -28,33 +28,6 @@ test.describe("an ESP32-style https device, self-signed", () => {
         await connectOverWifi(page, hostPort);
         await claimAndExpectIoID(page, server.device.did);
       });
-    });
-  });
-
-  test("untrusted: the certificate guidance links to the device's /did, keeps the input, sends nothing; accepted, Try again claims", async ({ page, devnet }) => {
-    await withHttpsDevice("e2e-https-untrusted", async (server, hostPort) => {
-      const blockBefore = await devnet.rpc<string>("eth_blockNumber");
-      await connectOverWifi(page, hostPort);
-
-      const help = page.getByTestId("certificate-help");
-      await expect(help).toBeVisible({ timeout: 20_000 });
-      const link = help.getByTestId("certificate-link");
-      await expect(link).toHaveAttribute("href", `${server.url}/did`);
-      await expect(link).toHaveAttribute("target", "_blank");
-      await expect(page.getByTestId("device-did")).toHaveText(hostPort);
-      await expect(page.getByRole("button", { name: "Claim device" })).toHaveCount(0);
-      expect(await devnet.rpc<string>("eth_blockNumber")).toBe(blockBefore);
-
-      // The owner accepts the certificate (here: the browser is told to, as clicking through the warning would),
-      // and the link now opens the device's identity.
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send("Security.setIgnoreCertificateErrors", { ignore: true });
-      const [tab] = await Promise.all([page.context().waitForEvent("page"), link.click()]);
-      await expect(tab.locator("body")).toContainText(server.device.did);
-      await tab.close();
-
-      await help.getByRole("button", { name: "Try again" }).click();
-      await claimAndExpectIoID(page, server.device.did);
     });
   });
 });
