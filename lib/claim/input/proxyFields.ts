@@ -1,5 +1,4 @@
 import type { Address, Hex } from "viem";
-import { devnet } from "../../chain/chains";
 import { verifierUrl, VerifierError } from "../proxy/verifierClient";
 import { payloadError } from "./schema";
 import type { ClaimProxy } from "./types";
@@ -8,14 +7,13 @@ interface ProxyFields {
   proxy?: Address | undefined;
   verifySignature?: string | undefined;
   verifier?: string | undefined;
-  chainId?: number | undefined;
   deviceNFT?: unknown;
 }
 
 /**
  * The rules between a VerifyingProxy claim's fields: a proxy and exactly one way to the verifier's approval, no
- * device NFT (the proxy mints it). A plain-http verifier is refused here when the payload names a chain other
- * than the devnet; without a chain id the check runs again when the app asks the verifier (verifierClient.ts).
+ * device NFT (the proxy mints it). Plain http passes here: whether it may be used depends on the chain the wallet
+ * is on (only the devnet's verifier runs without TLS), which the verifier client decides (verifierClient.ts).
  */
 export function proxyFromPayload(p: ProxyFields): ClaimProxy | undefined {
   if (p.proxy === undefined) {
@@ -31,7 +29,7 @@ export function proxyFromPayload(p: ProxyFields): ClaimProxy | undefined {
   if (p.deviceNFT !== undefined) throw payloadError("a claim through a proxy takes no deviceNFT: the proxy mints the device NFT itself");
   if (p.verifySignature !== undefined) return { address: p.proxy, verifySignature: p.verifySignature.toLowerCase() as Hex };
   try {
-    const url = verifierUrl(p.verifier!, p.chainId === undefined || p.chainId === devnet.id);
+    const url = verifierUrl(p.verifier!, true);
     return { address: p.proxy, verifierUrl: url.href };
   } catch (error) {
     if (error instanceof VerifierError) throw payloadError(`"verifier" is not usable: ${error.message.replace(/\.$/, "")}`, { field: "verifier" });
