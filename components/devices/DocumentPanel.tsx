@@ -5,6 +5,7 @@ import type { Address } from "viem";
 import type { DeviceView } from "@/lib/chain/devices";
 import { describeHashCheck } from "@/lib/did/hashCheck";
 import type { DidResolutionResult } from "@/lib/did/resolve";
+import { withheldDocument } from "@/lib/did/withheldDocument";
 import { revealInvisibles, summarizeDidDocument, type DocumentSummary, type MethodCard as MethodCardData } from "@/lib/did/summary";
 import { Alert } from "@/components/ui/Card";
 import { CopyButton } from "@/components/ui/CopyButton";
@@ -35,11 +36,7 @@ export function DocumentPanel({ view, chainId }: { view: DeviceView; chainId: nu
   if (!view.registered) {
     body = <p className="text-sm text-slate-600">There is no DID Document: {view.id !== undefined ? "the registration was removed." : "the device is not registered."}</p>;
   } else if (resolution.isPending) {
-    body = (
-      <p role="status" className="text-sm text-slate-600">
-        Fetching and checking the DID Document…
-      </p>
-    );
+    body = <p role="status" className="text-sm text-slate-600">Fetching and checking the DID Document…</p>;
   } else if (resolution.isError) {
     body = <ReadError title="The resolver could not be reached" error={resolution.error} onRetry={() => void resolution.refetch()} />;
   } else {
@@ -60,6 +57,8 @@ function ResolvedDocument({ result, device }: { result: DidResolutionResult; dev
   const check = meta.hashCheck;
   const raw = meta.document?.raw;
   const did = meta.did?.didString ?? "document";
+  // A document about another DID is no answer for this one, but the owner may still read what it says.
+  const shown = result.didDocument ?? withheldDocument(result);
   return (
     <div className="space-y-3">
       {check && (
@@ -107,7 +106,7 @@ function ResolvedDocument({ result, device }: { result: DidResolutionResult; dev
           {
             id: "summary",
             title: "Summary",
-            content: result.didDocument ? <Summary summary={summarizeDidDocument(result.didDocument, device)} /> : <p className="text-sm text-slate-600">No DID Document to summarise.</p>,
+            content: shown ? <Summary summary={summarizeDidDocument(shown, device)} /> : <p className="text-sm text-slate-600">No DID Document to summarise.</p>,
           },
           {
             id: "raw",
