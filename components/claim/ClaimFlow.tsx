@@ -10,7 +10,7 @@ import { formatIotx } from "@/lib/chain/formatIotx";
 import { sourceLabels } from "@/lib/claim/sourceKind";
 import { needsApproval, promptCount } from "@/lib/claim/walletSteps";
 import { Alert, buttonClass, StepCard } from "@/components/ui/Card";
-import { CertificateHelp } from "./CertificateHelp";
+import { CertificateHelp } from "../sources/CertificateHelp";
 import { ChecklistView } from "./ChecklistView";
 import { NftPicker } from "./NftPicker";
 import { SourcePicker } from "../sources/SourcePicker";
