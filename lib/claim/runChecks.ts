@@ -8,7 +8,8 @@ import { bindPlan, registerCall, type PlannedCall } from "./bindPlan";
 import { needsApproval } from "./walletSteps";
 import { buildChecklist, type Checklist, type ClaimSubject } from "./checklist";
 import { chooseDocument, type DocumentChoice } from "./document";
-import { readPreflight, type Preflight, type PreflightClient } from "./preflight";
+import type { Preflight, PreflightClient } from "./preflight";
+import { readPreflight } from "./readPreflight";
 
 export interface ClaimCheckDeps {
   client: PreflightClient & Pick<PublicClient, "call">;

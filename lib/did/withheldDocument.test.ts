@@ -6,7 +6,8 @@ import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import { createLruCache } from "./cache";
 import { dataUriForDocument, documentHash } from "./didDocument";
 import { createDocumentFetcher } from "./documentFetch";
-import { resolveDidIo, type CachedDocument } from "./resolve";
+import type { CachedDocument } from "./cachedDocument";
+import { resolveDidIo } from "./resolve";
 import { summarizeDidDocument } from "./summary";
 import { withheldDocument } from "./withheldDocument";
 

@@ -1,7 +1,7 @@
 import { MAX_DOCUMENT_DEPTH, nestsDeeperThan } from "./depth";
 import { parseDidDocument, type DidDocument } from "./didDocument";
 import { isHashRule } from "./hashCheck";
-import type { DidResolutionResult } from "./resolve";
+import type { DidResolutionResult } from "./resolutionResult";
 
 /**
  * A retrieved document the resolver withheld only because it describes another DID (an IoTeX server's
