@@ -67,6 +67,12 @@ const config = [
   restrict(["lib/chain/**/*.ts"], [...libCore, noChainToDevice]),
   restrict(["lib/claim/input/**/*.ts"], [...libCore, noInputToChain], tests),
   ...features.map(featureBlock),
+  {
+    // One concept, one home: two files that need each other are one idea split wrong, or share a third that
+    // belongs to neither. Type-only imports are not followed by this rule; scripts/importCycles.test.ts covers them.
+    files: ["lib/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: { "import/no-cycle": "error" },
+  },
 ];
 
 export default config;
