@@ -100,7 +100,7 @@ export function createInbox({ store, keys, devices, limits, now = Date.now }: In
       if (opened.claimedSender !== undefined && opened.claimedSender !== token.deviceDid) {
         throw new InboxError("forbidden", `The message says it is from ${opened.claimedSender.slice(0, 80)}, but the token belongs to ${token.deviceDid}.`);
       }
-      const message = readDeviceMessage(opened.plaintext, token, limits.maxMessageBytes);
+      const message = await readDeviceMessage(opened.plaintext, token, limits.maxMessageBytes);
       const stored = await store.insertMessage({ deviceDid: token.deviceDid, body: message.body, digest: bytesToHex(opened.digest), signedByDevice: message.signed });
       if (stored === "replay") throw new InboxError("replay", "This exact message was already received; each message must be encrypted anew.");
       if (++sinceLastPurge >= PURGE_EVERY) {
