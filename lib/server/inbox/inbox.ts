@@ -1,3 +1,4 @@
+import { secp256k1 } from "@noble/curves/secp256k1";
 import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex, hexToBytes, randomBytes } from "@noble/hashes/utils";
 import { b64uEncode } from "../../didcomm/base64";
@@ -32,6 +33,9 @@ export interface InboxDeps {
 const PURGE_EVERY = 1000;
 
 export function createInbox({ store, keys, devices, limits, now = Date.now }: InboxDeps): Inbox {
+  // The inbox signs every reply: a 10-bit window on the secp256k1 generator (about 2 MB, built once,
+  // for the whole process) makes each signature about 10% cheaper than noble's default 8 bits.
+  secp256k1.utils.precompute(10);
   const rate = createRateLimiter(limits.perDevicePerMinute);
   // Tokens never change once issued, so every instance may remember the ones it has seen until they expire.
   const tokenCache = new Map<string, TokenRecord>();
