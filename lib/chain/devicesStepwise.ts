@@ -12,7 +12,7 @@ import {
 import { addressInDid } from "../did/did";
 import { multicall3Abi } from "./abi";
 import { unanswered } from "./deployless";
-import type { LensClient, LensResult } from "./devices";
+import { URI_STATE, type LensClient, type LensResult, type LensRow } from "./lensRows";
 
 // DevicesLens (contracts/DevicesLens.sol) as plain eth_calls, for nodes that refuse a deployless call (no `to`).
 // The lens follows each chain of dependent reads inside one call; here every link costs a stage:
@@ -26,12 +26,8 @@ import type { LensClient, LensResult } from "./devices";
 // The rows are described by code that follows the lens line by line, re-run once per stage until every read
 // it asks for has an answer (Stages below), so the two paths cannot drift apart in what a field means.
 
-/** DevicesLens's documentURIState values. */
-export const URI_STATE = { ok: 0, overCap: 1, unreadable: 2, deferred: 3 } as const;
 /** DevicesLens.PROJECT_NAME_MAX: names are cut after this many bytes. */
 const PROJECT_NAME_MAX = 96;
-
-type Row = LensResult[1][number];
 
 /** The lens's interfaces, as far as it calls them. */
 const lensAbi = parseAbi([
@@ -189,7 +185,7 @@ export interface StepwiseOptions {
   multicall3?: Address | undefined;
 }
 
-const emptyRow = (): Row => ({
+const emptyRow = (): LensRow => ({
   id: 0n,
   owner: zeroAddress,
   device: zeroAddress,
@@ -210,7 +206,7 @@ const emptyRow = (): Row => ({
 });
 
 /** The page's header and the lens's suite lookups, around the rows `describe` gives. */
-function settle(client: LensClient, o: StepwiseOptions, describe: (q: Stages, suite: () => Suite) => { total: bigint; items: Row[] }): Promise<LensResult> {
+function settle(client: LensClient, o: StepwiseOptions, describe: (q: Stages, suite: () => Suite) => { total: bigint; items: LensRow[] }): Promise<LensResult> {
   const q = new Stages(executor(client, o.multicall3));
   const header = [fromNode<bigint>("getChainId"), fromNode<bigint>("getBlockNumber"), call<Address>(o.registry, "ioID"), call<Address>(o.registry, "ioIDStore")] as const;
   return q.run(() => {
@@ -230,7 +226,7 @@ function settle(client: LensClient, o: StepwiseOptions, describe: (q: Stages, su
 }
 
 /** The device wallet's balance is asked for with the next stage and read last, so it adds no stage. */
-function byId(q: Stages, s: Suite, id: bigint): Row {
+function byId(q: Stages, s: Suite, id: bigint): LensRow {
   const v = { ...emptyRow(), id };
   const [owner, wallet] = q.get([call<Address>(s.ioID, "ownerOf", id), call<readonly [Address, string]>(s.ioID, "wallet", id)]);
   v.owner = owner ?? zeroAddress;
@@ -255,7 +251,7 @@ const recordReads = (registry: Address, device: Address) =>
     call<Hex>(registry, "documentURI", device),
   ] as const;
 
-function fillDevice(q: Stages, s: Suite, v: Row): void {
+function fillDevice(q: Stages, s: Suite, v: LensRow): void {
   const [nonce, registered, documentHash, uri, projectId] = q.get([...recordReads(s.registry, v.device), call<bigint>(s.ioID, "deviceProject", v.device)]);
   v.nonce = nonce ?? 0n;
   v.registered = registered ?? false;
@@ -282,7 +278,7 @@ function fillDevice(q: Stages, s: Suite, v: Row): void {
  * afterwards): a plain read has the whole URI. Without URIs (budget 0) every non-empty one is deferred there.
  * Unlike the lens, the read is not gas-bounded, so a URI far over the cap is over-cap here, not unreadable.
  */
-function uriFields(uri: Hex | undefined, s: Suite): Pick<Row, "documentURI" | "documentURILength" | "documentURIState"> {
+function uriFields(uri: Hex | undefined, s: Suite): Pick<LensRow, "documentURI" | "documentURILength" | "documentURIState"> {
   if (uri === undefined) return { documentURI: "", documentURILength: 0n, documentURIState: URI_STATE.unreadable };
   const length = BigInt(size(uri));
   if (length > s.uriCap) return { documentURI: "", documentURILength: length, documentURIState: URI_STATE.overCap };

@@ -4,26 +4,14 @@ import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { useDevnet } from "../../contracts/test/helpers";
 import { createClaimController } from "./controller";
-import type { ClaimContext, ClaimController, ClaimFlowEvent, ClaimFlowState } from "./controllerPorts";
+import type { ClaimContext, ClaimFlowEvent, ClaimFlowState } from "./controllerPorts";
 import { executePlan } from "./execute";
 import type { StoredClaim } from "./storedClaim";
-import { chainOf, localWallet, presignedClaim } from "./testing";
+import { chainOf, localWallet, memoryStorage, presignedClaim, until } from "./testing";
 import { claimDeepLink } from "./input/encode";
 import { startVirtualDeviceServer } from "../../scripts/device/server";
 
 const ctx = useDevnet();
-
-/** An in-memory tab: what a reload would find in localStorage. */
-function memoryStorage(initial?: StoredClaim) {
-  const box = { value: initial as unknown };
-  const toJson = (claim: StoredClaim) => JSON.parse(JSON.stringify({ ...claim, nft: claim.nft && { contract: claim.nft.contract, tokenId: claim.nft.tokenId?.toString() } }));
-  return {
-    box,
-    read: () => box.value,
-    save: (claim: StoredClaim) => void (box.value = toJson(claim)),
-    clear: () => void (box.value = undefined),
-  };
-}
 
 function setup(options: { stored?: StoredClaim; account?: number } = {}) {
   const wallet = localWallet(ctx, options.account ?? 0);
@@ -45,15 +33,6 @@ function setup(options: { stored?: StoredClaim; account?: number } = {}) {
     ...over,
   });
   return { controller, wallet, storage, events, context };
-}
-
-function until(controller: ClaimController, ok: (s: ClaimFlowState) => boolean): Promise<ClaimFlowState> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (stop(), reject(new Error(`state stuck at ${controller.getState().phase}`))), 20_000);
-    const look = () => ok(controller.getState()) && (clearTimeout(timer), stop(), resolve(controller.getState()));
-    const stop = controller.subscribe(look);
-    look();
-  });
 }
 
 const checked = (s: ClaimFlowState) => s.phase === "checked";

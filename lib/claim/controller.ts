@@ -3,6 +3,8 @@ import { devnet } from "../chain/chains";
 import type { ChainConfig } from "../chain/config";
 import type { ClaimInput } from "./input/types";
 import type { DeviceSession } from "../device/session";
+import type { ClaimCheckDeps } from "./runChecks";
+import type * as Verifier from "./verifier";
 import type { ClaimContext, ClaimController, ClaimControllerParts, ClaimDraft, ClaimFlowEvent, ClaimFlowState } from "./controllerPorts";
 import { otherCollection, toFailure } from "./failure";
 import { claimReducer, type ClaimEvent } from "./machine";
@@ -59,23 +61,38 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
   async function check(draft: ClaimDraft, owner: Address, chain: ChainConfig, client: Client): Promise<ClaimEvent<ClaimDraft>> {
     const v = await load();
     const { input, nft } = draft;
-    const discovered = parts.requiredDeviceNFT ? undefined : await nfts.discover({ owner, chain, client });
-    const known = parts.requiredDeviceNFT ? [{ address: parts.requiredDeviceNFT }] : chain.deviceNFTs;
-    const collection = nft ?? discoveredDefault(discovered?.groups, input.projectName) ?? (known[0] && { contract: known[0].address });
     const registry = chain.contracts.ioIDRegistry;
-    const checks = await v.runClaimChecks(input, collection, {
+    const common = {
       client: v.publicClientOf(client),
       chainId: chain.chain.id,
       registry,
       owner,
       gasReserve: gasReserveFor(chain.chain.id),
       session: v.openSession({ session: live, endpoint: input.endpoint }),
+    };
+    const checks = input.proxy
+      ? await v.runProxyChecks(input, { proxy: input.proxy.address, verifySignature: input.proxy.verifySignature, verifierUrl: input.proxy.verifierUrl }, {
+          ...common,
+          // Plain-http verifiers exist only beside the devnet (scripts/verifier).
+          allowHttpVerifier: chain.chain.id === devnet.id,
+        })
+      : await registerChecks(v, draft, owner, chain, client, common);
+    const checkedFor = { chainId: chain.chain.id, owner, registry, nonce: checks.preflight.nonce };
+    const next = { ...draft, nft: (checks.mode === "proxy" ? undefined : checks.preflight.nft) ?? nft, checks, checkedFor, recheckReason: undefined };
+    return { type: "checked", checklist: checks.checklist, plan: checks.plan, input: next };
+  }
+
+  /** A claim with a device NFT (or the take-over offer of a device someone else holds). */
+  async function registerChecks(v: typeof Verifier, draft: ClaimDraft, owner: Address, chain: ChainConfig, client: Client, common: Omit<ClaimCheckDeps, "requiredProjectId" | "candidates">) {
+    const { input, nft } = draft;
+    const discovered = parts.requiredDeviceNFT ? undefined : await nfts.discover({ owner, chain, client });
+    const known = parts.requiredDeviceNFT ? [{ address: parts.requiredDeviceNFT }] : chain.deviceNFTs;
+    const collection = nft ?? discoveredDefault(discovered?.groups, input.projectName) ?? (known[0] && { contract: known[0].address });
+    return v.runClaimChecks(input, collection, {
+      ...common,
       requiredProjectId: parts.requiredProjectId,
       candidates: collection && (await nfts.candidatesFor(collection.contract, { owner, chain, client })),
     });
-    const checkedFor = { chainId: chain.chain.id, owner, registry, nonce: checks.preflight.nonce };
-    const next = { ...draft, nft: checks.preflight.nft ?? nft, checks, checkedFor, recheckReason: undefined };
-    return { type: "checked", checklist: checks.checklist, plan: checks.plan, input: next };
   }
 
   /** The plan goes out only for the chain, account, registry and nonce it was checked for; else the checks run again. */
@@ -128,7 +145,10 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
         boundTo: input.checkedFor,
       });
       const device = input.checks?.subject.device ?? input.input.device!;
-      const result = v.claimResultFromReceipt(receipt, chain.contracts.ioID, device);
+      const offer = input.checks?.mode === "take-over" ? input.checks.holder : undefined;
+      const result = offer
+        ? v.takeOverResult(receipt, chain.contracts.ioID, { holder: offer, device, did: input.checks!.subject.did })
+        : v.claimResultFromReceipt(receipt, chain.contracts.ioID, device);
       dispatch({ type: "done", result });
       emit({ type: "succeeded", result });
       parts.storage.clear();
@@ -164,7 +184,9 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
     try {
       const publicClient = v.publicClientOf(client);
       const receipts = await Promise.all(stored.hashes.map((hash) => publicClient.waitForTransactionReceipt({ hash })));
-      const registered = receipts.find((r) => r.status === "success" && r.to !== null && isAddressEqual(r.to, chain.contracts.ioIDRegistry));
+      // A proxy claim's registration is sent to the project's proxy, which calls the registry.
+      const registrar = input.proxy?.address ?? chain.contracts.ioIDRegistry;
+      const registered = receipts.find((r) => r.status === "success" && r.to !== null && isAddressEqual(r.to, registrar));
       // A device URL's input has no address until the device answers: the receipt's DID names it.
       if (registered) {
         dispatch({ type: "done", result: v.claimResultFromReceipt(registered, chain.contracts.ioID, input.device) });

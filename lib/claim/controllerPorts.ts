@@ -7,6 +7,7 @@ import type { DeviceSession } from "../device/session";
 import type { ClaimWallet } from "./execute";
 import type { ClaimFailure, ClaimResult, ClaimState } from "./machine";
 import type { PlanBinding } from "./planBinding";
+import type { ProxyCheckResult } from "./proxy/runProxyChecks";
 import type { ClaimCheckResult } from "./runChecks";
 import type { SourceKind } from "./sourceKind";
 import type { StoredClaim } from "./storedClaim";
@@ -19,8 +20,8 @@ export interface ClaimDraft {
   raw: string;
   input: ClaimInput;
   nft: { contract: Address; tokenId?: bigint | undefined } | undefined;
-  /** The last verification, kept for the UI (checklist, preflight, document). */
-  checks?: ClaimCheckResult | undefined;
+  /** The last verification, kept for the UI (checklist, preflight, document); its mode says which plan it made. */
+  checks?: ClaimCheckResult | ProxyCheckResult | undefined;
   /** The chain, account, registry and nonce the plan was checked for; a submit on other ones checks again. */
   checkedFor?: PlanBinding | undefined;
   /** Why the checks are running again although the owner pressed Claim (what changed since they ran). */

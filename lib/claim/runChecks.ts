@@ -9,7 +9,10 @@ import { needsApproval } from "./walletSteps";
 import { buildChecklist, type Checklist, type ClaimSubject } from "./checklist";
 import { chooseDocument, type DocumentChoice, type DocumentOutcome } from "./document";
 import type { DocumentFetcher } from "../did/documentFetch";
-import { readPreflight, type Preflight, type PreflightClient } from "./preflight";
+import type { Preflight, PreflightClient } from "./preflight";
+import { readPreflight } from "./readPreflight";
+import { readHolder, type Holder } from "./takeOver/readHolder";
+import { takeOverChecks } from "./takeOver/takeOverChecks";
 
 export interface ClaimCheckDeps {
   client: PreflightClient & Pick<PublicClient, "call">;
@@ -28,6 +31,10 @@ export interface ClaimCheckDeps {
 }
 
 export interface ClaimCheckResult {
+  /** "take-over": the device's ioID is held by someone else; the checklist and plan are the offer to take it over. */
+  mode: "register" | "take-over";
+  /** Who holds the device's ioID and its wallet, when it has one. */
+  holder?: Holder | undefined;
   subject: ClaimSubject;
   preflight: Preflight;
   checklist: Checklist;
@@ -52,11 +59,17 @@ export async function runClaimChecks(
   const publicKey = input.publicKey ?? identity?.publicKey;
 
   const dryRun = await speculativeDryRun(input, nft, deps);
-  const preflight = await readPreflight(deps.client, { contracts: { ioIDRegistry: deps.registry }, device, owner: deps.owner, nft, candidates: deps.candidates });
+  // The holder read rides in the same batched round trip: it is what a second-hand device's take-over offer needs.
+  const [preflight, holder] = await Promise.all([
+    readPreflight(deps.client, { contracts: { ioIDRegistry: deps.registry }, device, owner: deps.owner, nft, candidates: deps.candidates }),
+    readHolder(deps.client, deps.registry, device),
+  ]);
+  const heldByOther = preflight.deviceExists && holder !== undefined && !isAddressEqual(holder.holder, deps.owner);
 
   let signature: Hex | undefined = input.permit?.signature;
-  // A registered device is refused anyway: don't make the device sign for nothing.
-  if (!signature && !preflight.deviceExists) {
+  // Registering and taking over both need Permit(owner = you, nonce). A device registered to you is refused anyway:
+  // don't make it sign for nothing. A take-over without a device link is shown as waiting for its signature.
+  if (!signature && (!preflight.deviceExists || (heldByOther && session))) {
     const digest = permitDigestFromDomainSeparator(preflight.domainSeparator, deps.owner, preflight.nonce);
     signature = await requireSession(session, "sign for your account").sign(digest);
   }
@@ -74,6 +87,10 @@ export async function runClaimChecks(
     },
     nft: preflight.nft,
   };
+  if (heldByOther) {
+    const offer = await takeOverChecks({ owner: deps.owner, registry: deps.registry, simulate: (call) => simulateRegister(deps, call) }, { preflight, holder, device, signature });
+    return { mode: "take-over", holder, subject, preflight, document: undefined, ...offer };
+  }
   const checklist = buildChecklist(subject, {
     owner: deps.owner,
     chainId: deps.chainId,
@@ -83,7 +100,7 @@ export async function runClaimChecks(
     requiredProjectId: deps.requiredProjectId,
   });
   if (!checklist.ok || !checklist.signature || preflight.nft?.tokenId === undefined) {
-    return { subject, preflight, checklist, document: undefined, plan: [] };
+    return { mode: "register", holder, subject, preflight, checklist, document: undefined, plan: [] };
   }
 
   // The dry run already chose it from the same sources (it runs only without a device session).
@@ -99,7 +116,7 @@ export async function runClaimChecks(
       fetchDocument: deps.fetchDocument,
     }));
   if (!chosen.ok) {
-    return { subject, preflight, checklist: { ...checklist, checks: [...checklist.checks, chosen.check], ok: false }, document: undefined, plan: [] };
+    return { mode: "register", subject, preflight, checklist: { ...checklist, checks: [...checklist.checks, chosen.check], ok: false }, document: undefined, plan: [] };
   }
   const document = chosen.choice;
   const nftToUse = { contract: preflight.nft.contract, tokenId: preflight.nft.tokenId };
@@ -112,9 +129,9 @@ export async function runClaimChecks(
     ? undefined
     : await (dryRun?.run && dryRun.run.call.data === register.data && dryRun.run.call.value === register.value ? dryRun.run.result : simulateRegister(deps, register));
   if (simulation) {
-    return { subject, preflight, checklist: { ...checklist, checks: [...checklist.checks, simulation], ok: false }, document, plan: [] };
+    return { mode: "register", subject, preflight, checklist: { ...checklist, checks: [...checklist.checks, simulation], ok: false }, document, plan: [] };
   }
-  return { subject, preflight, checklist, document, plan };
+  return { mode: "register", subject, preflight, checklist, document, plan };
 }
 
 /** undefined when `register` would succeed; otherwise the failing check, in the owner's words. */

@@ -6,6 +6,8 @@ export { parseClaimInput } from "./input/parse";
 export { openSession } from "../device/openSession";
 export { runClaimChecks, simulateRegister } from "./runChecks";
 export { claimResultFromReceipt, executePlan } from "./execute";
+export { runProxyChecks } from "./proxy/runProxyChecks";
+export { takeOverResult } from "./takeOver/takeOverChecks";
 export { readDeviceNonce } from "./devicePermit";
 export { parseStoredClaim } from "./storedClaim";
 export { ownerTokenCandidates } from "./ownerTokens";

@@ -6,6 +6,7 @@ import { DeviceError, describeZodIssue, preview } from "../../device/errors";
 import { parseDidAnswer } from "../../device/ioconnect";
 import { permitDigest } from "../../device/permit";
 import { recoverDeviceSignature } from "../../device/signature";
+import { proxyFromPayload } from "./proxyFields";
 import { KNOWN_KEYS, PAYLOAD_KEYS, payloadError, payloadSchema } from "./schema";
 import { CLAIM_PAYLOAD_VERSION, type ClaimInput } from "./types";
 
@@ -54,6 +55,8 @@ export function fromPayload(object: Record<string, unknown>, form: "json" | "bas
     }
   }
 
+  const proxy = proxyFromPayload(p);
+
   const identity = parseDid(p.did);
   const result: ClaimInput = { kind: "payload", form, did: identity.did, device: identity.address };
   if (p.puk !== undefined) result.publicKey = parseDidAnswer({ did: p.did, puk: p.puk }).publicKey;
@@ -76,5 +79,6 @@ export function fromPayload(object: Record<string, unknown>, form: "json" | "bas
   }
   if (p.deviceNFT !== undefined) result.deviceNFT = p.deviceNFT.tokenId === undefined ? { contract: p.deviceNFT.contract } : { contract: p.deviceNFT.contract, tokenId: p.deviceNFT.tokenId };
   if (p.project !== undefined) result.projectName = p.project;
+  if (proxy !== undefined) result.proxy = proxy;
   return result;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { DeviceError } from "../../device/errors";
 
 /** Also the order encodeClaimPayload writes them in, so equal payloads encode to equal text. */
-export const PAYLOAD_KEYS = ["v", "did", "puk", "doc", "docUri", "docHash", "endpoint", "chainId", "registry", "owner", "nonce", "sig", "deviceNFT", "project"] as const;
+export const PAYLOAD_KEYS = ["v", "did", "puk", "doc", "docUri", "docHash", "endpoint", "chainId", "registry", "owner", "nonce", "sig", "deviceNFT", "project", "proxy", "verifySignature", "verifier"] as const;
 export const KNOWN_KEYS: ReadonlySet<string> = new Set(PAYLOAD_KEYS);
 
 // Field schemas of the v1 payload. Every message says what the field must look like; the field name is added
@@ -68,6 +68,13 @@ export const payloadSchema = z.object({
     .trim()
     .min(1, { error: "is empty" })
     .max(128, { error: "is longer than 128 characters" })
+    .optional(),
+  proxy: addressField().optional(),
+  verifySignature: hexField(/^0x[0-9a-fA-F]{130}$/, "must be the project verifier's 65-byte signature: 0x followed by 130 hex digits").optional(),
+  verifier: z
+    .string({ error: "must be the project verifier's https:// URL as a string" })
+    .max(2048, { error: "is longer than 2048 characters" })
+    .regex(/^https?:\/\/\S+$/i, { error: "must be an https:// URL without spaces" })
     .optional(),
 });
 
