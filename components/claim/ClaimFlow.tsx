@@ -132,6 +132,16 @@ export function ClaimFlow({
               <p>Connect the wallet that holds the device NFT; the checks run for that account.</p>
               <ConnectButton />
             </div>
+          ) : state.phase === "checking" && draft?.awaitsOwner ? (
+            <div className="space-y-2 text-sm" data-testid="contact-device">
+              <p>
+                This link names a device at <span className="break-all font-mono text-xs">{draft.input.endpoint}</span>. The app contacts it only when you
+                say so: do it if this is the device in front of you.
+              </p>
+              <button type="button" className={buttonClass.primary} onClick={flow.contactDevice}>
+                Contact the device
+              </button>
+            </div>
           ) : state.phase === "checking" ? (
             <p role="status" className="text-sm text-slate-600">
               {draft?.recheckReason && <span data-testid="recheck-reason">{draft.recheckReason} </span>}

@@ -10,9 +10,13 @@ import { otherCollection, toFailure } from "./failure";
 import { claimReducer, type ClaimEvent } from "./machine";
 import { createOwnerNftSource, discoveredDefault } from "./ownerNftSource";
 import { bindingChange } from "./planBinding";
+import type { SourceKind } from "./sourceKind";
 
 // IoTeX charges 1,000 Gwei per gas; a registration with approval costs up to ~0.6 IOTX there.
 const gasReserveFor = (chainId: number) => (chainId === devnet.id ? parseEther("0.01") : parseEther("1"));
+
+/** A link reaches the device by its endpoint only once the owner asks; other doors are the owner's own action. */
+const awaitsOwner = (input: ClaimInput, source: SourceKind, session?: DeviceSession): boolean => source === "link" && input.endpoint !== undefined && !session;
 
 /** Drives one claim through the reducer: sessions, checks, submit, resume and host events, with no UI. */
 export function createClaimController(parts: ClaimControllerParts): ClaimController {
@@ -42,7 +46,7 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
 
   /** Verification runs whenever a claim waits for it and a wallet is there to verify it for; a newer run wins. */
   function runChecksIfDue(): void {
-    if (state.phase !== "checking") return void (inFlight = undefined);
+    if (state.phase !== "checking" || state.input.awaitsOwner) return void (inFlight = undefined);
     const { owner, chain, client } = ctx;
     if (!owner || !chain || !client) return;
     const key = contextKey();
@@ -174,7 +178,7 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
     } catch {
       return parts.storage.clear();
     }
-    const draft: ClaimDraft = { raw: stored.raw, input, nft: stored.nft };
+    const draft: ClaimDraft = { raw: stored.raw, input, nft: stored.nft, awaitsOwner: awaitsOwner(input, stored.source) };
     if (stored.hashes.length === 0) return dispatch({ type: "input", input: draft, source: stored.source });
     dispatch({ type: "resume", input: draft, source: stored.source, hashes: stored.hashes });
     try {
@@ -234,7 +238,7 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
         closeLive();
         live = session;
         const nft = input.deviceNFT && { contract: input.deviceNFT.contract, tokenId: input.deviceNFT.tokenId };
-        dispatch({ type: "input", input: { raw, input, nft }, source });
+        dispatch({ type: "input", input: { raw, input, nft, awaitsOwner: awaitsOwner(input, source, session) }, source });
       } catch (error) {
         void session?.close();
         dispatch({ type: "input-rejected", error: toFailure(error) });
@@ -247,6 +251,9 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
     },
     submit,
     recheck: () => dispatch({ type: "recheck" }),
+    contactDevice() {
+      if (state.phase === "checking" && state.input.awaitsOwner) dispatch({ type: "input", input: { ...state.input, awaitsOwner: false }, source: state.source });
+    },
     reset() {
       closeLive();
       parts.storage.clear();

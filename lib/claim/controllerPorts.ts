@@ -26,6 +26,11 @@ export interface ClaimDraft {
   checkedFor?: PlanBinding | undefined;
   /** Why the checks are running again although the owner pressed Claim (what changed since they ran). */
   recheckReason?: string | undefined;
+  /**
+   * A claim link naming a device endpoint: anyone can send such a link, so nothing contacts the device (on the
+   * owner's network) until the owner presses a button (`contactDevice`).
+   */
+  awaitsOwner?: boolean | undefined;
 }
 
 export type ClaimFlowState = ClaimState<ClaimDraft>;
@@ -82,6 +87,8 @@ export interface ClaimController {
   chooseNft(nft: ClaimDraft["nft"]): void;
   submit(): Promise<void>;
   recheck(): void;
+  /** The owner agrees to contact the device a claim link names: the checks start. */
+  contactDevice(): void;
   reset(): void;
   /** The page is leaving: release the device link (a serial port stays locked to the tab until closed). */
   dispose(): void;

@@ -7,7 +7,8 @@ import type { DeviceSession } from "../device/session";
 import { bindPlan, registerCall, type PlannedCall } from "./bindPlan";
 import { needsApproval } from "./walletSteps";
 import { buildChecklist, type Checklist, type ClaimSubject } from "./checklist";
-import { chooseDocument, type DocumentChoice } from "./document";
+import { chooseDocument, type DocumentChoice, type DocumentOutcome } from "./document";
+import type { DocumentFetcher } from "../did/documentFetch";
 import type { Preflight, PreflightClient } from "./preflight";
 import { readPreflight } from "./readPreflight";
 import { readHolder, type Holder } from "./takeOver/readHolder";
@@ -25,6 +26,8 @@ export interface ClaimCheckDeps {
   requiredProjectId?: bigint | undefined;
   /** Token ids the owner may hold, for collections that cannot enumerate them (see ownerTokens.ts). */
   candidates?: readonly bigint[] | undefined;
+  /** Fetches a payload's docUri to check it (document.ts); the browser's guarded fetcher by default. */
+  fetchDocument?: DocumentFetcher | undefined;
 }
 
 export interface ClaimCheckResult {
@@ -101,7 +104,7 @@ export async function runClaimChecks(
   }
 
   // The dry run already chose it from the same sources (it runs only without a device session).
-  const document =
+  const chosen =
     dryRun?.document ??
     (await chooseDocument({
       did,
@@ -110,7 +113,12 @@ export async function runClaimChecks(
       docUri: input.docUri,
       docHash: input.docHash,
       readDeviceDocument: session && (async () => (await session.diddoc()).document),
+      fetchDocument: deps.fetchDocument,
     }));
+  if (!chosen.ok) {
+    return { mode: "register", subject, preflight, checklist: { ...checklist, checks: [...checklist.checks, chosen.check], ok: false }, document: undefined, plan: [] };
+  }
+  const document = chosen.choice;
   const nftToUse = { contract: preflight.nft.contract, tokenId: preflight.nft.tokenId };
   const plan = bindPlan({ preflight, nft: nftToUse, device, signature: checklist.signature, document, fee: checklist.fee });
 
@@ -119,7 +127,7 @@ export async function runClaimChecks(
   const register = plan.at(-1)!;
   const simulation = needsApproval(preflight)
     ? undefined
-    : await (dryRun && dryRun.call.data === register.data && dryRun.call.value === register.value ? dryRun.result : simulateRegister(deps, register));
+    : await (dryRun?.run && dryRun.run.call.data === register.data && dryRun.run.call.value === register.value ? dryRun.run.result : simulateRegister(deps, register));
   if (simulation) {
     return { mode: "register", subject, preflight, checklist: { ...checklist, checks: [...checklist.checks, simulation], ok: false }, document, plan: [] };
   }
@@ -152,7 +160,7 @@ async function speculativeDryRun(
   input: ClaimInput,
   nft: { contract: Address; tokenId?: bigint | undefined } | undefined,
   deps: ClaimCheckDeps,
-): Promise<{ call: PlannedCall; document: DocumentChoice; result: Promise<Checklist["checks"][number] | undefined> } | undefined> {
+): Promise<{ document: DocumentOutcome; run?: { call: PlannedCall; result: Promise<Checklist["checks"][number] | undefined> } } | undefined> {
   const { permit, device, did } = input;
   const tokenId = nft?.tokenId ?? deps.candidates?.[0];
   if (!permit || !device || !did || !nft || tokenId === undefined || deps.session) return undefined;
@@ -161,9 +169,10 @@ async function speculativeDryRun(
     return undefined;
   }
   const signature = { r: slice(permit.signature, 0, 32), s: slice(permit.signature, 32, 64), v: hexToNumber(slice(permit.signature, 64)) as 27 | 28 };
-  const document = await chooseDocument({ did, publicKey: input.publicKey, document: input.document, docUri: input.docUri, docHash: input.docHash });
-  const call = registerCall({ registry: deps.registry, nft: { contract: nft.contract, tokenId }, device, signature, document, fee: 0n });
-  return { call, document, result: simulateRegister(deps, call) };
+  const document = await chooseDocument({ did, publicKey: input.publicKey, document: input.document, docUri: input.docUri, docHash: input.docHash, fetchDocument: deps.fetchDocument });
+  if (!document.ok) return { document };
+  const call = registerCall({ registry: deps.registry, nft: { contract: nft.contract, tokenId }, device, signature, document: document.choice, fee: 0n });
+  return { document, run: { call, result: simulateRegister(deps, call) } };
 }
 
 function requireSession(session: DeviceSession | undefined, purpose: string): DeviceSession {

@@ -43,6 +43,9 @@ export function fromPayload(object: Record<string, unknown>, form: "json" | "bas
   }
   const p = parsed.data;
   if (p.doc !== undefined && p.docUri !== undefined) throw payloadError("give either doc (the document itself) or docUri (where it is published), not both");
+  if (p.docUri !== undefined && p.docHash === undefined) {
+    throw payloadError("docUri needs docHash (the hash register records): without it the app cannot check that the document at docUri is the device's", { field: "docHash" });
+  }
   if (p.docHash !== undefined && p.docUri === undefined) throw payloadError("docHash is the hash of the document at docUri, so it needs docUri (an inline doc is hashed by the app)");
   const permitFields = [p.owner, p.nonce, p.sig];
   const presigned = permitFields.some((f) => f !== undefined);

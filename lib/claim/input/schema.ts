@@ -38,7 +38,8 @@ export const payloadSchema = z.strictObject({
   docUri: z
     .string({ error: "must be a URI string" })
     .max(2048, { error: "is longer than 2048 characters" })
-    .regex(/^(ipfs|ipns|https?|data):\S+$/i, { error: "must be an ipfs://, https://, http:// or data: URI without spaces" })
+    // The schemes the app can fetch to check the document against docHash (lib/did/documentFetch.ts).
+    .regex(/^(ipfs:\/\/|https:\/\/|data:)\S+$/i, { error: "must be a data:, ipfs:// or https:// URI without spaces (the app fetches it to check the document)" })
     .optional(),
   docHash: hexField(/^0x[0-9a-fA-F]{64}$/, "must be 0x followed by 64 hex digits (32 bytes)")
     .refine((h) => !/^0x0{64}$/.test(h), { error: "is zero; the registry refuses an empty hash" })

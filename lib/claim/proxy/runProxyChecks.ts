@@ -67,7 +67,7 @@ export async function runProxyChecks(input: ClaimInput, claim: ProxyClaim, deps:
   if (!checklist.ok || !checklist.signature || !("signature" in verifier)) return { ...base, checklist, document: undefined, plan: [] };
 
   const session = deps.session;
-  const document = await chooseDocument({
+  const chosen = await chooseDocument({
     did,
     publicKey: input.publicKey ?? identity?.publicKey,
     document: input.document,
@@ -75,6 +75,8 @@ export async function runProxyChecks(input: ClaimInput, claim: ProxyClaim, deps:
     docHash: input.docHash,
     readDeviceDocument: session && (async () => (await session.diddoc()).document),
   });
+  if (!chosen.ok) return { ...base, checklist: { ...checklist, checks: [...checklist.checks, chosen.check], ok: false }, document: undefined, plan: [] };
+  const document = chosen.choice;
   const call = proxyRegisterCall({
     proxy: claim.proxy,
     verifySignature: verifier.signature,
