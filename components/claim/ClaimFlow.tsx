@@ -9,7 +9,7 @@ import { explorerAddressUrl, explorerTxUrl } from "@/lib/chain/config";
 import { sourceLabels } from "@/lib/claim/sourceKind";
 import { needsApproval, promptCount } from "@/lib/claim/walletSteps";
 import { Alert, buttonClass, StepCard } from "@/components/ui/Card";
-import { CertificateHelp } from "./CertificateHelp";
+import { CertificateHelp } from "../sources/CertificateHelp";
 import { ClaimButton, type ClaimMode } from "./ClaimButton";
 import { ProxyNote, TakeOverNote } from "./ClaimRouteNote";
 import { ChecklistView } from "./ChecklistView";

@@ -5,6 +5,7 @@ import type { DeviceView } from "@/lib/chain/devices";
 import { describeHashCheck } from "@/lib/did/hashCheck";
 import type { DidResolutionResult } from "@/lib/did/resolutionResult";
 import { revealInvisibles, summarizeDidDocument } from "@/lib/did/summary";
+import { withheldDocument } from "@/lib/did/withheldDocument";
 import { Alert } from "@/components/ui/Card";
 import { HashCheckBadge } from "./DocumentBadge";
 import { DocumentSummary } from "./DocumentSummary";
@@ -49,6 +50,8 @@ function ResolvedDocument({ result, device }: { result: DidResolutionResult; dev
   const check = meta.hashCheck;
   const raw = meta.document?.raw;
   const did = meta.did?.didString ?? "document";
+  // A document about another DID is no answer for this one, but the owner may still read what it says.
+  const shown = result.didDocument ?? withheldDocument(result);
   return (
     <div className="space-y-3">
       {check && (
@@ -96,7 +99,7 @@ function ResolvedDocument({ result, device }: { result: DidResolutionResult; dev
           {
             id: "summary",
             title: "Summary",
-            content: result.didDocument ? <DocumentSummary summary={summarizeDidDocument(result.didDocument, device)} /> : <p className="text-sm text-slate-600">No DID Document to summarise.</p>,
+            content: shown ? <DocumentSummary summary={summarizeDidDocument(shown, device)} /> : <p className="text-sm text-slate-600">No DID Document to summarise.</p>,
           },
           {
             id: "raw",

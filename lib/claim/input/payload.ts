@@ -7,7 +7,7 @@ import { parseDidAnswer } from "../../device/ioconnect";
 import { permitDigest } from "../../device/permit";
 import { recoverDeviceSignature } from "../../device/signature";
 import { proxyFromPayload } from "./proxyFields";
-import { KNOWN_KEYS, PAYLOAD_KEYS, payloadError, payloadSchema } from "./schema";
+import { PAYLOAD_KEYS, payloadError, payloadSchema } from "./schema";
 import { CLAIM_PAYLOAD_VERSION, type ClaimInput } from "./types";
 
 /**
@@ -25,16 +25,18 @@ export function fromPayload(object: Record<string, unknown>, form: "json" | "bas
     }
     throw new DeviceError("payload-version", `The payload's "v" must be the number ${CLAIM_PAYLOAD_VERSION}, got ${preview(version, 20)}.`, { details: { version } });
   }
-  const unknown = Object.keys(object).filter((key) => !KNOWN_KEYS.has(key));
-  if (unknown.length > 0) {
-    throw new DeviceError(
-      "payload-unknown-field",
-      `The claim payload has an unknown field ${unknown.slice(0, 3).map((k) => `"${preview(k, 30)}"`).join(", ")}${unknown.length > 3 ? " and more" : ""}: version 1 knows ${PAYLOAD_KEYS.join(", ")}. Check the spelling (names are case-sensitive).`,
-      { details: { fields: unknown } },
-    );
-  }
   const parsed = payloadSchema.safeParse(object);
   if (!parsed.success) {
+    // An unknown field first, whatever else is wrong: it is most likely a misspelt name of a field reported missing.
+    const unknownIssue = parsed.error.issues.find((issue) => issue.code === "unrecognized_keys" && issue.path.length === 0);
+    if (unknownIssue?.code === "unrecognized_keys") {
+      const unknown = unknownIssue.keys;
+      throw new DeviceError(
+        "payload-unknown-field",
+        `The claim payload has an unknown field ${unknown.slice(0, 3).map((k) => `"${preview(k, 30)}"`).join(", ")}${unknown.length > 3 ? " and more" : ""}: version 1 knows ${PAYLOAD_KEYS.join(", ")}. Check the spelling (names are case-sensitive).`,
+        { details: { fields: unknown } },
+      );
+    }
     // The first issue only: the fields are independent, and one precise sentence reads better.
     const { where, message } = describeZodIssue(parsed.error.issues[0]!, object);
     throw payloadError(`"${where}" ${message}`, { field: where });

@@ -4,7 +4,6 @@ import { DeviceError } from "../../device/errors";
 
 /** Also the order encodeClaimPayload writes them in, so equal payloads encode to equal text. */
 export const PAYLOAD_KEYS = ["v", "did", "puk", "doc", "docUri", "docHash", "endpoint", "chainId", "registry", "owner", "nonce", "sig", "deviceNFT", "project", "proxy", "verifySignature", "verifier"] as const;
-export const KNOWN_KEYS: ReadonlySet<string> = new Set(PAYLOAD_KEYS);
 
 // Field schemas of the v1 payload. Every message says what the field must look like; the field name is added
 // when the issue is reported, so no default zod text reaches a person.
@@ -30,7 +29,8 @@ const uintField = (example: string) => {
     .refine((value) => value <= UINT256_MAX, { error: "is larger than a uint256" });
 };
 
-export const payloadSchema = z.object({
+/** Strict: version 1 rejects unknown fields (docs/claim-payload.md), so a misspelt name never drops data. */
+export const payloadSchema = z.strictObject({
   v: z.literal(1),
   did: z.string({ error: 'must be a string "did:io:0x…"' }),
   puk: hexField(/^0x04[0-9a-fA-F]{128}$/, "must be the uncompressed secp256k1 public key: 0x04 followed by 128 hex digits").optional(),
