@@ -1,7 +1,7 @@
 import { isAddressEqual, parseEther, type Address, type Client, type Hex } from "viem";
 import { devnet } from "../chain/chains";
 import type { ChainConfig } from "../chain/config";
-import type { ClaimInput } from "./input/types";
+import type { ClaimInput, ClaimProxy } from "./input/types";
 import type { DeviceSession } from "../device/session";
 import type { ClaimCheckDeps } from "./runChecks";
 import type * as Verifier from "./verifier";
@@ -71,15 +71,19 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
       session: v.openSession({ session: live, endpoint: input.endpoint }),
     };
     const checks = input.proxy
-      ? await v.runProxyChecks(input, { proxy: input.proxy.address, verifySignature: input.proxy.verifySignature, verifierUrl: input.proxy.verifierUrl }, {
-          ...common,
-          // Plain-http verifiers exist only beside the devnet (scripts/verifier).
-          allowHttpVerifier: chain.chain.id === devnet.id,
-        })
+      ? await proxyChecks(v, input, input.proxy, chain, common)
       : await registerChecks(v, draft, owner, chain, client, common);
     const checkedFor = { chainId: chain.chain.id, owner, registry, nonce: checks.preflight.nonce };
     const next = { ...draft, nft: (checks.mode === "proxy" ? undefined : checks.preflight.nft) ?? nft, checks, checkedFor, recheckReason: undefined };
     return { type: "checked", checklist: checks.checklist, plan: checks.plan, input: next };
+  }
+
+  /** A claim through a project's VerifyingProxy, held to an embedding project's restriction. */
+  async function proxyChecks(v: typeof Verifier, input: ClaimInput, proxy: ClaimProxy, chain: ChainConfig, common: Omit<ClaimCheckDeps, "requiredProjectId" | "candidates">) {
+    const claim = { proxy: proxy.address, verifySignature: proxy.verifySignature, verifierUrl: proxy.verifierUrl };
+    // Plain-http verifiers exist only beside the devnet (scripts/verifier).
+    const result = await v.runProxyChecks(input, claim, { ...common, allowHttpVerifier: chain.chain.id === devnet.id });
+    return v.restrictProxyClaim(result, { projectId: parts.requiredProjectId, deviceNFT: parts.requiredDeviceNFT });
   }
 
   /** A claim with a device NFT (or the take-over offer of a device someone else holds). */

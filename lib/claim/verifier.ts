@@ -7,6 +7,7 @@ export { openSession } from "../device/openSession";
 export { runClaimChecks, simulateRegister } from "./runChecks";
 export { claimResultFromReceipt, executePlan } from "./execute";
 export { runProxyChecks } from "./proxy/runProxyChecks";
+export { restrictProxyClaim } from "./proxy/proxyRestriction";
 export { takeOverResult } from "./takeOver/takeOverChecks";
 export { readDeviceNonce } from "./devicePermit";
 export { parseStoredClaim } from "./storedClaim";
