@@ -7,7 +7,7 @@ import { deviceNFTAbi } from "../lib/chain/abi";
 import { minimalDocument } from "../lib/claim/document";
 import { dataUriForDocument, documentHash } from "../lib/did/didDocument";
 import { createVirtualDevice } from "../lib/device/simulated/virtualDevice";
-import { useAtomicTestWallet, walletPrompts } from "./support/claimPage";
+import { useSequentialTestWallet, walletPrompts } from "./support/claimPage";
 import { account0, account1, devnetDeployment, preSignedPayload, preSignedPayloadOf } from "./support/devices";
 import { connectTestWallet, expect, test } from "./support/fixtures";
 import { registerVirtualDevice } from "./support/registerDevice";
@@ -48,13 +48,13 @@ const rows = (page: Page) => page.getByTestId("fleet-row");
 const readyRows = (page: Page) => page.locator('[data-testid="fleet-row"][data-ok="true"]');
 
 test.describe("fleet claim", () => {
-  test("25 pre-signed devices pasted are checked together and claimed in one prompt with a batching wallet", async ({ page, devnet }) => {
-    await useAtomicTestWallet(page);
+  test("25 pre-signed devices pasted are checked together and claimed in one prompt with an EIP-5792 wallet", async ({ page, devnet }) => {
+    await useSequentialTestWallet(page);
     await mintToOwner(devnet.rpc, 21);
     const seeds = Array.from({ length: 25 }, (_, i) => `e2e-fleet-batch-${i}`);
     await openFleet(page, seeds.map((s) => labelFor(s)));
     await expect(readyRows(page)).toHaveCount(25, { timeout: 30_000 });
-    await expect(page.getByTestId("fleet-prompts")).toHaveText(/^One wallet confirmation: your wallet sends all 25 registrations together/);
+    await expect(page.getByTestId("fleet-prompts")).toHaveText(/^One wallet confirmation: your wallet sends all 25 registrations one after another/);
     await expect(page.getByTestId("fleet-projects")).toContainText("25 devices, 2 free from the prepaid quota, 23 at 1 IOTX: 23 IOTX");
     await page.getByRole("button", { name: "Claim 25 devices" }).click();
     await expect(page.getByTestId("fleet-summary")).toHaveText("25 claimed.", { timeout: 60_000 });
@@ -125,5 +125,29 @@ test.describe("fleet claim across a reload", () => {
     await expect(readyRows(page).and(page.locator('[data-status="queued"]'))).toHaveCount(1, { timeout: 30_000 });
     await page.getByRole("button", { name: "Claim 1 device" }).click();
     await expect(page.getByTestId("fleet-summary")).toHaveText("3 claimed.", { timeout: 30_000 });
+  });
+
+  test("a bundle the wallet took before a reload is watched to its end; the bundles never sent are offered again", async ({ page, devnet }) => {
+    // The wallet refuses bundles of more than 3 calls: one device per bundle, between the approval and its withdrawal.
+    await useSequentialTestWallet(page, { maxCalls: 3 });
+    const seeds = ["e2e-fleet-bundle-1", "e2e-fleet-bundle-2", "e2e-fleet-bundle-3"];
+    await devnet.rpc("evm_setAutomine", [true]);
+    await openFleet(page, seeds.map((s) => labelFor(s)));
+    await expect(readyRows(page)).toHaveCount(3, { timeout: 30_000 });
+    await expect(page.getByTestId("fleet-prompts")).toHaveText(/^One wallet confirmation/);
+    await devnet.rpc("evm_setAutomine", [false]);
+    await page.getByRole("button", { name: "Claim 3 devices" }).click();
+    const progress = page.getByTestId("fleet-progress");
+    await expect(progress).toHaveText("1 of 3 sent · wallet prompt 1 of 3 · your wallet takes at most 3 calls at once, so it asks 3 times");
+    await expect(page.locator('[data-testid="fleet-row"][data-status="sent"]')).toHaveCount(1);
+    await page.reload(); // the first bundle's approval waits in the pool; its register and withdrawal are not sent yet
+    await mineWhenSent(devnet.rpc);
+    await devnet.rpc("evm_setAutomine", [true]);
+    await connectTestWallet(page);
+    await expect(page.locator('[data-testid="fleet-row"][data-status="done"]')).toHaveCount(1, { timeout: 30_000 });
+    await expect(readyRows(page).and(page.locator('[data-status="queued"]'))).toHaveCount(2, { timeout: 30_000 });
+    await page.getByRole("button", { name: "Claim 2 devices" }).click();
+    await expect(page.getByTestId("fleet-summary")).toHaveText("3 claimed.", { timeout: 30_000 });
+    expect(await walletPrompts(page)).toBe(2); // after the reload: 2 bundles of one device each
   });
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import type { CallBundling } from "@/lib/claim/bundling";
 import type { ClaimWallet } from "@/lib/claim/execute";
 import { Alert, StepCard } from "@/components/ui/Card";
 import { FleetAdd } from "./FleetAdd";
@@ -9,7 +10,7 @@ import { FleetSend } from "./FleetSend";
 import { useFleet } from "./useFleet";
 
 /** Many devices in one flow: queue them, check them together, send them in as few prompts as the wallet allows. */
-export function FleetClaim({ wallet, atomic }: { wallet: ClaimWallet | undefined; atomic: boolean }) {
+export function FleetClaim({ wallet, bundling }: { wallet: ClaimWallet | undefined; bundling: CallBundling }) {
   const { state, controller, owner, chainConfig } = useFleet(wallet);
   if (!chainConfig) return <Alert tone="error" title="Unsupported network">Switch your wallet to IoTeX or the local devnet to claim devices.</Alert>;
   return (
@@ -25,7 +26,7 @@ export function FleetClaim({ wallet, atomic }: { wallet: ClaimWallet | undefined
       )}
       {state.rows.length > 0 && (
         <StepCard step={3} title="Claim" id="fleet-send">
-          <FleetSend state={state} atomic={atomic} connected={Boolean(owner && wallet)} onSend={(o) => void controller.send(o)} />
+          <FleetSend state={state} bundling={bundling} connected={Boolean(owner && wallet)} onSend={(o) => void controller.send(o)} />
           <div className="mt-3">
             <FleetResults state={state} chainId={chainConfig.chain.id} onRetry={controller.retryFailed} />
           </div>

@@ -8,34 +8,34 @@ import {
 } from "wagmi/actions";
 import type { Config } from "wagmi";
 import type { TransactionReceipt } from "viem";
+import { bundlingOf, type CallBundling } from "@/lib/claim/bundling";
 import type { ClaimWallet } from "@/lib/claim/execute";
 
 /** EIP-5792 capabilities of one chain → can the wallet send calls as one atomic batch? */
-export function supportsAtomic(capabilities: { atomic?: { status?: string } | undefined } | undefined): boolean {
-  const status = capabilities?.atomic?.status;
-  return status === "supported" || status === "ready";
-}
+export const supportsAtomic = (capabilities: Parameters<typeof bundlingOf>[0]): boolean => bundlingOf(capabilities) === "atomic";
 
 /** The wallet port of every plan (claims and device actions), backed by whatever wallet wagmi has connected. */
 export function wagmiWallet(config: Config, chainId: number): ClaimWallet {
+  const callBundling = async (): Promise<CallBundling> => {
+    try {
+      return bundlingOf(await getCapabilities(config, { chainId }));
+    } catch {
+      // Most wallets do not speak EIP-5792 yet: that is "none", not an error.
+      return "none";
+    }
+  };
   return {
     async account() {
       const { address, chainId: current } = getAccount(config);
       return address && current !== undefined ? { address, chainId: current } : undefined;
     },
-    async supportsAtomicBatch() {
-      try {
-        return supportsAtomic(await getCapabilities(config, { chainId }));
-      } catch {
-        // Most wallets do not speak EIP-5792 yet: that is "no", not an error.
-        return false;
-      }
-    },
-    async sendCalls(calls) {
+    callBundling,
+    supportsAtomicBatch: async () => (await callBundling()) === "atomic",
+    async sendCalls(calls, { atomic } = { atomic: true }) {
       const { id } = await sendCalls(config, {
         chainId,
         calls: calls.map((c) => ({ to: c.to, data: c.data, value: c.value })),
-        forceAtomic: true,
+        forceAtomic: atomic,
       });
       return id;
     },

@@ -9,6 +9,7 @@ import {
 import { UserRejectedRequestError } from "viem";
 import { createConnector, type CreateConnectorFn } from "wagmi";
 import { mock } from "wagmi/connectors";
+import { e2eCallsStatus, e2eSendCalls, refuseBundle } from "./e2eBundles";
 import { withLazyWalletSdk } from "./lazyWalletSdk";
 
 // RainbowKit refuses an empty id; the placeholder only disables WalletConnect relays, it breaks nothing else.
@@ -35,6 +36,9 @@ function e2eAccountOrder(): [`0x${string}`, `0x${string}`] {
  * - `rejectNext`: the next prompt (a transaction or a batch) is declined, as a person pressing "Reject" would;
  *   `skip` first lets that many prompts through. Both reset once used.
  * - `atomic`: the wallet announces EIP-5792 atomic batching on every chain (the mock sends the calls in order).
+ * - `sequential`: the wallet speaks EIP-5792 without atomicity (status "unsupported"): one prompt per bundle, its
+ *   calls then sent as separate transactions; `maxCalls` caps a bundle (a larger one is refused as too large).
+ * Bundles of either kind are kept across reloads (e2eBundles.ts).
  * - `remember`: like an installed wallet, it remembers that this site is connected, so a reload reconnects
  *   (wagmi's mock forgets on every page load).
  */
@@ -42,6 +46,8 @@ interface E2eWalletControls {
   rejectNext?: boolean;
   skip?: number;
   atomic?: boolean;
+  sequential?: boolean;
+  maxCalls?: number;
   remember?: boolean;
   /** Written by the wallet: how many prompts it has shown. */
   prompts?: number;
@@ -56,10 +62,14 @@ type MockProvider = { request(args: { method: string; params?: unknown }): Promi
 function withE2eControls<P extends MockProvider>(provider: P): P {
   const request: MockProvider["request"] = async (args) => {
     const controls = e2eControls();
-    if (args.method === "wallet_getCapabilities" && controls.atomic) {
+    const bundles = controls.atomic || controls.sequential;
+    if (args.method === "wallet_getCapabilities" && bundles) {
       const chainIds = (args.params as [unknown, string[]?] | undefined)?.[1] ?? [];
-      return Object.fromEntries(chainIds.map((id) => [id, { atomic: { status: "supported" } }]));
+      return Object.fromEntries(chainIds.map((id) => [id, { atomic: { status: controls.atomic ? "supported" : "unsupported" } }]));
     }
+    const forward = (a: { method: string; params?: unknown }) => provider.request(a);
+    if (args.method === "wallet_getCallsStatus") return e2eCallsStatus(forward, args.params);
+    if (args.method === "wallet_sendCalls" && bundles) refuseBundle(args.params, { atomic: controls.atomic === true, maxCalls: controls.maxCalls });
     if (promptMethods.has(args.method)) {
       controls.prompts = (controls.prompts ?? 0) + 1;
       if (controls.rejectNext) {
@@ -70,6 +80,7 @@ function withE2eControls<P extends MockProvider>(provider: P): P {
         }
       }
     }
+    if (args.method === "wallet_sendCalls" && bundles) return e2eSendCalls(forward, args.params, controls.atomic === true);
     return provider.request(args);
   };
   return { ...provider, request };

@@ -46,6 +46,8 @@ export interface TestWalletControls {
   rejectNext?: boolean;
   skip?: number;
   atomic?: boolean;
+  sequential?: boolean;
+  maxCalls?: number;
   prompts?: number;
 }
 
@@ -62,6 +64,13 @@ export async function useAtomicTestWallet(page: Page): Promise<void> {
   await page.addInitScript(() => {
     (window as Window & { __e2eWallet?: TestWalletControls }).__e2eWallet = { atomic: true };
   });
+}
+
+/** Before the page loads: the test wallet takes EIP-5792 bundles without atomicity, each call its own transaction. */
+export async function useSequentialTestWallet(page: Page, { maxCalls }: { maxCalls?: number } = {}): Promise<void> {
+  await page.addInitScript((max) => {
+    (window as Window & { __e2eWallet?: TestWalletControls }).__e2eWallet = { sequential: true, ...(max === undefined ? {} : { maxCalls: max }) };
+  }, maxCalls);
 }
 
 export async function walletPrompts(page: Page): Promise<number> {

@@ -2,6 +2,7 @@ import { parseEventLogs, type Address, type Hex, type TransactionReceipt } from 
 import { ioIDAbi } from "../chain/abi";
 import { parseDid } from "../did/did";
 import type { PlannedCall } from "./bindPlan";
+import type { CallBundling } from "./bundling";
 import type { Check } from "./checklist";
 import type { ClaimResult } from "./machine";
 import { bindingChange, type PlanBinding } from "./planBinding";
@@ -13,7 +14,10 @@ export interface ClaimWallet {
   account(): Promise<{ address: Address; chainId: number } | undefined>;
   /** EIP-5792: can the wallet send the approval and the registration as one atomic batch on this chain? */
   supportsAtomicBatch(): Promise<boolean>;
-  sendCalls(calls: PlannedCall[]): Promise<string>;
+  /** EIP-5792: does the wallet take a bundle of calls in one prompt, and does it run it all-or-nothing? */
+  callBundling(): Promise<CallBundling>;
+  /** One prompt for the calls; `atomic: false` lets the wallet send them as separate transactions (default: atomic). */
+  sendCalls(calls: PlannedCall[], options?: { atomic: boolean }): Promise<string>;
   /** Resolves with the batch's receipts once it is final. */
   waitForCalls(id: string): Promise<TransactionReceipt[]>;
   sendTransaction(call: PlannedCall): Promise<Hex>;
@@ -32,11 +36,7 @@ export interface ExecuteHooks {
 
 /** Sends the plan: one EIP-5792 batch where the wallet can, otherwise one transaction per call, in order. */
 export async function executePlan(plan: PlannedCall[], wallet: ClaimWallet, hooks: ExecuteHooks): Promise<TransactionReceipt> {
-  if (hooks.boundTo) {
-    const now = await wallet.account();
-    const moved = now ? bindingChange(hooks.boundTo, { chainId: now.chainId, owner: now.address, registry: hooks.boundTo.registry }) : "No wallet is connected.";
-    if (moved) throw new ClaimExecutionError("rebound", `${moved} Nothing was sent.`);
-  }
+  if (hooks.boundTo) await assertBound(wallet, hooks.boundTo);
   if (plan.length > 1 && (await wallet.supportsAtomicBatch())) {
     hooks.onPrompt(1, 1);
     const id = await wallet.sendCalls(plan);
@@ -59,6 +59,13 @@ export async function executePlan(plan: PlannedCall[], wallet: ClaimWallet, hook
     if (last.status !== "success") throw new ClaimExecutionError("reverted", `${call.label}: the transaction was reverted on chain.`, hash);
   }
   return last!;
+}
+
+/** Throws when the wallet is no longer on the chain and account the plan was checked (and signed) for. */
+export async function assertBound(wallet: Pick<ClaimWallet, "account">, boundTo: PlanBinding): Promise<void> {
+  const now = await wallet.account();
+  const moved = now ? bindingChange(boundTo, { chainId: now.chainId, owner: now.address, registry: boundTo.registry }) : "No wallet is connected.";
+  if (moved) throw new ClaimExecutionError("rebound", `${moved} Nothing was sent.`);
 }
 
 /**

@@ -32,6 +32,7 @@ export function localWallet(c: Devnet, index = 0): ClaimWallet & { prompts: numb
     prompts: 0,
     account: async () => ({ address: wallet.account.address, chainId: c.chainId }),
     supportsAtomicBatch: async () => false,
+    callBundling: async () => "none" as const,
     sendCalls: async () => {
       throw new Error("not used");
     },

@@ -7,6 +7,7 @@
 //   NFT approved beforehand; real transactions, each claim checked to have minted its ioID.
 // The devnet is put back as it was (evm_snapshot/evm_revert), and anvil account 1 is the owner, so the figures
 // do not depend on what other modules seeded for account 0.
+import type { CallBundling } from "../../lib/claim/bundling";
 import {
   createPublicClient,
   createWalletClient,
@@ -161,14 +162,18 @@ export const claimReadsBench: BenchModule = {
   },
 };
 
-/** The claim's wallet port over anvil account 1 (the bench owner), counting every prompt a person would have to confirm. */
-export function countingWallet(devnet: BenchDevnet, client: PublicClient, atomic: boolean): ClaimWallet & { prompts: number } {
+/**
+ * The claim's wallet port over anvil account 1 (the bench owner), counting every prompt a person would have to
+ * confirm; `bundling` is what its EIP-5792 capabilities would say.
+ */
+export function countingWallet(devnet: BenchDevnet, client: PublicClient, bundling: CallBundling): ClaimWallet & { prompts: number } {
   const wallet = createWalletClient({ chain: anvilChain, account: privateKeyToAccount(ownerKey), transport: http(devnet.rpcUrl) });
   const batches = new Map<string, Hex[]>();
   const port = {
     prompts: 0,
     account: async () => ({ address: wallet.account.address, chainId: anvilChain.id }),
-    supportsAtomicBatch: async () => atomic,
+    supportsAtomicBatch: async () => bundling === "atomic",
+    callBundling: async () => bundling,
     // One prompt for the whole batch; the calls then go in order, as a smart account executes them.
     async sendCalls(calls: { to: Address; data: Hex; value: bigint }[]) {
       port.prompts++;
@@ -205,7 +210,7 @@ async function claimWithPrompts(ctx: BenchContext, devnet: BenchDevnet, seed: st
   const input = parseClaimInput(presignedPayload(seed, deployment));
   const checks = await runClaimChecks(input, nft, checksFor(client, deployment));
   expectReady(checks, seed);
-  const wallet = countingWallet(devnet, client, atomic);
+  const wallet = countingWallet(devnet, client, atomic ? "atomic" : "none");
   const receipt = await executePlan(checks.plan, wallet, { onPrompt: () => undefined, onSent: () => undefined });
   const result = claimResultFromReceipt(receipt, deployment.ioID as Address, input.device);
   ctx.log(`${seed}: ioID #${result.ioID} after ${wallet.prompts} prompt(s) for ${checks.plan.map((c) => c.kind).join(" + ")}`);

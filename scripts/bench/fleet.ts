@@ -2,9 +2,11 @@
 // - read round trips from "list complete" (50 claim codes parsed) to "ready" (every row checked, the send
 //   dry-run): one lens read and one eth_simulateV1, counted at the HTTP transport; the owner-token prefetch, which
 //   runs as soon as the wallet is known, on its own line;
-// - wallet prompts for the whole fleet, with an EIP-5792 batching wallet and without (approval for all + one per
-//   device), real transactions, every device checked to have its ioID; and the batches the gas cuts a fleet into
-//   when every device records its document on chain (data: URI) instead of by ipfs:// reference;
+// - wallet prompts for the whole fleet, real transactions, every device checked to have its ioID: with an EIP-5792
+//   wallet that sends a bundle's calls one after another (one wallet_sendCalls, atomicRequired false), with one
+//   that runs each bundle all-or-nothing (a bundle is one transaction, so the block's gas cuts the fleet), and
+//   without EIP-5792 (approval for all + one per device); and the atomic bundles the gas cuts a fleet into when
+//   every device records its document on chain (data: URI) instead of by ipfs:// reference;
 // - the planner's time for 50 rows (NFT assignment, fees, checklists, prompts), pure: a re-plan, as after each
 //   choice the owner makes (the devices' signatures were recovered once, by the check).
 // Anvil account 1 owns; the devnet is put back as it was after each figure.
@@ -97,27 +99,28 @@ export const fleetBench: BenchModule = {
       const { rows, facts, plan } = checked.value;
       const runs = 50;
       const started = performance.now();
-      for (let i = 0; i < runs; i++) fleetPrompts(planFleet(rows, facts, deps), facts.registry, { batching: true, limits: { maxGas: batchGasBudget(facts.blockGasLimit) } });
+      for (let i = 0; i < runs; i++) fleetPrompts(planFleet(rows, facts, deps), facts.registry, { bundling: "sequential", limits: { maxGas: batchGasBudget(facts.blockGasLimit) } });
       report({ name: "fleet50_planner_time", value: (performance.now() - started) / runs, unit: "ms" });
 
       const limits = { maxGas: batchGasBudget(facts.blockGasLimit) };
       const onChainDocs = (await checkOnce("data")).value.plan;
-      report({ name: "fleet50_batches_onchain_documents", value: fleetPrompts(onChainDocs, facts.registry, { batching: true, limits }).length, unit: "prompts" });
+      report({ name: "fleet50_batches_onchain_documents", value: fleetPrompts(onChainDocs, facts.registry, { bundling: "atomic", limits }).length, unit: "prompts" });
 
-      for (const batching of [true, false]) {
+      const names = { sequential: "fleet50_wallet_prompts_batched", atomic: "fleet50_wallet_prompts_atomic", none: "fleet50_wallet_prompts_unbatched" } as const;
+      for (const bundling of ["sequential", "atomic", "none"] as const) {
         await onSnapshot(devnet, async () => {
-          const wallet = countingWallet(devnet, client, batching);
+          const wallet = countingWallet(devnet, client, bundling);
           let done = 0;
           const failures: string[] = [];
           await sendFleet(
-            fleetPrompts(plan, facts.registry, { batching, limits }),
+            fleetPrompts(plan, facts.registry, { bundling, limits }),
             wallet,
             { onPrompt: () => {}, onSent: () => {}, onRowDone: () => void done++, onRowFailed: (_, f) => void failures.push(f.message) },
             { ioID: deployment.ioID as Address, boundTo: { chainId: deployment.chainId, owner, registry: deployment.ioIDRegistry as Address } },
           );
           if (done !== FLEET) throw new Error(`fleet send: ${done} of ${FLEET} claimed: ${failures.slice(0, 3).join("; ")}`);
-          ctx.log(`fleet of ${FLEET}, ${batching ? "batching" : "non-batching"} wallet: ${wallet.prompts} prompt(s)`);
-          report({ name: batching ? "fleet50_wallet_prompts_batched" : "fleet50_wallet_prompts_unbatched", value: wallet.prompts, unit: "prompts" });
+          ctx.log(`fleet of ${FLEET}, ${bundling} wallet: ${wallet.prompts} prompt(s)`);
+          report({ name: names[bundling], value: wallet.prompts, unit: "prompts" });
         });
       }
     });

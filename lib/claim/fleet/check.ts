@@ -78,7 +78,7 @@ async function toRow(entry: QueueEntry, choice: { collection?: Address | undefin
 async function dryRun(plan: FleetPlan, facts: FleetFacts, deps: FleetCheckDeps): Promise<{ refused: Map<string, Check>; gas: Map<string, bigint>; full: boolean }> {
   const refused = new Map<string, Check>();
   const gas = new Map<string, bigint>();
-  const prompts = fleetPrompts(plan, facts.registry, { batching: false, limits: { maxGas: batchGasBudget(facts.blockGasLimit) } });
+  const prompts = fleetPrompts(plan, facts.registry, { bundling: "none", limits: { maxGas: batchGasBudget(facts.blockGasLimit) } });
   const calls = prompts.flatMap((p) => (p.kind === "transaction" ? [p.call] : p.calls));
   if (!calls.some((c) => c.kind === "register")) return { refused, gas, full: true };
   const blocks = splitIntoBatches(calls.map((c) => [c]), { maxGas: batchGasBudget(facts.blockGasLimit) });

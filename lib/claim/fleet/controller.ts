@@ -1,7 +1,8 @@
 import type { Address, Client } from "viem";
 import type { ChainConfig } from "../../chain/config";
-import type { ClaimContext } from "../controllerPorts";
+import type { ClaimContext, ClaimFlowEvent } from "../controllerPorts";
 import { toFailure } from "../failure";
+import type { ClaimFailure, ClaimResult } from "../machine";
 import { ownerTokenCandidates } from "../ownerTokens";
 import { publicClientOf } from "../verifier";
 import { checkFleet } from "./check";
@@ -21,6 +22,11 @@ export interface FleetControllerParts {
   appOrigin: () => string;
   /** Native currency kept aside for gas, per device. */
   gasReserve: (chainId: number) => bigint;
+  /** A page that claims only devices of one project, or of one collection (the embed flow). */
+  requiredProjectId?: bigint | undefined;
+  requiredDeviceNFT?: Address | undefined;
+  /** Each device's outcome, as it becomes known (the embed flow reports them to its host). */
+  onOutcome?: ((event: Extract<ClaimFlowEvent, { type: "succeeded" | "failed" }>) => void) | undefined;
 }
 
 /**
@@ -48,6 +54,17 @@ export function createFleetController(parts: FleetControllerParts) {
   const ready = (): { owner: Address; chain: ChainConfig; client: Client } | undefined =>
     ctx.owner && ctx.chain && ctx.client ? { owner: ctx.owner, chain: ctx.chain, client: ctx.client } : undefined;
 
+  /** A row's end: kept, and told to whoever listens. */
+  function finishRow(key: string, change: Partial<QueueRow>, event: Parameters<NonNullable<FleetControllerParts["onOutcome"]>>[0]): void {
+    setRows((r) => (r.key === key ? { ...r, ...change } : r));
+    persist();
+    parts.onOutcome?.(event);
+  }
+  const outcomes = {
+    onRowDone: (key: string, result: ClaimResult) => finishRow(key, { status: "done", result, failure: undefined }, { type: "succeeded", result }),
+    onRowFailed: (key: string, failure: ClaimFailure) => finishRow(key, { status: "failed", failure }, { type: "failed", error: failure }),
+  };
+
   function add(parsed: QueueParse): void {
     const rows = parsed.entries.map((entry): QueueRow => ({ key: entry.key, entry, status: "queued" }));
     set({ rows: [...state.rows, ...rows], inputErrors: parsed.errors, lastAdded: { added: rows.length, duplicates: parsed.duplicates } });
@@ -64,7 +81,7 @@ export function createFleetController(parts: FleetControllerParts) {
     set({ check: { status: "checking", result: state.check.result } });
     try {
       const client = publicClientOf(env.client);
-      const collection = env.chain.deviceNFTs[0]?.address;
+      const collection = parts.requiredDeviceNFT ?? env.chain.deviceNFTs[0]?.address;
       const named = queued.flatMap((r) => (r.entry.input.deviceNFT ? [r.entry.input.deviceNFT.contract] : []));
       const collections = [...new Set([...(collection ? [collection] : []), ...named].map((c) => c.toLowerCase() as Address))];
       // Collections that cannot list the owner's tokens are searched in their Transfer logs (a failed scan only costs the automatic assignment).
@@ -79,6 +96,7 @@ export function createFleetController(parts: FleetControllerParts) {
         registry: env.chain.contracts.ioIDRegistry,
         gasReserve: parts.gasReserve(env.chain.chain.id),
         defaultCollection: collection,
+        requiredProjectId: parts.requiredProjectId,
         candidates,
       });
       if (run === checkRun) set({ check: { status: "checked", result } });
@@ -92,11 +110,11 @@ export function createFleetController(parts: FleetControllerParts) {
     const result = state.check.result;
     if (!env || !ctx.wallet || state.check.status !== "checked" || !result || state.send.status === "sending") return;
     const wallet = ctx.wallet;
-    const batching = await wallet.supportsAtomicBatch();
-    const prompts = fleetPrompts(result.plan, result.facts.registry, { batching, limits: { maxGas: batchGasBudget(result.facts.blockGasLimit) }, revokeAfter });
+    const bundling = await wallet.callBundling();
+    const prompts = fleetPrompts(result.plan, result.facts.registry, { bundling, limits: { maxGas: batchGasBudget(result.facts.blockGasLimit), maxCalls: state.walletMaxCalls }, revokeAfter });
     const total = result.plan.rows.filter((r) => r.register).length;
     if (total === 0) return;
-    set({ send: { status: "sending", sent: 0, total, batching } });
+    set({ send: { status: "sending", sent: 0, total, bundling, walletLimit: undefined } });
     const sent = new Set<string>();
     const update = (key: string, change: Partial<QueueRow>) => {
       setRows((r) => (r.key === key ? { ...r, ...change } : r));
@@ -111,8 +129,13 @@ export function createFleetController(parts: FleetControllerParts) {
           rows.forEach((key) => (sent.add(key), update(key, { status: "sent", hash })));
           set({ send: { ...state.send, sent: sent.size } });
         },
-        onRowDone: (key, claimed) => update(key, { status: "done", result: claimed, failure: undefined }),
-        onRowFailed: (key, failure) => update(key, { status: "failed", failure }),
+        // Kept before the wallet answers: a reload while the bundle runs watches it to its end.
+        onBundleSent: (rows, bundle) => {
+          rows.forEach((key) => (sent.add(key), update(key, { status: "sent", bundle })));
+          set({ send: { ...state.send, sent: sent.size } });
+        },
+        onWalletLimit: (maxCalls, count) => set({ walletMaxCalls: maxCalls, send: { ...state.send, walletLimit: { maxCalls, prompts: count } } }),
+        ...outcomes,
       },
       { ioID: env.chain.contracts.ioID, boundTo: { chainId: env.chain.chain.id, owner: env.owner, registry: env.chain.contracts.ioIDRegistry } },
     );
@@ -120,7 +143,7 @@ export function createFleetController(parts: FleetControllerParts) {
     void check();
   }
 
-  /** After a reload: the queue comes back; registrations sent before it are watched to the end. */
+  /** After a reload: the queue comes back; registrations sent before it (transactions, bundles) are watched to the end. */
   async function resume(env: { owner: Address; chain: ChainConfig; client: Client }): Promise<void> {
     const stored = parseStoredFleet(parts.storage.read());
     if (!stored || stored.chainId !== env.chain.chain.id || stored.owner.toLowerCase() !== env.owner.toLowerCase()) return;
@@ -128,25 +151,37 @@ export function createFleetController(parts: FleetControllerParts) {
       const entry = toEntry(r.raw, { appOrigin: parts.appOrigin() });
       if ("message" in entry) return [];
       const result = r.result && { ...r.result, ioID: BigInt(r.result.ioID) };
-      // A row sent without a known transaction (a batch cut short) is checked again: the chain says if it went.
-      const status = r.status === "sent" && !r.hash ? "queued" : r.status;
-      return [{ key: entry.key, entry, status, tokenId: r.tokenId === undefined ? undefined : BigInt(r.tokenId), hash: r.hash, result, failure: r.failure }];
+      // A row sent without a known transaction or bundle is checked again: the chain says if it went.
+      const status = r.status === "sent" && !r.hash && !r.bundle ? "queued" : r.status;
+      return [{ key: entry.key, entry, status, tokenId: r.tokenId === undefined ? undefined : BigInt(r.tokenId), hash: r.hash, bundle: r.bundle, result, failure: r.failure }];
     });
     set({ rows: [...rows, ...state.rows.filter((r) => !rows.some((s) => s.key === r.key))] });
-    const pending = rows.filter((r) => r.status === "sent" && r.hash);
+    const pending = rows.filter((r) => r.status === "sent");
     if (pending.length > 0) {
-      set({ send: { status: "sending", sent: pending.length, total: pending.length, batching: false } });
+      set({ send: { status: "sending", sent: pending.length, total: pending.length, bundling: "none" } });
+      const hooks = outcomes;
       const client = publicClientOf(env.client);
-      await Promise.all(
-        pending.map(async (row) => {
+      const bundles = new Map<string, QueueRow[]>();
+      for (const row of pending) if (!row.hash && row.bundle) bundles.set(row.bundle, [...(bundles.get(row.bundle) ?? []), row]);
+      await Promise.all([
+        ...pending.filter((r) => r.hash).map(async (row) => {
           try {
-            const receipt = await client.waitForTransactionReceipt({ hash: row.hash! });
-            reportResults([row.key], [receipt], { onRowDone: (key, result) => setRows((r) => (r.key === key ? { ...r, status: "done", result } : r)), onRowFailed: (key, failure) => setRows((r) => (r.key === key ? { ...r, status: "failed", failure } : r)) }, env.chain.contracts.ioID);
+            reportResults([row.key], [await client.waitForTransactionReceipt({ hash: row.hash! })], hooks, env.chain.contracts.ioID);
           } catch (error) {
-            setRows((r) => (r.key === row.key ? { ...r, status: "failed", failure: toFailure(error) } : r));
+            hooks.onRowFailed(row.key, toFailure(error));
           }
         }),
-      );
+        ...[...bundles].map(async ([id, bundled]) => {
+          const keys = bundled.map((r) => r.key);
+          try {
+            if (!ctx.wallet) throw new Error("no wallet");
+            reportResults(keys, await ctx.wallet.waitForCalls(id), hooks, env.chain.contracts.ioID);
+          } catch {
+            // The wallet no longer knows the bundle (another wallet, or it forgot): the check asks the chain instead.
+            setRows((r) => (keys.includes(r.key) ? { ...r, status: "queued", bundle: undefined } : r));
+          }
+        }),
+      ]);
       persist();
       set({ send: { ...state.send, status: "finished" } });
     }
@@ -183,14 +218,14 @@ export function createFleetController(parts: FleetControllerParts) {
     check,
     send,
     retryFailed() {
-      setRows((r) => (r.status === "failed" ? { ...r, status: "queued", failure: undefined, hash: undefined } : r));
+      setRows((r) => (r.status === "failed" ? { ...r, status: "queued", failure: undefined, hash: undefined, bundle: undefined } : r));
       persist();
       void check();
     },
     clear() {
       checkRun++;
       parts.storage.clear();
-      set(initialFleetState);
+      set({ ...initialFleetState, walletMaxCalls: state.walletMaxCalls });
     },
   };
 }

@@ -7,6 +7,8 @@ import { countingWallet } from "../../../scripts/bench/claimChain";
 import { deviceNFTAbi } from "../../chain/abi";
 import { dataUriForDocument, parseDidDocument } from "../../did/didDocument";
 import { encodeClaimPayload } from "../input/encode";
+import type { PlannedCall } from "../bindPlan";
+import { BUNDLE_TOO_LARGE } from "../bundling";
 import { permitDigest } from "../../device/permit";
 import { createVirtualDevice } from "../../device/simulated/virtualDevice";
 import { checkFleet, type FleetCheckDeps } from "./check";
@@ -101,8 +103,8 @@ describe("checking and sending a queue", () => {
     // Two free from the prepaid quota, the other four pay the price.
     expect(checked.plan.projects[0]).toMatchObject({ devices: 6, free: 2, paid: 4, fee: parseEther("4") });
 
-    const wallet = countingWallet({ rpcUrl: ctx.rpcUrl, deployment: ctx.deployment }, ctx.publicClient, true);
-    const prompts = fleetPrompts(checked.plan, ctx.deployment.ioIDRegistry, { batching: true, limits: { maxGas: batchGasBudget(checked.facts.blockGasLimit) } });
+    const wallet = countingWallet({ rpcUrl: ctx.rpcUrl, deployment: ctx.deployment }, ctx.publicClient, "atomic");
+    const prompts = fleetPrompts(checked.plan, ctx.deployment.ioIDRegistry, { bundling: "atomic", limits: { maxGas: batchGasBudget(checked.facts.blockGasLimit) } });
     const done: string[] = [];
     await sendFleet(prompts, wallet, { onPrompt: () => {}, onSent: () => {}, onRowDone: (row) => done.push(row), onRowFailed: (row, f) => { throw new Error(`${row}: ${f.message}`); } }, sendTo());
     expect(wallet.prompts).toBe(1);
@@ -114,11 +116,35 @@ describe("checking and sending a queue", () => {
     expect(again.plan.rows.filter((r) => r.checklist.checks.some((c) => c.id === "device-unregistered" && !c.ok))).toHaveLength(6);
   });
 
+  it("a sequential wallet that refuses a bundle for its size gets smaller ones, each wrapped in its approvals", async () => {
+    const entries = ["limit-1", "limit-2", "limit-3"].map((s) => entry(s));
+    const checked = await checkFleet(entries, new Map(), await deps());
+    const inner = countingWallet({ rpcUrl: ctx.rpcUrl, deployment: ctx.deployment }, ctx.publicClient, "sequential");
+    const tooLarge = Object.assign(new Error("Batch too large"), { code: BUNDLE_TOO_LARGE });
+    const wallet = { ...inner, sendCalls: async (calls: PlannedCall[], o?: { atomic: boolean }) => (calls.length > 3 ? Promise.reject(new Error("wallet", { cause: tooLarge })) : inner.sendCalls(calls, o)) };
+    const prompts = fleetPrompts(checked.plan, ctx.deployment.ioIDRegistry, { bundling: "sequential", limits: { maxGas: 1n } });
+    expect(prompts).toHaveLength(1); // the gas of a block does not cut a bundle sent as separate transactions
+    const done: string[] = [];
+    const bundles: string[][] = [];
+    let limit: [number, number] | undefined;
+    await sendFleet(
+      prompts,
+      wallet,
+      { onPrompt: () => {}, onSent: () => {}, onBundleSent: (rows) => void bundles.push(rows), onWalletLimit: (max, total) => void (limit = [max, total]), onRowDone: (row) => done.push(row), onRowFailed: (row, f) => { throw new Error(`${row}: ${f.message}`); } },
+      sendTo(),
+    );
+    expect(limit).toEqual([3, 3]);
+    expect(bundles).toEqual(checked.plan.rows.filter((r) => r.register).map((r) => [r.key]));
+    expect(done).toHaveLength(3);
+    expect(inner.prompts).toBe(3);
+    expect(await ctx.read.deviceNFT.read.isApprovedForAll([owner(), ctx.deployment.ioIDRegistry])).toBe(false);
+  });
+
   it("without batching: one approval for all, one prompt per device; every register fits the gas the batches are cut by", async () => {
     const entries = ["single-1", "single-2", "single-3"].map((s) => entry(s));
     const checked = await checkFleet(entries, new Map(), await deps());
-    const wallet = countingWallet({ rpcUrl: ctx.rpcUrl, deployment: ctx.deployment }, ctx.publicClient, false);
-    const prompts = fleetPrompts(checked.plan, ctx.deployment.ioIDRegistry, { batching: false, limits: { maxGas: 15_000_000n }, revokeAfter: true });
+    const wallet = countingWallet({ rpcUrl: ctx.rpcUrl, deployment: ctx.deployment }, ctx.publicClient, "none");
+    const prompts = fleetPrompts(checked.plan, ctx.deployment.ioIDRegistry, { bundling: "none", limits: { maxGas: 15_000_000n }, revokeAfter: true });
     const hashes: Hex[] = [];
     const progress: string[] = [];
     await sendFleet(

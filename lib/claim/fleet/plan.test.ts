@@ -117,20 +117,30 @@ describe("wallet prompts", () => {
   const plan = planFleet(rows, facts(rows, [collection(nftA, { applied: 100n, unusedTokens: rows.map((_, i) => BigInt(i + 1)) })]), ctx);
 
   it("with a batching wallet: approval for all opens and closes each batch, as few batches as the gas allows", () => {
-    const prompts = fleetPrompts(plan, registry, { batching: true, limits: { maxGas: 15_000_000n } });
+    const prompts = fleetPrompts(plan, registry, { bundling: "atomic", limits: { maxGas: 15_000_000n } });
     // 11 devices of REGISTER_GAS each fit in 15M gas beside the two approvals.
     expect(Number((15_000_000n - 2n * APPROVE_GAS) / REGISTER_GAS)).toBe(11);
     expect(prompts.map((p) => (p.kind === "batch" ? p.calls.length : 0))).toEqual([13, 13, 13, 13, 8]);
     const kinds = prompts[0]!.kind === "batch" ? prompts[0]!.calls.map((c) => c.kind) : [];
     expect([kinds[0], kinds[1], kinds.at(-1)]).toEqual(["approve-all", "register", "revoke-all"]);
-    expect(fleetPrompts(plan, registry, { batching: true, limits: { maxGas: 1n << 60n } })).toHaveLength(1);
+    expect(fleetPrompts(plan, registry, { bundling: "atomic", limits: { maxGas: 1n << 60n } })).toHaveLength(1);
   });
 
   it("cuts by the gas the dry run measured, and by the wallet's own call limit", () => {
     const measured = planFleet(rows, facts(rows, [collection(nftA, { applied: 100n, unusedTokens: rows.map((_, i) => BigInt(i + 1)) })]), { ...ctx, gas: new Map(rows.map((r) => [r.key, 400_000n])) });
-    const sizes = (limits: { maxGas: bigint; maxCalls?: number }) => fleetPrompts(measured, registry, { batching: true, limits }).map((p) => (p.kind === "batch" ? p.calls.length : 0));
+    const sizes = (limits: { maxGas: bigint; maxCalls?: number }) => fleetPrompts(measured, registry, { bundling: "atomic", limits }).map((p) => (p.kind === "batch" ? p.calls.length : 0));
     expect(sizes({ maxGas: 15_000_000n })).toEqual([39, 15]); // 37 devices of 400k gas fit in 15M beside the approvals
     expect(sizes({ maxGas: 1n << 60n, maxCalls: 22 })).toEqual([22, 22, 12]);
+  });
+
+  it("with a sequential wallet: one bundle for the whole fleet, whatever its gas; cut only by the calls the wallet takes", () => {
+    const prompts = fleetPrompts(plan, registry, { bundling: "sequential", limits: { maxGas: 15_000_000n } });
+    expect(prompts).toHaveLength(1);
+    expect(prompts[0]).toMatchObject({ kind: "batch", atomic: false });
+    const calls = prompts[0]!.kind === "batch" ? prompts[0]!.calls : [];
+    expect([calls.length, calls[0]!.kind, calls.at(-1)!.kind]).toEqual([52, "approve-all", "revoke-all"]);
+    const sizes = fleetPrompts(plan, registry, { bundling: "sequential", limits: { maxGas: 15_000_000n, maxCalls: 26 } }).map((p) => (p.kind === "batch" ? p.calls.length : 0));
+    expect(sizes).toEqual([26, 26, 4]); // 24 registers beside the two approvals
   });
 
   it("never separates a unit's calls", () => {
@@ -143,9 +153,9 @@ describe("wallet prompts", () => {
   });
 
   it("without batching: one approval for all per collection, one prompt per device, and the withdrawal if asked", () => {
-    const prompts = fleetPrompts(plan, registry, { batching: false, limits: { maxGas: 15_000_000n }, revokeAfter: true });
+    const prompts = fleetPrompts(plan, registry, { bundling: "none", limits: { maxGas: 15_000_000n }, revokeAfter: true });
     const kinds = prompts.map((p) => (p.kind === "transaction" ? p.call.kind : "batch"));
     expect(kinds).toEqual(["approve-all", ...Array(50).fill("register"), "revoke-all"]);
-    expect(fleetPrompts(plan, registry, { batching: false, limits: { maxGas: 15_000_000n } })).toHaveLength(51);
+    expect(fleetPrompts(plan, registry, { bundling: "none", limits: { maxGas: 15_000_000n } })).toHaveLength(51);
   });
 });

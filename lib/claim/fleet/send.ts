@@ -1,17 +1,22 @@
 import { parseEventLogs, type Address, type Hex, type TransactionReceipt } from "viem";
 import { ioIDAbi } from "../../chain/abi";
 import type { PlannedCall } from "../bindPlan";
-import { executePlan, type ClaimWallet } from "../execute";
+import { BUNDLE_TOO_LARGE } from "../bundling";
+import { assertBound, executePlan, type ClaimWallet } from "../execute";
 import { toFailure } from "../failure";
 import type { ClaimFailure, ClaimResult } from "../machine";
 import type { PlanBinding } from "../planBinding";
-import type { FleetCall, FleetPrompt } from "./sendPlan";
+import { rebundle, type FleetCall, type FleetPrompt } from "./sendPlan";
 
 export interface FleetSendHooks {
   /** Prompt `index` of `total` (1-based) is about to open. */
   onPrompt(index: number, total: number): void;
   /** A transaction left the wallet carrying these rows' registrations (a batch reports each of its transactions). */
   onSent(rows: string[], hash: Hex): void;
+  /** The wallet took a bundle with these rows' registrations: `id` is its wallet_getCallsStatus handle. */
+  onBundleSent?(rows: string[], id: string): void;
+  /** The wallet refused a bundle of that many calls: the rest go in bundles of at most `maxCalls`, `total` prompts in all. */
+  onWalletLimit?(maxCalls: number, total: number): void;
   onRowDone(row: string, result: ClaimResult): void;
   onRowFailed(row: string, failure: ClaimFailure): void;
   /** An approval for all (or its withdrawal) went through, or failed. */
@@ -19,8 +24,8 @@ export interface FleetSendHooks {
 }
 
 /**
- * Sends the prompts in order, each through the claim's executor (a batch as one EIP-5792 call, else one
- * transaction). A row that fails (a revert, a declined prompt, a dropped transaction) is reported and the others
+ * Sends the prompts in order: a bundle as one EIP-5792 `wallet_sendCalls` (cut smaller only if the wallet refuses
+ * its size), a transaction through the claim's executor. A row that fails (a revert, a declined prompt, a dropped transaction) is reported and the others
  * go on; a failed approval for all fails only the rows of its collection. Nothing is sent unless the wallet is still
  * on the chain and account the queue was checked for.
  */
@@ -31,43 +36,98 @@ export async function sendFleet(
   { ioID, boundTo }: { ioID: Address; boundTo: Omit<PlanBinding, "nonce"> },
 ): Promise<void> {
   const blocked = new Set<string>();
-  for (const [index, prompt] of prompts.entries()) {
-    const calls = prompt.kind === "batch" ? prompt.calls : [prompt.call];
-    const rows = calls.flatMap((c) => (c.kind === "register" && c.row ? [c.row] : []));
-    const single = prompt.kind === "transaction" ? prompt.call : undefined;
-    if (single?.kind === "register" && blocked.has((single.collection ?? "").toLowerCase())) {
+  const queue = [...prompts];
+  for (let index = 0; index < queue.length; index++) {
+    const prompt = queue[index]!;
+    if (prompt.kind === "batch") {
+      const split = await sendBundle(prompt, wallet, hooks, { ioID, boundTo, index, total: queue.length });
+      if (split && "rebound" in split) return failRest(queue.slice(index + 1), hooks, split.rebound);
+      if (split) {
+        queue.splice(index, 1, ...split);
+        hooks.onWalletLimit?.(split[0]!.kind === "batch" ? split[0]!.calls.length : 1, queue.length);
+        index--;
+      }
+      continue;
+    }
+    const single = prompt.call;
+    const rows = single.kind === "register" && single.row ? [single.row] : [];
+    if (single.kind === "register" && blocked.has((single.collection ?? "").toLowerCase())) {
       const message = "The approval for this device's NFT collection did not go through, so its registration was not sent.";
       hooks.onRowFailed(single.row!, { code: "fleet:approval-failed", message, action: "Retry the failed rows." });
       continue;
     }
     const hashes: Hex[] = [];
     try {
-      await executePlan(calls.map(asPlanned), wallet, {
-        onPrompt: () => hooks.onPrompt(index + 1, prompts.length),
+      await executePlan([asPlanned(single)], wallet, {
+        onPrompt: () => hooks.onPrompt(index + 1, queue.length),
         onSent: (hash) => {
           hashes.push(hash);
           if (rows.length > 0) hooks.onSent(rows, hash);
         },
         boundTo: { ...boundTo, nonce: undefined },
       });
-      if (single && single.kind !== "register") hooks.onApproval?.(single, undefined);
+      if (single.kind !== "register") hooks.onApproval?.(single, undefined);
       else reportResults(rows, await Promise.all(hashes.map((hash) => wallet.waitForReceipt(hash))), hooks, ioID);
     } catch (error) {
       const failure = toFailure(error);
-      if (single && single.kind !== "register") {
+      if (single.kind !== "register") {
         if (single.kind === "approve-all") blocked.add(single.to.toLowerCase());
         hooks.onApproval?.(single, failure);
       }
-      // Some of a batch's transactions may have gone through: their rows are done, the others failed.
       if (hashes.length > 0) reportResults(rows, await Promise.all(hashes.map((hash) => wallet.waitForReceipt(hash))), hooks, ioID);
       else rows.forEach((row) => hooks.onRowFailed(row, failure));
       // The wallet moved to another account or chain: nothing more can go out for this queue.
-      if (failure.code === "claim:rebound") {
-        prompts.slice(index + 1).forEach((p) => (p.kind === "batch" ? p.calls : [p.call]).forEach((c) => c.kind === "register" && c.row && hooks.onRowFailed(c.row, failure)));
-        return;
-      }
+      if (failure.code === "claim:rebound") return failRest(queue.slice(index + 1), hooks, failure);
     }
   }
+}
+
+const registerRows = (calls: readonly FleetCall[]) => calls.flatMap((c) => (c.kind === "register" && c.row ? [c.row] : []));
+
+function failRest(prompts: readonly FleetPrompt[], hooks: FleetSendHooks, failure: ClaimFailure): void {
+  prompts.forEach((p) => registerRows(p.kind === "batch" ? p.calls : [p.call]).forEach((row) => hooks.onRowFailed(row, failure)));
+}
+
+/**
+ * One EIP-5792 bundle: sent, watched to its end, its rows reported from the receipts (a sequential wallet may have
+ * sent some of the calls only). Returns the smaller bundles to send instead when the wallet refused this one for
+ * its size, the failure when the wallet moved.
+ */
+async function sendBundle(
+  prompt: Extract<FleetPrompt, { kind: "batch" }>,
+  wallet: ClaimWallet,
+  hooks: FleetSendHooks,
+  { ioID, boundTo, index, total }: { ioID: Address; boundTo: Omit<PlanBinding, "nonce">; index: number; total: number },
+): Promise<FleetPrompt[] | { rebound: ClaimFailure } | undefined> {
+  const rows = registerRows(prompt.calls);
+  let id: string;
+  try {
+    await assertBound(wallet, { ...boundTo, nonce: undefined });
+    hooks.onPrompt(index + 1, total);
+    id = await wallet.sendCalls(prompt.calls.map(asPlanned), { atomic: prompt.atomic });
+  } catch (error) {
+    if (rpcCode(error) === BUNDLE_TOO_LARGE && rows.length > 1) return rebundle(prompt, Math.ceil(prompt.calls.length / 2));
+    const failure = toFailure(error);
+    rows.forEach((row) => hooks.onRowFailed(row, failure));
+    return failure.code === "claim:rebound" ? { rebound: failure } : undefined;
+  }
+  hooks.onBundleSent?.(rows, id);
+  try {
+    const receipts = await wallet.waitForCalls(id);
+    receipts.forEach((r) => hooks.onSent(rows, r.transactionHash));
+    reportResults(rows, receipts, hooks, ioID);
+  } catch (error) {
+    rows.forEach((row) => hooks.onRowFailed(row, toFailure(error)));
+  }
+  return undefined;
+}
+
+/** The JSON-RPC error code somewhere in an error's causes (viem wraps the wallet's answer). */
+function rpcCode(error: unknown): number | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 8; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === "number") return e.code;
+  }
+  return undefined;
 }
 
 /** The executor knows approvals and registrations; an approval for all (or its withdrawal) is an approval to it. */
