@@ -21,6 +21,13 @@ const noDeviceToResolution = {
   group: ["**/did/*", "@/lib/did/*", "!**/did/did", "!**/did/didDocument", "!**/did/cjson"],
   message: "lib/device reads a device's DID and document (lib/did/did, didDocument, cjson), never DID resolution.",
 };
+/**
+ * The one exception to "lib/device never imports the claim": the BLE identity characteristic may hold a v1 claim
+ * payload (docs/ble-profile.md) instead of the /did answer, and only the claim's input parser reads payloads, so
+ * ble.ts may import lib/claim/input/parse and nothing else of the claim. A second parser inside the transport
+ * would be a twin of the first.
+ */
+const bleIdentityReadsClaimPayload = noDeviceToClaimOrChain("input/parse$");
 const noChainToDevice = { group: ["**/device/*", "@/lib/device/*", "**/claim/*", "@/lib/claim/*"], message: "lib/chain never imports lib/device or lib/claim." };
 const noInputToChain = { group: ["**/chain/*", "@/lib/chain/*"], message: "Claim input is decoded and verified without the chain." };
 
@@ -60,13 +67,18 @@ const config = [
   // lib/server is the server side itself: it may use its own modules.
   restrict(["lib/server/**/*.ts"], libCore.filter((p) => p !== serverOnly)),
   restrict(["lib/device/**/*.ts"], [...libCore, noDeviceToClaimOrChain(), noDeviceToResolution], ["lib/device/simulated/**", "lib/device/ble.ts", ...tests]),
-  // The BLE identity characteristic may hold a v1 claim payload, which only the claim's input parser reads.
-  restrict(["lib/device/ble.ts"], [...libCore, noDeviceToClaimOrChain("input/parse$"), noDeviceToResolution]),
+  restrict(["lib/device/ble.ts"], [...libCore, bleIdentityReadsClaimPayload, noDeviceToResolution]),
   // A simulated device is the device side: it writes claim payloads and its own DID document, never reads the chain.
   restrict(["lib/device/simulated/**/*.ts"], [...libCore, noDeviceToClaimOrChain("input/")]),
   restrict(["lib/chain/**/*.ts"], [...libCore, noChainToDevice]),
   restrict(["lib/claim/input/**/*.ts"], [...libCore, noInputToChain], tests),
   ...features.map(featureBlock),
+  {
+    // One concept, one home: two files that need each other are one idea split wrong, or share a third that
+    // belongs to neither. Type-only imports are not followed by this rule; scripts/importCycles.test.ts covers them.
+    files: ["lib/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: { "import/no-cycle": "error" },
+  },
 ];
 
 export default config;

@@ -3,14 +3,13 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
-import { cookieToInitialState } from "wagmi";
 import { ServiceWorkerRegistration } from "@/components/offline/ServiceWorkerRegistration";
 import { THEME_COOKIE, parseThemeChoice } from "@/components/theme/themeChoice";
 import { themeColors } from "@/components/theme/themeColors";
 import { SiteFooter } from "@/components/ui/SiteFooter";
 import { SiteHeader } from "@/components/ui/SiteHeader";
 import { Providers } from "@/components/wallet/Providers";
-import { createWagmiConfig } from "@/components/wallet/wagmiConfig";
+import { walletStateFromCookie } from "@/components/wallet/wagmiConfig";
 import { EMBED_ROUTE_HEADER } from "@/lib/embed/origins";
 import "./globals.css";
 
@@ -48,7 +47,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </html>
     );
   }
-  const initialState = cookieToInitialState(createWagmiConfig(), requestHeaders.get("cookie"));
+  const initialState = walletStateFromCookie(requestHeaders.get("cookie"));
   const theme = parseThemeChoice((await cookies()).get(THEME_COOKIE)?.value);
   const locale = await getLocale();
   const messages = await getMessages();

@@ -1,9 +1,11 @@
 // Fleet claims: a pasted list of pre-signed devices checked together and claimed in one prompt with a batching
 // wallet, or one approval for all + one prompt per device without; a mixed queue names each failure and claims
 // the rest; a reload while sending watches what was sent and offers the rest.
-import { encodeFunctionData, keccak256, stringToHex, type Address } from "viem";
+import { encodeFunctionData, type Address } from "viem";
 import type { Page } from "@playwright/test";
 import { deviceNFTAbi } from "../lib/chain/abi";
+import { minimalDocument } from "../lib/claim/document";
+import { dataUriForDocument, documentHash } from "../lib/did/didDocument";
 import { createVirtualDevice } from "../lib/device/simulated/virtualDevice";
 import { useSequentialTestWallet, walletPrompts } from "./support/claimPage";
 import { account0, account1, devnetDeployment, preSignedPayload, preSignedPayloadOf } from "./support/devices";
@@ -19,8 +21,12 @@ async function mintToOwner(rpc: Rpc, count: number): Promise<void> {
 }
 
 /** As a factory prints it: signed for the buyer, the document referenced by URI (stored off chain). */
-const labelFor = (seed: string, permit: { owner?: Address } = {}) =>
-  preSignedPayload(seed, permit, { docUri: `ipfs://fleet/${seed}`, docHash: keccak256(stringToHex(seed)) });
+const labelFor = (seed: string, permit: { owner?: Address } = {}) => {
+  // The app fetches docUri and checks it against docHash: a data: URI needs no host the e2e browser may reach.
+  const device = createVirtualDevice({ seed });
+  const document = minimalDocument(device.did, device.publicKey);
+  return preSignedPayload(seed, permit, { docUri: dataUriForDocument(document), docHash: documentHash(document) });
+};
 
 async function openFleet(page: Page, lines: string[]): Promise<void> {
   await page.goto("/claim/fleet");

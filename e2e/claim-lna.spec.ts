@@ -2,18 +2,32 @@ import type { Page } from "@playwright/test";
 import { chromiumArgs, chromiumExecutablePath } from "./support/chromium";
 import { withVirtualDevice } from "./support/devices";
 import { connectTestWallet, expect, test } from "./support/fixtures";
-import { e2ePorts } from "./support/ports";
+import { e2ePorts, e2ePublicAppOrigin } from "./support/ports";
 
 // Local Network Access (Chromium 142+; checked on Debian's Chromium 156). A deployed app is a *public* page calling a
 // device on a private or loopback address: Chromium lets the fetch through only with the `local-network-access`
 // permission. Chromium's switch `--ip-address-space-overrides=<ip>:<port>=public` makes the e2e app (on loopback)
 // count as public, so the loopback virtual device is a request from public to loopback, as from an https deployment.
+// The app must look public to itself too: a page cannot ask the browser its address space, so the app places
+// itself by its host name (pageAddressSpace), and at 127.0.0.1 it rightly knows it is on the owner's machine, where
+// no permission applies. So the app is opened as http://ioid-app.test:<port>: `--host-resolver-rules` maps the
+// name to 127.0.0.1, and `--unsafely-treat-insecure-origin-as-secure` makes that http origin a secure context, as
+// an https deployment is (Chromium offers Local Network Access to secure contexts only).
 // The permission is granted with Playwright's `context.grantPermissions(["local-network-access"])`, and denied
-// with CDP's Browser.setPermission (Playwright has no deny). Without the switch the app and device share the loopback
-// space and no permission is involved.
+// with CDP's Browser.setPermission (Playwright has no deny). Without the switches the app and device share the
+// loopback space and no permission is involved.
 
 test.use({
-  launchOptions: { executablePath: chromiumExecutablePath, args: [...chromiumArgs, `--ip-address-space-overrides=127.0.0.1:${e2ePorts.app}=public`] },
+  baseURL: e2ePublicAppOrigin,
+  launchOptions: {
+    executablePath: chromiumExecutablePath,
+    args: [
+      ...chromiumArgs,
+      `--ip-address-space-overrides=127.0.0.1:${e2ePorts.app}=public`,
+      `--host-resolver-rules=MAP ${new URL(e2ePublicAppOrigin).hostname} 127.0.0.1`,
+      `--unsafely-treat-insecure-origin-as-secure=${e2ePublicAppOrigin}`,
+    ],
+  },
 });
 
 async function connectOverWifi(page: Page, url: string): Promise<void> {
@@ -41,7 +55,7 @@ test.describe("Local Network Access: the app as a public page, the device on loo
     await cdp.send("Browser.setPermission", {
       permission: { name: "local-network-access" },
       setting: "denied",
-      origin: `http://127.0.0.1:${e2ePorts.app}`,
+      origin: e2ePublicAppOrigin,
       browserContextId: targetInfo.browserContextId,
     });
     await withVirtualDevice("e2e-lna-denied", async (device) => {

@@ -36,4 +36,14 @@ test.describe("wallet button", () => {
     await expect(page.getByRole("button", { name: "Connect Wallet" }).first()).toBeVisible();
     await expect(page.getByRole("heading", { name: "Connect a wallet to see your ioIDs" })).toBeVisible();
   });
+
+  test("a visit without connecting does not make the next page render as reconnecting", async ({ page, context }) => {
+    await page.goto("/");
+    await page.waitForLoadState("networkidle");
+    // wagmi keeps its state in a cookie even with no wallet: the server reads it on the next request.
+    expect((await context.cookies()).some((c) => c.name.startsWith("wagmi"))).toBe(true);
+    const html = await (await page.request.get("/devices")).text();
+    expect(html).toContain("Connect a wallet to see your ioIDs");
+    expect(html).not.toContain("Connecting to your wallet");
+  });
 });

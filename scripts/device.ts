@@ -26,6 +26,8 @@ Options:
   --project-name <name>   project_name in /did (default IoTeX_Simulator)
   --empty-d               publish the /diddoc keys with "d": "", as ioConnect writes
                           them when no private key is loaded
+  --diddoc-of <seed>      serve the /diddoc of the device with that seed instead of its
+                          own: a faulty or hostile device, for testing the claim's checks
   --https                 serve https with a certificate made at start by the openssl
                           command; browsers warn until you accept it once
   --serial                serve the serial protocol on stdin/stdout instead of HTTP
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
         "project-name": { type: "string", default: "IoTeX_Simulator" },
         https: { type: "boolean", default: false },
         "empty-d": { type: "boolean", default: false },
+        "diddoc-of": { type: "string" },
         serial: { type: "boolean", default: false },
         dialect: { type: "string", default: "json" },
         noise: { type: "boolean", default: false },
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
   if (dialect !== "json" && dialect !== "nordic") fail(`--dialect must be json or nordic, got "${dialect}"`);
   if (dialect !== "json" && !values.serial) fail("--dialect only applies with --serial");
   if (values.https && values.serial) fail("--https and --serial exclude each other");
+  if (values["diddoc-of"] !== undefined && values.serial) fail("--diddoc-of only applies over HTTP");
 
   if (values.serial) {
     const device = createVirtualDevice({ seed: values.seed, highS: highS as HighSMode, projectName: values["project-name"], emptyD: values["empty-d"] });
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
     projectName: values["project-name"],
     https: values.https,
     emptyD: values["empty-d"],
+    diddocOf: values["diddoc-of"],
     log: values.quiet ? undefined : (line) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
   }).catch((error: NodeJS.ErrnoException) => {
     fail(error.code === "EADDRINUSE" ? `port ${port} on ${values.host} is already in use` : error.message);

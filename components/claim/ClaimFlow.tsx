@@ -6,11 +6,12 @@ import { useEffect, useRef } from "react";
 import { useCapabilities } from "wagmi";
 import type { Address } from "viem";
 import { explorerAddressUrl, explorerTxUrl } from "@/lib/chain/config";
-import { formatIotx } from "@/lib/chain/formatIotx";
 import { sourceLabels } from "@/lib/claim/sourceKind";
 import { needsApproval, promptCount } from "@/lib/claim/walletSteps";
 import { Alert, buttonClass, StepCard } from "@/components/ui/Card";
-import { CertificateHelp } from "./CertificateHelp";
+import { CertificateHelp } from "../sources/CertificateHelp";
+import { ClaimButton, type ClaimMode } from "./ClaimButton";
+import { ProxyNote, TakeOverNote } from "./ClaimRouteNote";
 import { ChecklistView } from "./ChecklistView";
 import { NftPicker } from "./NftPicker";
 import { SourcePicker } from "../sources/SourcePicker";
@@ -56,21 +57,22 @@ export function ClaimFlow({
   const draft = state.phase === "idle" ? undefined : state.input;
   const checks = draft?.checks;
   const busy = state.phase === "checking" || state.phase === "submitting";
+  const mode: ClaimMode = draft?.input.proxy ? "proxy" : checks?.mode === "take-over" ? "take-over" : "register";
 
   return (
     <div className="space-y-4">
       <StepCard step={1} title="Your device" id="step-device">
         {state.phase === "idle" ? (
-          <>
-            {state.error && (
-              <div className="mb-3">
-                <Alert tone="error" title="That is not a device we can claim">
-                  <p data-testid="input-error">{state.error.message}</p>
-                </Alert>
-              </div>
-            )}
-            <SourcePicker onInput={flow.submitInput} />
-          </>
+            <>
+                {state.error && (
+                  <div className="mb-3">
+                    <Alert tone="error" title="That is not a device we can claim">
+                      <p data-testid="input-error">{state.error.message}</p>
+                    </Alert>
+                  </div>
+                )}
+                <SourcePicker onInput={flow.submitInput} />
+            </>
         ) : (
           <div className="space-y-2 text-sm">
             <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
@@ -97,21 +99,29 @@ export function ClaimFlow({
       </StepCard>
 
       {draft && state.phase !== "done" && (
-        <StepCard step={2} title="Device NFT" id="step-nft">
-          <p className="mb-2 text-sm text-slate-600">The NFT you received with the device. It moves into the device&apos;s new ioID wallet.</p>
-          <NftPicker
-            known={
-              requiredDeviceNFT
-                ? [{ address: requiredDeviceNFT, label: chainConfig.deviceNFTs.find((n) => n.address === requiredDeviceNFT)?.label ?? "Device NFT" }]
-                : chainConfig.deviceNFTs
-            }
-            fixed={Boolean(requiredDeviceNFT)}
-            groups={flow.ownerNfts}
-            value={draft.nft}
-            preflight={checks?.preflight}
-            onChange={flow.chooseNft}
-            disabled={busy}
-          />
+        <StepCard step={2} title={mode === "proxy" ? "Project" : mode === "take-over" ? "Second-hand device" : "Device NFT"} id="step-nft">
+          {mode === "proxy" && draft.input.proxy ? (
+            <ProxyNote proxy={draft.input.proxy.address} projectName={checks?.mode === "proxy" && checks.preflight.projectName ? checks.preflight.projectName : draft.input.projectName} />
+          ) : mode === "take-over" ? (
+            <p className="text-sm text-slate-600">No device NFT is needed: the device&apos;s existing ioID changes hands, with the NFT already in its wallet.</p>
+          ) : (
+            <>
+              <p className="mb-2 text-sm text-slate-600">The NFT you received with the device. It moves into the device&apos;s new ioID wallet.</p>
+              <NftPicker
+                known={
+                  requiredDeviceNFT
+                    ? [{ address: requiredDeviceNFT, label: chainConfig.deviceNFTs.find((n) => n.address === requiredDeviceNFT)?.label ?? "Device NFT" }]
+                    : chainConfig.deviceNFTs
+                }
+                fixed={Boolean(requiredDeviceNFT)}
+                groups={flow.ownerNfts}
+                value={draft.nft}
+                preflight={checks?.mode === "register" ? checks.preflight : undefined}
+                onChange={flow.chooseNft}
+                disabled={busy}
+              />
+            </>
+          )}
         </StepCard>
       )}
 
@@ -122,13 +132,26 @@ export function ClaimFlow({
               <p>Connect the wallet that holds the device NFT; the checks run for that account.</p>
               <ConnectButton />
             </div>
+          ) : state.phase === "checking" && draft?.awaitsOwner ? (
+            <div className="space-y-2 text-sm" data-testid="contact-device">
+              <p>
+                This link names a device at <span className="break-all font-mono text-xs">{draft.input.endpoint}</span>. The app contacts it only when you
+                say so: do it if this is the device in front of you.
+              </p>
+              <button type="button" className={buttonClass.primary} onClick={flow.contactDevice}>
+                Contact the device
+              </button>
+            </div>
           ) : state.phase === "checking" ? (
             <p role="status" className="text-sm text-slate-600">
               {draft?.recheckReason && <span data-testid="recheck-reason">{draft.recheckReason} </span>}
               Checking the device and the chain…
             </p>
           ) : checks ? (
-            <ChecklistView checks={checks.checklist.checks} />
+            <>
+              {checks.mode === "take-over" && checks.holder && <TakeOverNote ioID={checks.holder.ioIDTokenId} />}
+              <ChecklistView checks={checks.checklist.checks} />
+            </>
           ) : null}
           {state.phase === "failed" && state.error.code === "device:http-certificate" && state.input.input.endpoint ? (
             <CertificateHelp endpoint={state.input.input.endpoint} onRetry={flow.recheck} />
@@ -158,9 +181,10 @@ export function ClaimFlow({
         <StepCard step={4} title="Claim" id="step-claim">
           {state.phase === "checked" ? (
             <ClaimButton
+              mode={mode}
               ok={state.checklist.ok}
               fee={state.checklist.fee}
-              approval={checks ? needsApproval(checks.preflight) : false}
+              approval={checks?.mode === "register" ? needsApproval(checks.preflight) : false}
               prompts={promptCount(state.plan, atomic)}
               onClaim={() => void flow.submit()}
             />
@@ -179,7 +203,7 @@ export function ClaimFlow({
       )}
 
       {state.phase === "done" && (
-        <StepCard title="Your device is claimed" id="step-done">
+        <StepCard title={mode === "take-over" ? "You took over the device's ioID" : "Your device is claimed"} id="step-done">
           <Alert tone="success" title={`ioID #${state.result.ioID.toString()} is yours`}>
             <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
               <dt>ioID</dt>
@@ -207,26 +231,6 @@ export function ClaimFlow({
           </div>
         </StepCard>
       )}
-    </div>
-  );
-}
-
-function ClaimButton({ ok, fee, approval, prompts, onClaim }: { ok: boolean; fee: bigint; approval: boolean; prompts: number; onClaim: () => void }) {
-  return (
-    <div className="space-y-2 text-sm">
-      {ok && (
-        <p>
-          {fee === 0n ? "No fee: the project prepaid this ioID." : `Fee: ${formatIotx(fee)}, sent with the registration.`}{" "}
-          {prompts === 1
-            ? approval
-              ? "One wallet confirmation: your wallet sends the approval and the registration together."
-              : "One wallet confirmation."
-            : `Your wallet will ask ${prompts} times: step 1 lets the registry move the NFT, step 2 registers.`}
-        </p>
-      )}
-      <button type="button" className={buttonClass.primary} disabled={!ok} onClick={onClaim}>
-        Claim device
-      </button>
     </div>
   );
 }

@@ -60,5 +60,6 @@ export function useClaimFlow({
     submit: controller.submit,
     reset: controller.reset,
     recheck: controller.recheck,
+    contactDevice: controller.contactDevice,
   };
 }

@@ -1,32 +1,22 @@
 "use client";
 
-import type { ReactNode } from "react";
 import type { Address } from "viem";
 import type { DeviceView } from "@/lib/chain/devices";
 import { describeHashCheck } from "@/lib/did/hashCheck";
-import type { DidResolutionResult } from "@/lib/did/resolve";
-import { revealInvisibles, summarizeDidDocument, type DocumentSummary, type MethodCard as MethodCardData } from "@/lib/did/summary";
+import type { DidResolutionResult } from "@/lib/did/resolutionResult";
+import { revealInvisibles, summarizeDidDocument } from "@/lib/did/summary";
+import { withheldDocument } from "@/lib/did/withheldDocument";
 import { Alert } from "@/components/ui/Card";
-import { CopyButton } from "@/components/ui/CopyButton";
 import { HashCheckBadge } from "./DocumentBadge";
+import { DocumentSummary } from "./DocumentSummary";
+import { RawDocument } from "./RawDocument";
 import { ReadError } from "./ReadError";
 import { Tabs } from "./Tabs";
+import { Clipped } from "./Clipped";
 import { useResolution } from "./useDeviceReads";
 
-// Everything in a DID Document was written by whoever registered the device. It is rendered as React text
-// (escaped), never as HTML or links, and long values are clipped so a hostile document cannot break the page.
-
-const CLIP = 240;
-
-/** Untrusted text: clipped, invisible characters spelt out, and isolated so its direction cannot leak out. */
-function Clipped({ text, className = "" }: { text: string; className?: string }) {
-  const clipped = text.length > CLIP;
-  return (
-    <bdi className={`break-all [overflow-wrap:anywhere] ${className}`} title={clipped ? `${text.length} characters` : undefined}>
-      {revealInvisibles(clipped ? `${text.slice(0, CLIP)}… (${text.length.toLocaleString("en")} characters)` : text)}
-    </bdi>
-  );
-}
+// A resolved DID Document as the resolver checked it: the hash verdict, then the document three ways. Its
+// contents are untrusted (see Clipped.tsx).
 
 export function DocumentPanel({ view, chainId }: { view: DeviceView; chainId: number }) {
   const resolution = useResolution(view.registered ? view : undefined, chainId, true);
@@ -60,6 +50,8 @@ function ResolvedDocument({ result, device }: { result: DidResolutionResult; dev
   const check = meta.hashCheck;
   const raw = meta.document?.raw;
   const did = meta.did?.didString ?? "document";
+  // A document about another DID is no answer for this one, but the owner may still read what it says.
+  const shown = result.didDocument ?? withheldDocument(result);
   return (
     <div className="space-y-3">
       {check && (
@@ -107,7 +99,7 @@ function ResolvedDocument({ result, device }: { result: DidResolutionResult; dev
           {
             id: "summary",
             title: "Summary",
-            content: result.didDocument ? <Summary summary={summarizeDidDocument(result.didDocument, device)} /> : <p className="text-sm text-slate-600">No DID Document to summarise.</p>,
+            content: shown ? <DocumentSummary summary={summarizeDidDocument(shown, device)} /> : <p className="text-sm text-slate-600">No DID Document to summarise.</p>,
           },
           {
             id: "raw",
@@ -117,172 +109,6 @@ function ResolvedDocument({ result, device }: { result: DidResolutionResult; dev
           { id: "metadata", title: "Resolution metadata", content: <Metadata result={result} /> },
         ]}
       />
-    </div>
-  );
-}
-
-function Summary({ summary }: { summary: DocumentSummary }) {
-  return (
-    <div className="space-y-3" data-testid="document-summary">
-      <dl className="grid grid-cols-1 gap-x-3 text-sm sm:grid-cols-[max-content_1fr]">
-        <dt className="text-slate-500">id</dt>
-        <dd className="font-mono text-xs">
-          <Clipped text={summary.id} />
-          {!summary.idMatchesDevice && <span className="block text-red-700">This document is about another DID than this device.</span>}
-          {summary.idKey ? (
-            <span className="block font-sans text-brand-700" data-testid="id-key">
-              ✓ Its key <Clipped text={summary.idKey.split("#")[1] ?? summary.idKey} /> hashes to this DID.
-            </span>
-          ) : (
-            <span className="block font-sans text-amber-800">No key in it hashes to this DID.</span>
-          )}
-        </dd>
-        {summary.controllers.length > 0 && (
-          <>
-            <dt className="text-slate-500">controller</dt>
-            <dd className="font-mono text-xs">
-              {summary.controllers.map((c, i) => (
-                <Clipped key={i} text={c} className="block" />
-              ))}
-            </dd>
-          </>
-        )}
-      </dl>
-      <CardList title="Verification methods" items={summary.methods} testId="method-card" render={(m) => <MethodCard method={m} />} />
-      <CardList
-        title="Services"
-        items={summary.services}
-        testId="service-card"
-        render={(service) => (
-          <>
-            <p className="font-mono">
-              <Clipped text={service.id} />
-            </p>
-            <p>
-              <Clipped text={service.types.join(", ")} />
-            </p>
-            <ul className="mt-1 list-disc pl-5 font-mono">
-              {service.endpoints.map((e, j) => (
-                <li key={j}>
-                  <Clipped text={e} />
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      />
-      {summary.danglingReferences.length > 0 && (
-        <p className="text-xs text-amber-800">
-          References to methods the document does not define: <Clipped text={summary.danglingReferences.join("; ")} />
-        </p>
-      )}
-    </div>
-  );
-}
-
-function MethodCard({ method: m }: { method: MethodCardData }) {
-  return (
-    <>
-      <p className="font-mono">
-        <Clipped text={m.id} />
-      </p>
-      <dl className="mt-1 grid grid-cols-1 gap-x-3 sm:grid-cols-[max-content_1fr]">
-        <dt className="text-slate-500">Type</dt>
-        <dd>
-          <Clipped text={m.type} /> · {m.curve}
-          {m.format ? ` · ${m.format}` : ""}
-        </dd>
-        <dt className="text-slate-500">Used for</dt>
-        <dd>{m.relationships.length ? m.relationships.join(", ") : "not referenced"}</dd>
-        <dt className="text-slate-500">Controller</dt>
-        <dd className="font-mono">
-          <Clipped text={m.controller} />
-        </dd>
-        {m.derivedAddress && (
-          <>
-            <dt className="text-slate-500">Key address</dt>
-            <dd className="break-all font-mono">
-              {m.derivedAddress}{" "}
-              {m.matchesDevice ? (
-                <span className="font-sans text-brand-700" data-testid="key-matches">
-                  ✓ this device
-                </span>
-              ) : (
-                <span className="font-sans text-red-700">✕ not this device</span>
-              )}
-            </dd>
-          </>
-        )}
-        {m.matchesItsDid !== undefined && (
-          <>
-            <dt className="text-slate-500">Key and id</dt>
-            <dd data-testid="key-binds-id" data-ok={m.matchesItsDid}>
-              {m.matchesItsDid ? "✓ the key hashes to the did:io in its id" : "✕ the key does not hash to the did:io in its id"}
-            </dd>
-          </>
-        )}
-        {m.problem && (
-          <>
-            <dt className="text-slate-500">Problem</dt>
-            <dd className="text-red-700">
-              <Clipped text={m.problem} />
-            </dd>
-          </>
-        )}
-      </dl>
-    </>
-  );
-}
-
-function CardList<T>({ title, items, testId, render }: { title: string; items: T[]; testId: string; render: (item: T) => ReactNode }) {
-  return (
-    <>
-      <h3 className="text-sm font-semibold">
-        {title} ({items.length})
-      </h3>
-      {items.length === 0 ? (
-        <p className="text-sm text-slate-600">None.</p>
-      ) : (
-        <ul className="space-y-2">
-          {items.map((item, i) => (
-            <li key={i} className="rounded-md border border-slate-200 p-3 text-xs" data-testid={testId}>
-              {render(item)}
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
-}
-
-function RawDocument({ raw, did }: { raw: string; did: string }) {
-  let pretty = raw;
-  try {
-    pretty = JSON.stringify(JSON.parse(raw), null, 2);
-  } catch {
-    // Not JSON: shown as retrieved.
-  }
-  pretty = revealInvisibles(pretty);
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([raw], { type: "application/json" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `${did.replace(/[^a-z0-9]+/gi, "-")}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
-  return (
-    <div className="space-y-2">
-      <div className="flex flex-wrap items-center gap-2">
-        <CopyButton value={raw} label="document JSON" />
-        <button type="button" className="inline-flex min-h-8 items-center rounded border border-slate-300 bg-white px-2 text-xs font-medium" onClick={download}>
-          Download
-        </button>
-        <span className="text-xs text-slate-600">Formatted for reading, invisible characters spelt out; copy and download give the exact {raw.length.toLocaleString("en")} characters retrieved.</span>
-      </div>
-      <pre data-testid="document-raw" className="max-h-96 overflow-auto whitespace-pre-wrap rounded-md bg-slate-900 p-3 text-xs text-slate-100 [overflow-wrap:anywhere]">
-        {pretty}
-      </pre>
     </div>
   );
 }

@@ -4,18 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 import { getChainConfig, type ChainConfig } from "@/lib/chain/config";
-import {
-  DEVICE_PAGE_SIZE,
-  readDevicesByAddresses,
-  readDevicesByIds,
-  readHeldDeviceNFTs,
-  readOwnedDevicesPage,
-  readRegistration,
-  type DeviceView,
-} from "@/lib/chain/devices";
+import { readHeldDeviceNFTs, readRegistration } from "@/lib/chain/deviceLogs";
+import { DEVICE_PAGE_SIZE, readDevicesByAddresses, readDevicesByIds, readOwnedDevicesPage, type DeviceView } from "@/lib/chain/devices";
 import type { DeviceRef } from "@/lib/did/didIo";
 import { checkDataUriDocument, type HashCheck } from "@/lib/did/hashCheck";
-import type { DidResolutionResult } from "@/lib/did/resolve";
+import type { DidResolutionResult } from "@/lib/did/resolutionResult";
 
 /** Owners beyond this many ioIDs still see everything, one page at a time; this bounds one background read. */
 const PREFETCH_MAX = 5_000;

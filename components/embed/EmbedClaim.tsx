@@ -11,7 +11,9 @@ import { Providers } from "@/components/wallet/Providers";
 import { getChainConfig } from "@/lib/chain/config";
 import type { OutgoingMessage } from "@/lib/embed/messages";
 import type { EmbedParams } from "@/lib/embed/params";
-import { embedMessage, messageForClaimEvent, redirectUrl, type EmbedMode } from "@/lib/embed/protocol";
+import { embedMessage, messageForClaimEvent } from "@/lib/embed/claimMessages";
+import type { EmbedMode } from "@/lib/embed/protocol";
+import { redirectUrl } from "@/lib/embed/redirect";
 import { accentVariables } from "./embedTheme";
 import "./embed.css";
 

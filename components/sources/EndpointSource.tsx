@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { buttonClass } from "@/components/ui/Card";
-import { LOCAL_NETWORK_SETTINGS_STEPS, readLocalNetworkPermission, supportsLocalNetworkAccess, targetAddressSpaceOf, type LocalNetworkPermission } from "@/lib/device/localNetwork";
+import { LOCAL_NETWORK_SETTINGS_STEPS, pageAddressSpace, readLocalNetworkPermission, supportsLocalNetworkAccess, type LocalNetworkPermission } from "@/lib/device/localNetwork";
 
 /** ioConnect devices serve their identity and sign on port 8000 of the local network: ESP32 over https, Linux over http. */
 export function EndpointSource({ onInput }: { onInput: (raw: string) => void }) {
@@ -13,7 +13,7 @@ export function EndpointSource({ onInput }: { onInput: (raw: string) => void }) 
   useEffect(() => {
     // Read after mount: the server render knows neither the page's address nor the browser.
     void readLocalNetworkPermission().then((state) => {
-      setPage({ https: window.location.protocol === "https:", onLoopback: targetAddressSpaceOf(window.location.hostname) === "loopback", lna: supportsLocalNetworkAccess() });
+      setPage({ https: window.location.protocol === "https:", onLoopback: pageAddressSpace(window.location.hostname) === "loopback", lna: supportsLocalNetworkAccess() });
       setPermission(state);
     });
   }, []);
@@ -39,7 +39,8 @@ export function EndpointSource({ onInput }: { onInput: (raw: string) => void }) 
         className="w-full rounded-md border border-slate-300 p-2 font-mono text-sm"
       />
       <p className="text-xs text-slate-500">Without https:// or http:// the app tries both and remembers which one the device answers on.</p>
-      {page && permission === "denied" && (
+      {/* A page on the owner's own machine reaches every device: the permission does not apply to it. */}
+      {page && permission === "denied" && !page.onLoopback && (
         <p className="text-xs text-amber-700" data-testid="lna-note">
           This site is not allowed to reach devices on your local network. To allow it, {LOCAL_NETWORK_SETTINGS_STEPS}.
         </p>

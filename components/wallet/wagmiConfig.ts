@@ -1,5 +1,5 @@
 import { http, type Transport } from "viem";
-import { cookieStorage, createConfig, createStorage, type CreateConnectorFn } from "wagmi";
+import { cookieStorage, cookieToInitialState, createConfig, createStorage, type CreateConnectorFn, type State } from "wagmi";
 import { chainConfigs } from "@/lib/chain/config";
 
 /**
@@ -22,3 +22,14 @@ export function createWagmiConfig(connectors: CreateConnectorFn[] = []) {
 }
 
 export type WagmiConfig = ReturnType<typeof createWagmiConfig>;
+
+/**
+ * The wallet state the server renders with, read from wagmi's cookie: only when a wallet was connected. wagmi
+ * hydrates any state it is given as "reconnecting", so a visitor who merely opened a page before (the cookie
+ * then holds no connection) would get a server-rendered "Connecting to your wallet…" that flips to "Connect" once
+ * the client finds nothing to reconnect: a layout shift and a late largest paint.
+ */
+export function walletStateFromCookie(cookie: string | null | undefined): State | undefined {
+  const state = cookieToInitialState(createWagmiConfig(), cookie);
+  return state?.current && state.connections.size > 0 ? state : undefined;
+}

@@ -7,9 +7,10 @@ import {
   walletConnectWallet,
 } from "@rainbow-me/rainbowkit/wallets";
 import { UserRejectedRequestError } from "viem";
-import { createConnector, ProviderNotFoundError, type CreateConnectorFn } from "wagmi";
+import { createConnector, type CreateConnectorFn } from "wagmi";
 import { mock } from "wagmi/connectors";
 import { e2eCallsStatus, e2eSendCalls, refuseBundle } from "./e2eBundles";
+import { withLazyWalletSdk } from "./lazyWalletSdk";
 
 // RainbowKit refuses an empty id; the placeholder only disables WalletConnect relays, it breaks nothing else.
 const walletConnectProjectId = process.env.NEXT_PUBLIC_WC_PROJECT_ID || "00000000000000000000000000000000";
@@ -118,58 +119,10 @@ function e2eWallet(): Wallet {
   };
 }
 
-type CreateWallet = WalletList[number]["wallets"][number];
-
-// Set by the first pointer, touch or key press. Before it, only wagmi's reconnect-on-mount asks connectors for
-// their provider: it asks every connector, and the WalletConnect one also loads its SDK in setup().
-let interacted = false;
-if (typeof window !== "undefined") {
-  for (const type of ["pointerdown", "touchstart", "keydown"]) {
-    window.addEventListener(type, () => void (interacted = true), { capture: true, once: true, passive: true });
-  }
-}
-
-/**
- * WalletConnect-based connectors (WalletConnect itself, and MetaMask, ioPay or OKX where not installed) would load
- * the WalletConnect SDK on every page load — ~190 KB gzip of JavaScript, and calls to WalletConnect's servers —
- * before anyone asks for a wallet. Until the visitor interacts, they only hand out a provider to reconnect a
- * session they own (the stored recent connector); the SDK then loads when a wallet is picked in the modal.
- * Their setup() (listening for sessions the wallet side starts) runs after the first provider is handed out.
- */
-function withLazyWalletConnect(createWallet: CreateWallet): CreateWallet {
-  return (params) => {
-    const wallet = createWallet(params);
-    return {
-      ...wallet,
-      createConnector: (details) => {
-        const connectorFn = wallet.createConnector(details);
-        return (config) => {
-          const connector = connectorFn(config);
-          if (connector.type !== "walletConnect" || !connector.setup) return connector;
-          const { setup, getProvider, ...rest } = connector;
-          let started = false;
-          return {
-            ...rest,
-            async getProvider(this: { id: string }, ...args: Parameters<typeof getProvider>) {
-              if (!interacted && (await config.storage?.getItem("recentConnectorId")) !== this.id) throw new ProviderNotFoundError();
-              const provider = await getProvider.apply(this, args);
-              if (!started) {
-                started = true;
-                void setup.call(this);
-              }
-              return provider;
-            },
-          };
-        };
-      },
-    };
-  };
-}
-
 const walletGroups: WalletList = [
   {
     groupName: "Popular on IoTeX",
-    wallets: [injectedWallet, metaMaskWallet, iopayWallet, okxWallet, walletConnectWallet].map(withLazyWalletConnect),
+    wallets: [injectedWallet, metaMaskWallet, iopayWallet, okxWallet, walletConnectWallet].map(withLazyWalletSdk),
   },
   ...(e2eBuild ? [{ groupName: "Testing", wallets: [e2eWallet] }] : []),
 ];

@@ -12,7 +12,8 @@ async function rpc<T>(method: string, params: unknown[] = []): Promise<T> {
   return body.result as T;
 }
 
-const loopback = /^(https?|wss?):\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
+// ioid-app.test: the app under a deployment-like name, which the Local Network Access spec maps to 127.0.0.1.
+const loopback = /^(https?|wss?):\/\/(127\.0\.0\.1|localhost|\[::1\]|ioid-app\.test)(:\d+)?\//;
 
 export const test = base.extend<{ devnet: { rpc: typeof rpc } }>({
   // Every test starts from the freshly deployed devnet and leaves no trace for the next one.

@@ -13,6 +13,12 @@ export const e2eVerifierUrl = `http://127.0.0.1:${e2ePorts.verifier}/verify`;
 /** The one host origin the e2e app build lets embed it (the same port on `localhost` is a foreign origin). */
 export const e2eEmbedHostOrigin = `http://127.0.0.1:${e2ePorts.embedHost}`;
 
+/**
+ * A name for the e2e app that looks like a deployment's (the Local Network Access spec maps it to 127.0.0.1 with
+ * Chromium's --host-resolver-rules; `.test` never resolves anywhere else).
+ */
+export const e2ePublicAppOrigin = `http://ioid-app.test:${e2ePorts.app}`;
+
 export const e2eRpcUrl = `http://127.0.0.1:${e2ePorts.anvil}`;
 
 /** Each run builds into its own folder: test builds bake their RPC URL in. */

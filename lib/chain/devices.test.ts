@@ -2,16 +2,10 @@ import { http, createPublicClient, keccak256, toHex, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { deviceAccount, registerDevice, signCurrentPermit, confirm, useDevnet } from "../../contracts/test/helpers";
 import { ioIDRegistryAbi } from "./abi";
-import {
-  createBatchedDeviceReader,
-  createHeadCachedReader,
-  readAllOwnedDevices,
-  readDevicesByAddresses,
-  readDevicesByIds,
-  readHeldDeviceNFTs,
-  readOwnedDevicesPage,
-  readRegistration,
-} from "./devices";
+import { createBatchedDeviceReader } from "./batchedDeviceReader";
+import { readHeldDeviceNFTs, readRegistration } from "./deviceLogs";
+import { readAllOwnedDevices, readDevicesByAddresses, readDevicesByIds, readOwnedDevicesPage } from "./devices";
+import { createHeadCachedReader } from "./headCachedReader";
 
 describe("device list reads (DevicesLens)", () => {
   const ctx = useDevnet();

@@ -1,8 +1,9 @@
-import { parseAbiItem, zeroAddress, type Address, type Hash, type Hex, type PublicClient } from "viem";
+import { zeroAddress, type Address, type Hex, type PublicClient } from "viem";
 import { formatDid, type IoDid } from "../did/did";
 import { devicesLensAbi, devicesLensBytecode, ioIDRegistryAbi } from "./abi";
 import { lensOrPlain } from "./deployless";
-import { byDevicesStepwise, byIdsStepwise, ownedByStepwise, URI_STATE, type StepwiseOptions } from "./devicesStepwise";
+import { byDevicesStepwise, byIdsStepwise, ownedByStepwise, type StepwiseOptions } from "./devicesStepwise";
+import { URI_STATE, type LensClient, type LensResult, type LensRow } from "./lensRows";
 
 // Reads for "My devices", the device page and the DID resolver. Everything about a page of ioIDs comes from
 // deployless eth_calls (contracts/DevicesLens.sol): the device behind an ioID, its record and its project are
@@ -61,9 +62,6 @@ export interface DevicesPage {
   items: DeviceView[];
 }
 
-/** getBalance, getChainId and getBlockNumber serve the stepwise reads on chains without Multicall3. */
-export type LensClient = Pick<PublicClient, "readContract" | "multicall" | "getBalance" | "getChainId" | "getBlockNumber">;
-
 export interface LensOptions {
   uriCap?: number;
   /** false: leave every URI unread (state "deferred"), for callers that need it only sometimes. */
@@ -74,10 +72,7 @@ export interface LensOptions {
 
 const lens = { abi: devicesLensAbi, code: devicesLensBytecode } as const;
 
-export type LensResult = Awaited<ReturnType<typeof lensByIds>>;
-type LensItem = LensResult[1][number];
-
-function lensByIds(client: LensClient, registry: Address, ids: readonly bigint[], options: LensOptions) {
+function lensByIds(client: LensClient, registry: Address, ids: readonly bigint[], options: LensOptions): Promise<LensResult> {
   return client.readContract({ ...lens, functionName: "byIds", args: [registry, ids, BigInt(options.uriCap ?? DETAIL_URI_CAP), budgetFor(ids.length, options)] });
 }
 
@@ -92,7 +87,7 @@ const stepwiseOptions = (r: LensOptions & { registry: Address }, uriCap: number)
 
 const orUndefined = (a: Address): Address | undefined => (a === zeroAddress ? undefined : a);
 
-function documentUriOf(item: LensItem, uri: string | undefined, withUris: boolean): DocumentUri {
+function documentUriOf(item: LensRow, uri: string | undefined, withUris: boolean): DocumentUri {
   const length = Number(item.documentURILength);
   if (!item.registered) return { state: "none" };
   if (item.documentURIState === URI_STATE.overCap) return { state: "over-cap", length };
@@ -100,7 +95,7 @@ function documentUriOf(item: LensItem, uri: string | undefined, withUris: boolea
   return uri === undefined ? { state: "unreadable" } : { state: "ok", uri };
 }
 
-function toView(item: LensItem, documentURI: DocumentUri): DeviceView {
+function toView(item: LensRow, documentURI: DocumentUri): DeviceView {
   const device = orUndefined(item.device);
   const deviceNFT = orUndefined(item.deviceNFT);
   return {
@@ -222,146 +217,4 @@ export async function readDevicesByAddresses(client: LensClient, r: LensOptions 
     async () => [await byDevicesStepwise(client, { ...stepwiseOptions(r, uriCap), devices: r.devices })],
   );
   return toPage(client, r.registry, results, r, r.devices.length);
-}
-
-// ---------------------------------------------------------------------------
-// Logs: which device-NFT token a wallet holds (collections that are not Enumerable) and the registration tx.
-
-const transferEvent = parseAbiItem("event Transfer(address indexed from, address indexed to, uint256 indexed tokenId)");
-const newDeviceEvent = parseAbiItem("event NewDevice(address indexed device, address owner, bytes32 hash, string uri)");
-
-export type LogsClient = Pick<PublicClient, "getLogs">;
-
-/**
- * Device-NFT tokens each wallet holds now, from Transfer logs in and out of the wallets (two filters, one
- * batched round trip). `fromBlock` is ChainConfig.logsFromBlock: nodes limit log ranges.
- */
-export async function readHeldDeviceNFTs(
-  client: LensClient & LogsClient,
-  r: { contracts: readonly Address[]; wallets: readonly Address[]; fromBlock: bigint },
-): Promise<Map<Address, { contract: Address; tokenId: bigint }[]>> {
-  const held = new Map<Address, { contract: Address; tokenId: bigint }[]>();
-  if (r.contracts.length === 0 || r.wallets.length === 0) return held;
-  const base = { address: [...new Set(r.contracts)], event: transferEvent, fromBlock: r.fromBlock, toBlock: "latest" as const };
-  const [incoming, outgoing] = await Promise.all([
-    client.getLogs({ ...base, args: { to: [...r.wallets] } }),
-    client.getLogs({ ...base, args: { from: [...r.wallets] } }),
-  ]);
-  // Replay in chain order: a token that left the wallet later is not held any more.
-  const events = [
-    ...incoming.map((log) => ({ log, wallet: log.args.to!, delta: 1 })),
-    ...outgoing.map((log) => ({ log, wallet: log.args.from!, delta: -1 })),
-  ].sort((a, b) => Number((a.log.blockNumber ?? 0n) - (b.log.blockNumber ?? 0n)) || (a.log.logIndex ?? 0) - (b.log.logIndex ?? 0));
-  const key = (contract: Address, tokenId: bigint) => `${contract.toLowerCase()}:${tokenId}`;
-  const state = new Map<string, { wallet: Address; contract: Address; tokenId: bigint; count: number }>();
-  for (const { log, wallet, delta } of events) {
-    const k = `${wallet.toLowerCase()}|${key(log.address, log.args.tokenId!)}`;
-    const entry = state.get(k) ?? { wallet, contract: log.address, tokenId: log.args.tokenId!, count: 0 };
-    entry.count += delta;
-    state.set(k, entry);
-  }
-  const byLower = new Map(r.wallets.map((w) => [w.toLowerCase(), w]));
-  for (const entry of state.values()) {
-    if (entry.count <= 0) continue;
-    const wallet = byLower.get(entry.wallet.toLowerCase()) ?? entry.wallet;
-    held.set(wallet, [...(held.get(wallet) ?? []), { contract: entry.contract, tokenId: entry.tokenId }]);
-  }
-  return held;
-}
-
-export interface Registration {
-  transactionHash: Hash;
-  blockNumber: bigint;
-  owner: Address;
-}
-
-/** The device's latest NewDevice event (a device registered, removed and registered again has several). */
-export async function readRegistration(
-  client: LogsClient,
-  r: { registry: Address; device: Address; fromBlock: bigint },
-): Promise<Registration | undefined> {
-  const logs = await client.getLogs({
-    address: r.registry,
-    event: newDeviceEvent,
-    args: { device: r.device },
-    fromBlock: r.fromBlock,
-    toBlock: "latest",
-  });
-  const last = logs.at(-1);
-  if (!last || last.transactionHash === null || last.blockNumber === null) return undefined;
-  return { transactionHash: last.transactionHash, blockNumber: last.blockNumber, owner: last.args.owner! };
-}
-
-/**
- * Coalesces device lookups made within one timer tick into one set of byDevices eth_calls, so a resolver under
- * load costs the node a few calls per tick instead of one per request. Every lookup still reads the chain:
- * nothing is cached here.
- */
-export function createBatchedDeviceReader(
-  client: LensClient,
-  { registry, ...options }: LensOptions & { registry: Address },
-): (device: Address) => Promise<DeviceView & { blockNumber: bigint }> {
-  type Waiter = { resolve: (v: DeviceView & { blockNumber: bigint }) => void; reject: (e: unknown) => void };
-  type Group = { device: Address; waiters: Waiter[] };
-  let pending = new Map<string, Group>();
-  let scheduled = false;
-
-  const read = (groups: Group[]): Promise<void> =>
-    readDevicesByAddresses(client, { ...options, registry, devices: groups.map((g) => g.device) }).then(
-      (page) => groups.forEach((g, j) => g.waiters.forEach((w) => w.resolve({ ...page.items[j]!, blockNumber: page.blockNumber }))),
-      // One device whose record the node cannot serve must not fail the others: retry them one by one.
-      (error: unknown) => (groups.length > 1 ? void Promise.all(groups.map((g) => read([g]))) : groups[0]!.waiters.forEach((w) => w.reject(error))),
-    );
-
-  return (device) =>
-    new Promise((resolve, reject) => {
-      const key = device.toLowerCase();
-      const group = pending.get(key) ?? { device, waiters: [] };
-      group.waiters.push({ resolve, reject });
-      pending.set(key, group);
-      if (!scheduled) {
-        scheduled = true;
-        setTimeout(() => {
-          scheduled = false;
-          const batch = [...pending.values()];
-          pending = new Map();
-          void read(batch);
-        }, 0);
-      }
-    });
-}
-
-/**
- * Serves a record again while the chain head has not moved: state only changes with a new block, so a record
- * read since the current head appeared is exactly what a fresh read would return. The head is asked once per
- * timer tick for all lookups in it (no EVM work), which under load replaces most lens calls. It is compared by
- * hash, not number: a reorg (or a devnet's snapshot revert) can reach the same height with other state.
- */
-export function createHeadCachedReader<V>(
-  client: Pick<PublicClient, "getBlock">,
-  read: (device: Address) => Promise<V>,
-  { maxEntries = 10_000 }: { maxEntries?: number } = {},
-): (device: Address) => Promise<V> {
-  const records = new Map<string, { head: Hex; value: V }>();
-  let head: Promise<Hex> | undefined;
-  const currentHead = () => {
-    if (!head) {
-      head = client.getBlock({ blockTag: "latest" }).then((b) => b.hash);
-      const clear = () => setTimeout(() => (head = undefined), 0);
-      head.then(clear, clear);
-    }
-    return head;
-  };
-  return async (device) => {
-    const key = device.toLowerCase();
-    const at = await currentHead();
-    const known = records.get(key);
-    if (known?.head === at) return known.value;
-    // Tagged with the head seen before reading: if a block lands meanwhile, the tag is older and the next lookup reads again.
-    const value = await read(device);
-    records.delete(key);
-    records.set(key, { head: at, value });
-    if (records.size > maxEntries) records.delete(records.keys().next().value!);
-    return value;
-  };
 }

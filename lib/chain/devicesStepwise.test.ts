@@ -4,7 +4,8 @@ import { HttpRequestError, createPublicClient, http, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { confirm, deviceAccount, refusingDeployless, registerDevice, signCurrentPermit, useDevnet } from "../../contracts/test/helpers";
 import { ioIDRegistryAbi, projectAbi } from "./abi";
-import { readAllOwnedDevices, readDevicesByAddresses, readDevicesByIds, readOwnedDevicesPage, type LensClient } from "./devices";
+import { readAllOwnedDevices, readDevicesByAddresses, readDevicesByIds, readOwnedDevicesPage } from "./devices";
+import type { LensClient } from "./lensRows";
 
 const ctx = useDevnet();
 

@@ -15,6 +15,7 @@ export type CheckId =
   | "nft-unused"
   | "fee"
   | "balance"
+  | "document"
   | "simulation"
   | "proxy-project"
   | "proxy-verifier"

@@ -4,24 +4,14 @@ import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { useDevnet } from "../../contracts/test/helpers";
 import { createClaimController } from "./controller";
-import type { ClaimContext, ClaimController, ClaimFlowEvent, ClaimFlowState } from "./controllerPorts";
+import type { ClaimContext, ClaimFlowEvent, ClaimFlowState } from "./controllerPorts";
 import { executePlan } from "./execute";
 import type { StoredClaim } from "./storedClaim";
-import { chainOf, localWallet, presignedClaim } from "./testing";
+import { chainOf, localWallet, memoryStorage, presignedClaim, until } from "./testing";
+import { claimDeepLink } from "./input/encode";
+import { startVirtualDeviceServer } from "../../scripts/device/server";
 
 const ctx = useDevnet();
-
-/** An in-memory tab: what a reload would find in localStorage. */
-function memoryStorage(initial?: StoredClaim) {
-  const box = { value: initial as unknown };
-  const toJson = (claim: StoredClaim) => JSON.parse(JSON.stringify({ ...claim, nft: claim.nft && { contract: claim.nft.contract, tokenId: claim.nft.tokenId?.toString() } }));
-  return {
-    box,
-    read: () => box.value,
-    save: (claim: StoredClaim) => void (box.value = toJson(claim)),
-    clear: () => void (box.value = undefined),
-  };
-}
 
 function setup(options: { stored?: StoredClaim; account?: number } = {}) {
   const wallet = localWallet(ctx, options.account ?? 0);
@@ -43,15 +33,6 @@ function setup(options: { stored?: StoredClaim; account?: number } = {}) {
     ...over,
   });
   return { controller, wallet, storage, events, context };
-}
-
-function until(controller: ClaimController, ok: (s: ClaimFlowState) => boolean): Promise<ClaimFlowState> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (stop(), reject(new Error(`state stuck at ${controller.getState().phase}`))), 20_000);
-    const look = () => ok(controller.getState()) && (clearTimeout(timer), stop(), resolve(controller.getState()));
-    const stop = controller.subscribe(look);
-    look();
-  });
 }
 
 const checked = (s: ClaimFlowState) => s.phase === "checked";
@@ -141,6 +122,36 @@ describe("claim controller on anvil", () => {
     const state = await until(controller, checked);
     if (state.phase !== "checked") throw new Error("not checked");
     expect(state.input.checks?.subject.did).toBe(second.device.did);
+  });
+
+  it("a claim link naming a device contacts it only once the owner asks, on a connected wallet and after a reload", async () => {
+    const requests: string[] = [];
+    const server = await startVirtualDeviceServer({ port: 0, seed: "link-consent", log: (line) => requests.push(line) });
+    try {
+      const link = claimDeepLink("http://127.0.0.1:3000", { v: 1, did: server.device.did, puk: server.device.publicKey, endpoint: server.url });
+      const { controller, context } = setup();
+      controller.setContext(context());
+      await controller.submitInput(link, "link");
+      // Long enough for the checks to have asked the device to sign, had they started.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const waiting = controller.getState();
+      expect(waiting.phase === "checking" && waiting.input.awaitsOwner).toBe(true);
+      expect(requests).toEqual([]);
+
+      // A reload of a link claim waits for the owner again.
+      const reloaded = setup({ stored: { raw: link, source: "link", nft: undefined, chainId: ctx.chainId, owner: ctx.accounts[0]!.address, hashes: [] } });
+      reloaded.controller.setContext(reloaded.context());
+      await until(reloaded.controller, (s) => s.phase === "checking" && s.input.awaitsOwner === true);
+      expect(requests).toEqual([]);
+
+      controller.contactDevice();
+      const state = await until(controller, checked);
+      if (state.phase !== "checked") throw new Error("not checked");
+      expect(state.checklist.ok).toBe(true);
+      expect(requests.some((line) => line.startsWith("POST"))).toBe(true);
+    } finally {
+      await server.close();
+    }
   });
 
   describe("resume after a reload", () => {

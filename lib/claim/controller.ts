@@ -1,16 +1,22 @@
 import { isAddressEqual, parseEther, type Address, type Client, type Hex } from "viem";
 import { devnet } from "../chain/chains";
 import type { ChainConfig } from "../chain/config";
-import type { ClaimInput } from "./input/types";
+import type { ClaimInput, ClaimProxy } from "./input/types";
 import type { DeviceSession } from "../device/session";
+import type { ClaimCheckDeps } from "./runChecks";
+import type * as Verifier from "./verifier";
 import type { ClaimContext, ClaimController, ClaimControllerParts, ClaimDraft, ClaimFlowEvent, ClaimFlowState } from "./controllerPorts";
 import { otherCollection, toFailure } from "./failure";
 import { claimReducer, type ClaimEvent } from "./machine";
 import { createOwnerNftSource, discoveredDefault } from "./ownerNftSource";
 import { bindingChange } from "./planBinding";
+import type { SourceKind } from "./sourceKind";
 
 // IoTeX charges 1,000 Gwei per gas; a registration with approval costs up to ~0.6 IOTX there.
 const gasReserveFor = (chainId: number) => (chainId === devnet.id ? parseEther("0.01") : parseEther("1"));
+
+/** A link reaches the device by its endpoint only once the owner asks; other doors are the owner's own action. */
+const awaitsOwner = (input: ClaimInput, source: SourceKind, session?: DeviceSession): boolean => source === "link" && input.endpoint !== undefined && !session;
 
 /** Drives one claim through the reducer: sessions, checks, submit, resume and host events, with no UI. */
 export function createClaimController(parts: ClaimControllerParts): ClaimController {
@@ -40,7 +46,7 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
 
   /** Verification runs whenever a claim waits for it and a wallet is there to verify it for; a newer run wins. */
   function runChecksIfDue(): void {
-    if (state.phase !== "checking") return void (inFlight = undefined);
+    if (state.phase !== "checking" || state.input.awaitsOwner) return void (inFlight = undefined);
     const { owner, chain, client } = ctx;
     if (!owner || !chain || !client) return;
     const key = contextKey();
@@ -55,23 +61,42 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
   async function check(draft: ClaimDraft, owner: Address, chain: ChainConfig, client: Client): Promise<ClaimEvent<ClaimDraft>> {
     const v = await load();
     const { input, nft } = draft;
-    const discovered = parts.requiredDeviceNFT ? undefined : await nfts.discover({ owner, chain, client });
-    const known = parts.requiredDeviceNFT ? [{ address: parts.requiredDeviceNFT }] : chain.deviceNFTs;
-    const collection = nft ?? discoveredDefault(discovered?.groups, input.projectName) ?? (known[0] && { contract: known[0].address });
     const registry = chain.contracts.ioIDRegistry;
-    const checks = await v.runClaimChecks(input, collection, {
+    const common = {
       client: v.publicClientOf(client),
       chainId: chain.chain.id,
       registry,
       owner,
       gasReserve: gasReserveFor(chain.chain.id),
       session: v.openSession({ session: live, endpoint: input.endpoint }),
+    };
+    const checks = input.proxy
+      ? await proxyChecks(v, input, input.proxy, chain, common)
+      : await registerChecks(v, draft, owner, chain, client, common);
+    const checkedFor = { chainId: chain.chain.id, owner, registry, nonce: checks.preflight.nonce };
+    const next = { ...draft, nft: (checks.mode === "proxy" ? undefined : checks.preflight.nft) ?? nft, checks, checkedFor, recheckReason: undefined };
+    return { type: "checked", checklist: checks.checklist, plan: checks.plan, input: next };
+  }
+
+  /** A claim through a project's VerifyingProxy, held to an embedding project's restriction. */
+  async function proxyChecks(v: typeof Verifier, input: ClaimInput, proxy: ClaimProxy, chain: ChainConfig, common: Omit<ClaimCheckDeps, "requiredProjectId" | "candidates">) {
+    const claim = { proxy: proxy.address, verifySignature: proxy.verifySignature, verifierUrl: proxy.verifierUrl };
+    // Plain-http verifiers exist only beside the devnet (scripts/verifier).
+    const result = await v.runProxyChecks(input, claim, { ...common, allowHttpVerifier: chain.chain.id === devnet.id });
+    return v.restrictProxyClaim(result, { projectId: parts.requiredProjectId, deviceNFT: parts.requiredDeviceNFT });
+  }
+
+  /** A claim with a device NFT (or the take-over offer of a device someone else holds). */
+  async function registerChecks(v: typeof Verifier, draft: ClaimDraft, owner: Address, chain: ChainConfig, client: Client, common: Omit<ClaimCheckDeps, "requiredProjectId" | "candidates">) {
+    const { input, nft } = draft;
+    const discovered = parts.requiredDeviceNFT ? undefined : await nfts.discover({ owner, chain, client });
+    const known = parts.requiredDeviceNFT ? [{ address: parts.requiredDeviceNFT }] : chain.deviceNFTs;
+    const collection = nft ?? discoveredDefault(discovered?.groups, input.projectName) ?? (known[0] && { contract: known[0].address });
+    return v.runClaimChecks(input, collection, {
+      ...common,
       requiredProjectId: parts.requiredProjectId,
       candidates: collection && (await nfts.candidatesFor(collection.contract, { owner, chain, client })),
     });
-    const checkedFor = { chainId: chain.chain.id, owner, registry, nonce: checks.preflight.nonce };
-    const next = { ...draft, nft: checks.preflight.nft ?? nft, checks, checkedFor, recheckReason: undefined };
-    return { type: "checked", checklist: checks.checklist, plan: checks.plan, input: next };
   }
 
   /** The plan goes out only for the chain, account, registry and nonce it was checked for; else the checks run again. */
@@ -124,7 +149,10 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
         boundTo: input.checkedFor,
       });
       const device = input.checks?.subject.device ?? input.input.device!;
-      const result = v.claimResultFromReceipt(receipt, chain.contracts.ioID, device);
+      const offer = input.checks?.mode === "take-over" ? input.checks.holder : undefined;
+      const result = offer
+        ? v.takeOverResult(receipt, chain.contracts.ioID, { holder: offer, device, did: input.checks!.subject.did })
+        : v.claimResultFromReceipt(receipt, chain.contracts.ioID, device);
       dispatch({ type: "done", result });
       emit({ type: "succeeded", result });
       parts.storage.clear();
@@ -154,13 +182,15 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
     } catch {
       return parts.storage.clear();
     }
-    const draft: ClaimDraft = { raw: stored.raw, input, nft: stored.nft };
+    const draft: ClaimDraft = { raw: stored.raw, input, nft: stored.nft, awaitsOwner: awaitsOwner(input, stored.source) };
     if (stored.hashes.length === 0) return dispatch({ type: "input", input: draft, source: stored.source });
     dispatch({ type: "resume", input: draft, source: stored.source, hashes: stored.hashes });
     try {
       const publicClient = v.publicClientOf(client);
       const receipts = await Promise.all(stored.hashes.map((hash) => publicClient.waitForTransactionReceipt({ hash })));
-      const registered = receipts.find((r) => r.status === "success" && r.to !== null && isAddressEqual(r.to, chain.contracts.ioIDRegistry));
+      // A proxy claim's registration is sent to the project's proxy, which calls the registry.
+      const registrar = input.proxy?.address ?? chain.contracts.ioIDRegistry;
+      const registered = receipts.find((r) => r.status === "success" && r.to !== null && isAddressEqual(r.to, registrar));
       // A device URL's input has no address until the device answers: the receipt's DID names it.
       if (registered) {
         dispatch({ type: "done", result: v.claimResultFromReceipt(registered, chain.contracts.ioID, input.device) });
@@ -212,7 +242,7 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
         closeLive();
         live = session;
         const nft = input.deviceNFT && { contract: input.deviceNFT.contract, tokenId: input.deviceNFT.tokenId };
-        dispatch({ type: "input", input: { raw, input, nft }, source });
+        dispatch({ type: "input", input: { raw, input, nft, awaitsOwner: awaitsOwner(input, source, session) }, source });
       } catch (error) {
         void session?.close();
         dispatch({ type: "input-rejected", error: toFailure(error) });
@@ -225,6 +255,9 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
     },
     submit,
     recheck: () => dispatch({ type: "recheck" }),
+    contactDevice() {
+      if (state.phase === "checking" && state.input.awaitsOwner) dispatch({ type: "input", input: { ...state.input, awaitsOwner: false }, source: state.source });
+    },
     reset() {
       closeLive();
       parts.storage.clear();

@@ -7,6 +7,7 @@ import type { DeviceSession } from "../device/session";
 import type { ClaimWallet } from "./execute";
 import type { ClaimFailure, ClaimResult, ClaimState } from "./machine";
 import type { PlanBinding } from "./planBinding";
+import type { ProxyCheckResult } from "./proxy/runProxyChecks";
 import type { ClaimCheckResult } from "./runChecks";
 import type { SourceKind } from "./sourceKind";
 import type { StoredClaim } from "./storedClaim";
@@ -19,12 +20,17 @@ export interface ClaimDraft {
   raw: string;
   input: ClaimInput;
   nft: { contract: Address; tokenId?: bigint | undefined } | undefined;
-  /** The last verification, kept for the UI (checklist, preflight, document). */
-  checks?: ClaimCheckResult | undefined;
+  /** The last verification, kept for the UI (checklist, preflight, document); its mode says which plan it made. */
+  checks?: ClaimCheckResult | ProxyCheckResult | undefined;
   /** The chain, account, registry and nonce the plan was checked for; a submit on other ones checks again. */
   checkedFor?: PlanBinding | undefined;
   /** Why the checks are running again although the owner pressed Claim (what changed since they ran). */
   recheckReason?: string | undefined;
+  /**
+   * A claim link naming a device endpoint: anyone can send such a link, so nothing contacts the device (on the
+   * owner's network) until the owner presses a button (`contactDevice`).
+   */
+  awaitsOwner?: boolean | undefined;
 }
 
 export type ClaimFlowState = ClaimState<ClaimDraft>;
@@ -81,6 +87,8 @@ export interface ClaimController {
   chooseNft(nft: ClaimDraft["nft"]): void;
   submit(): Promise<void>;
   recheck(): void;
+  /** The owner agrees to contact the device a claim link names: the checks start. */
+  contactDevice(): void;
   reset(): void;
   /** The page is leaving: release the device link (a serial port stays locked to the tab until closed). */
   dispose(): void;

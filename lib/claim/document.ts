@@ -1,5 +1,8 @@
 import type { Hex } from "viem";
-import { dataUriForDocument, documentHash, jwkFromSecp256k1PublicKey, parseDidDocument, type DidDocument } from "../did/didDocument";
+import { dataUriForDocument, documentHash, jwkFromSecp256k1PublicKey, parseDidDocument, verifyDidDocumentForDevice, type DidDocument } from "../did/didDocument";
+import { createDocumentFetcher, type DocumentFetcher } from "../did/documentFetch";
+import { checkDocumentHash, hashVerified } from "../did/hashCheck";
+import type { Check } from "./checklist";
 
 /** What `register` records for the device's DID Document, and where it came from (shown to the owner). */
 export interface DocumentChoice {
@@ -9,6 +12,9 @@ export interface DocumentChoice {
   origin: "payload-uri" | "payload-document" | "device" | "generated";
 }
 
+/** The document to record, or the failed check that says why none can be. */
+export type DocumentOutcome = { ok: true; choice: DocumentChoice } | { ok: false; check: Check };
+
 export interface DocumentSources {
   did: string;
   publicKey: Hex | undefined;
@@ -17,19 +23,86 @@ export interface DocumentSources {
   docHash?: Hex | undefined;
   /** Reads the device's own /diddoc when a session is open. */
   readDeviceDocument?: (() => Promise<DidDocument>) | undefined;
+  /** Fetches a payload's docUri; the guarded fetcher (data:, ipfs://, public https:// only) unless a test says otherwise. */
+  fetchDocument?: DocumentFetcher | undefined;
 }
+
+const TITLE = "DID Document to record";
+let defaultFetcher: DocumentFetcher | undefined;
 
 /**
  * Picks the document by precedence: a URI+hash the payload names, a document it carries, the device's own,
  * and last a minimal one built from the device key — every claim records a resolvable document.
  * Ours are stored as data: URIs with hash = keccak256(JCS bytes) (docs/claim-payload.md).
+ *
+ * Whatever its source, the document must be about this DID and publish the device's key: the device's signature
+ * covers none of them (a relayed link can swap docUri/docHash, a device can serve another's /diddoc), and the
+ * registry records whatever it is given.
  */
-export async function chooseDocument(s: DocumentSources): Promise<DocumentChoice> {
-  if (s.docUri && s.docHash) return { uri: s.docUri, hash: s.docHash, document: undefined, origin: "payload-uri" };
-  if (s.document) return fromDocument(s.document, "payload-document");
-  if (s.readDeviceDocument) return fromDocument(await s.readDeviceDocument(), "device");
-  return fromDocument(minimalDocument(s.did, s.publicKey), "generated");
+export async function chooseDocument(s: DocumentSources): Promise<DocumentOutcome> {
+  if (s.docUri !== undefined) return fromPayloadUri(s);
+  if (s.document) return describesDevice(s.document, s.did, "payload-document");
+  if (s.readDeviceDocument) return describesDevice(await s.readDeviceDocument(), s.did, "device");
+  const generated = minimalDocument(s.did, s.publicKey);
+  // Built from the DID and its checked key; without a key it names the DID only, and there is nothing to match.
+  return s.publicKey ? describesDevice(generated, s.did, "generated") : { ok: true, choice: fromDocument(generated, "generated") };
 }
+
+async function fromPayloadUri(s: DocumentSources): Promise<DocumentOutcome> {
+  const uri = s.docUri!;
+  const where = uri.startsWith("data:") ? "The document in the claim link" : `The document at ${uri.length > 80 ? `${uri.slice(0, 77)}…` : uri}`;
+  if (!s.docHash) return refused(`${where} comes without its hash (docHash), so it cannot be checked. Ask the device maker for a claim link with both.`);
+  let bytes: Uint8Array;
+  try {
+    bytes = (await (s.fetchDocument ?? (defaultFetcher ??= createDocumentFetcher()))(uri)).bytes;
+  } catch (error) {
+    return refused(`${where} could not be fetched to check it: ${messageOf(error)} Nothing was sent; try again later or ask the device maker for a working link.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    json = undefined;
+  }
+  if (!hashVerified(checkDocumentHash(s.docHash, bytes, json))) {
+    return refused(
+      `${where} does not match the hash the claim link gives (docHash): the link was changed, or the document was. Recording it would publish a document nobody can trust; ask the device maker for a fresh link.`,
+    );
+  }
+  let document: DidDocument;
+  try {
+    document = parseDidDocument(json ?? bytes);
+  } catch (error) {
+    return refused(`${where} is not a DID Document: ${messageOf(error)}`);
+  }
+  const checked = describesDevice(document, s.did, "payload-uri");
+  return checked.ok ? { ok: true, choice: { uri, hash: s.docHash, document, origin: "payload-uri" } } : checked;
+}
+
+const ORIGIN_WORDS: Record<DocumentChoice["origin"], string> = {
+  "payload-uri": "The document the claim link points at",
+  "payload-document": "The document in the claim link",
+  device: "The document the device served (/diddoc)",
+  generated: "The document built from the device's key",
+};
+
+function describesDevice(document: DidDocument, did: string, origin: DocumentChoice["origin"]): DocumentOutcome {
+  try {
+    verifyDidDocumentForDevice(document, did);
+  } catch (error) {
+    return refused(`${ORIGIN_WORDS[origin]} does not describe this device: ${messageOf(error)} Recording it would let someone else's key speak for your device; nothing was sent.`);
+  }
+  return { ok: true, choice: fromDocument(document, origin) };
+}
+
+function refused(reason: string): DocumentOutcome {
+  return { ok: false, check: { id: "document", ok: false, title: TITLE, reason } };
+}
+
+const messageOf = (error: unknown) => {
+  const text = error instanceof Error ? error.message : String(error);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+};
 
 function fromDocument(document: DidDocument, origin: DocumentChoice["origin"]): DocumentChoice {
   return { uri: dataUriForDocument(document), hash: documentHash(document), document, origin };

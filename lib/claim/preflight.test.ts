@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { refusingDeployless, useDevnet } from "../../contracts/test/helpers";
 import { deviceNFTAbi } from "../chain/abi";
 import { createVirtualDevice } from "../device/simulated/virtualDevice";
-import { readPreflight, type PreflightRequest } from "./preflight";
+import type { PreflightRequest } from "./preflight";
+import { readPreflight } from "./readPreflight";
 import { readPreflightStepwise } from "./preflightStepwise";
 
 const ctx = useDevnet();

@@ -1,106 +1,106 @@
-import { parseAbi, type Address } from "viem";
-import { deviceNFTAbi, ioIDRegistryAbi, ioIDStoreAbi, projectAbi } from "../chain/abi";
+import { zeroAddress, type Address } from "viem";
+import { deviceNFTAbi, enumerableDeviceNFTAbi, ioIDRegistryAbi, ioIDStoreAbi, projectAbi } from "../chain/abi";
+import { balanceRead, blockNumberRead, chainIdRead, contractRead, StagedReads } from "../chain/stagedReads";
 import type { Preflight, PreflightClient, PreflightRequest } from "./preflight";
 
-const enumerableAbi = parseAbi([
-  "function tokenOfOwnerByIndex(address owner, uint256 index) view returns (uint256)",
-  "function supportsInterface(bytes4 interfaceId) view returns (bool)",
-]);
 const ERC721_ENUMERABLE = "0x780e9d63";
 const MAX_TOKENS = 50;
 
-
-/** A read that may fail on a foreign contract (a missing token, a custom NFT): undefined instead of a throw. */
-const maybe = <T>(read: Promise<T>): Promise<T | undefined> => read.catch(() => undefined);
-
 /**
  * The same facts as ClaimLens, for nodes that refuse a deployless eth_call: plain reads in three dependent
- * stages (registry → store → project). Each stage's reads are issued together, so a batching transport
- * sends each stage as one request: three round trips instead of one, but no dependency on the node.
+ * stages (registry → store → project), each stage's reads issued together (stagedReads.ts), so a batching
+ * transport sends each stage as one request: three round trips instead of one, but no dependency on the node.
+ * Reads of the NFT collection may fail (a missing token, a custom NFT): they count as unknown, as in the lens.
  */
-export async function readPreflightStepwise(client: PreflightClient, request: PreflightRequest): Promise<Preflight> {
+export function readPreflightStepwise(client: PreflightClient, request: PreflightRequest): Promise<Preflight> {
   const { contracts, device, owner, nft, candidates = [] } = request;
   const registry = contracts.ioIDRegistry;
-  const reg = <F extends "ioIDStore" | "DOMAIN_SEPARATOR" | "nonces" | "exists" | "registeredNFT">(functionName: F, args: readonly unknown[] = []) =>
-    client.readContract({ address: registry, abi: ioIDRegistryAbi, functionName, args } as never) as Promise<never>;
-  const erc721 = (functionName: "ownerOf" | "getApproved" | "isApprovedForAll" | "balanceOf", args: readonly unknown[]) =>
-    maybe(client.readContract({ address: nft!.contract, abi: deviceNFTAbi, functionName, args } as never) as Promise<never>);
-
-  // Stage 1: the registry and the NFT collection.
   const asked = nft?.tokenId;
-  const tokenIds = [...(asked === undefined ? [] : [asked]), ...candidates.filter((c) => c !== asked)].slice(0, MAX_TOKENS);
-  const [store, domainSeparator, nonce, deviceExists, chainId, blockNumber, ownerBalance, approvedForAll, balance, enumerable, requestedFacts] =
-    await Promise.all([
-      reg("ioIDStore") as Promise<Address>,
-      reg("DOMAIN_SEPARATOR") as Promise<`0x${string}`>,
-      reg("nonces", [device]) as Promise<bigint>,
-      reg("exists", [device]) as Promise<boolean>,
-      client.getChainId(),
-      client.getBlockNumber(),
-      client.getBalance({ address: owner }),
-      nft ? (erc721("isApprovedForAll", [owner, registry]) as Promise<boolean | undefined>) : undefined,
-      nft ? (erc721("balanceOf", [owner]) as Promise<bigint | undefined>) : undefined,
-      nft ? maybe(client.readContract({ address: nft.contract, abi: enumerableAbi, functionName: "supportsInterface", args: [ERC721_ENUMERABLE] })) : undefined,
-      Promise.all(tokenIds.map((id) => readTokenFacts(id))),
-    ]);
+  const requestedIds = [...(asked === undefined ? [] : [asked]), ...candidates.filter((c) => c !== asked)].slice(0, MAX_TOKENS);
+  const q = new StagedReads(client);
 
-  async function readTokenFacts(tokenId: bigint) {
-    const [holder, approved, used] = await Promise.all([
-      erc721("ownerOf", [tokenId]) as Promise<Address | undefined>,
-      erc721("getApproved", [tokenId]) as Promise<Address | undefined>,
-      reg("registeredNFT", [nft!.contract, tokenId]) as Promise<boolean>,
-    ]);
+  const tokenReads = (contract: Address, tokenId: bigint) =>
+    [contractRead(contract, deviceNFTAbi, "ownerOf", [tokenId]), contractRead(contract, deviceNFTAbi, "getApproved", [tokenId])] as const;
+  const usedRead = (contract: Address, tokenId: bigint) => contractRead(registry, ioIDRegistryAbi, "registeredNFT", [contract, tokenId]);
+  const tokenFacts = (contract: Address, tokenId: bigint) => {
+    q.prefetch([...tokenReads(contract, tokenId), usedRead(contract, tokenId)]);
+    const [holder, approved] = q.get(tokenReads(contract, tokenId));
+    const [used] = q.required([usedRead(contract, tokenId)]);
     return { tokenId, holder, approved, used };
-  }
-
-  // Stage 2: the store (its address came from the registry), and the owner's tokens where the collection lists them.
-  const listed = Boolean(enumerable) && nft !== undefined && candidates.length === 0;
-  const [price, projectContract, projectId, enumeratedIds] = await Promise.all([
-    client.readContract({ address: store, abi: ioIDStoreAbi, functionName: "price" }),
-    client.readContract({ address: store, abi: ioIDStoreAbi, functionName: "project" }),
-    nft ? client.readContract({ address: store, abi: ioIDStoreAbi, functionName: "deviceContractProject", args: [nft.contract] }) : 0n,
-    listed
-      ? Promise.all(
-          Array.from({ length: Number(balance && balance < BigInt(MAX_TOKENS) ? balance : BigInt(MAX_TOKENS)) }, (_, i) =>
-            client.readContract({ address: nft.contract, abi: enumerableAbi, functionName: "tokenOfOwnerByIndex", args: [owner, BigInt(i)] }),
-          ),
-        )
-      : [],
-  ]);
-
-  // Stage 3: the project's name and quota, and what stage 1 could not know about enumerated tokens.
-  const [projectName, projectType, applied, actived, enumeratedFacts] = await Promise.all([
-    projectId ? client.readContract({ address: projectContract, abi: projectAbi, functionName: "name", args: [projectId] }) : "",
-    projectId ? client.readContract({ address: projectContract, abi: projectAbi, functionName: "projectType", args: [projectId] }) : 0,
-    projectId ? client.readContract({ address: store, abi: ioIDStoreAbi, functionName: "projectAppliedAmount", args: [projectId] }) : 0n,
-    projectId ? client.readContract({ address: store, abi: ioIDStoreAbi, functionName: "projectActivedAmount", args: [projectId] }) : 0n,
-    Promise.all(enumeratedIds.map((id) => readTokenFacts(id))),
-  ]);
-
-  const owned = (listed ? enumeratedFacts : requestedFacts).filter((f) => f.holder?.toLowerCase() === owner.toLowerCase());
-  const chosen = asked !== undefined ? requestedFacts.find((f) => f.tokenId === asked) : owned.find((f) => !f.used);
-  const ownerTokens = listed || candidates.length > 0 ? owned.map((f) => ({ tokenId: f.tokenId, used: f.used })) : undefined;
-
-  return {
-    chainId,
-    blockNumber,
-    registry,
-    domainSeparator,
-    nonce,
-    deviceExists,
-    projectId,
-    projectName,
-    projectType,
-    price,
-    applied,
-    actived,
-    nft: nft && { contract: nft.contract, tokenId: chosen?.tokenId },
-    nftUsed: chosen?.used ?? false,
-    nftExists: chosen?.holder !== undefined,
-    nftOwner: chosen?.holder,
-    nftApproved: chosen?.approved && chosen.approved !== "0x0000000000000000000000000000000000000000" ? chosen.approved : undefined,
-    approvedForAll: approvedForAll ?? false,
-    ownerBalance,
-    ownerTokens,
   };
+
+  return q.run((): Preflight => {
+    // Stage 1: the registry and the NFT collection.
+    const facts = [
+      contractRead(registry, ioIDRegistryAbi, "ioIDStore", []),
+      contractRead(registry, ioIDRegistryAbi, "DOMAIN_SEPARATOR", []),
+      contractRead(registry, ioIDRegistryAbi, "nonces", [device]),
+      contractRead(registry, ioIDRegistryAbi, "exists", [device]),
+      chainIdRead(),
+      blockNumberRead(),
+      balanceRead(owner),
+    ] as const;
+    const collection = nft && [
+      contractRead(nft.contract, deviceNFTAbi, "isApprovedForAll", [owner, registry]),
+      contractRead(nft.contract, deviceNFTAbi, "balanceOf", [owner]),
+      contractRead(nft.contract, enumerableDeviceNFTAbi, "supportsInterface", [ERC721_ENUMERABLE]),
+    ] as const;
+    q.prefetch([...facts, ...(collection ?? [])]);
+    const requestedFacts = nft ? q.each(requestedIds, (id) => tokenFacts(nft.contract, id)) : [];
+    const [store, domainSeparator, nonce, deviceExists, chainId, blockNumber, ownerBalance] = q.required(facts);
+    const [approvedForAll, balance, enumerable] = collection ? q.get(collection) : ([undefined, undefined, undefined] as const);
+
+    // Stage 2: the store (its address came from the registry), and the owner's tokens where the collection lists them.
+    const listed = Boolean(enumerable) && nft !== undefined && candidates.length === 0;
+    const listedCount = listed ? Number(balance && balance < BigInt(MAX_TOKENS) ? balance : BigInt(MAX_TOKENS)) : 0;
+    const storeFacts = [
+      contractRead(store, ioIDStoreAbi, "price", []),
+      contractRead(store, ioIDStoreAbi, "project", []),
+      ...(nft ? [contractRead(store, ioIDStoreAbi, "deviceContractProject", [nft.contract])] : []),
+    ] as const;
+    const listing = Array.from({ length: listedCount }, (_, i) => contractRead(nft!.contract, enumerableDeviceNFTAbi, "tokenOfOwnerByIndex", [owner, BigInt(i)]));
+    q.prefetch([...storeFacts, ...listing]);
+    const [price, projectContract, projectId = 0n] = q.required(storeFacts);
+    const enumeratedIds = q.required(listing);
+
+    // Stage 3: the project's name and quota, and what stage 1 could not know about enumerated tokens.
+    const projectFacts = projectId
+      ? ([
+          contractRead(projectContract, projectAbi, "name", [projectId]),
+          contractRead(projectContract, projectAbi, "projectType", [projectId]),
+          contractRead(store, ioIDStoreAbi, "projectAppliedAmount", [projectId]),
+          contractRead(store, ioIDStoreAbi, "projectActivedAmount", [projectId]),
+        ] as const)
+      : undefined;
+    q.prefetch(projectFacts ?? []);
+    const enumeratedFacts = nft ? q.each(enumeratedIds, (id) => tokenFacts(nft.contract, id)) : [];
+    const [projectName, projectType, applied, actived] = projectFacts ? q.required(projectFacts) : (["", 0, 0n, 0n] as const);
+
+    const owned = (listed ? enumeratedFacts : requestedFacts).filter((f) => f.holder?.toLowerCase() === owner.toLowerCase());
+    const chosen = asked !== undefined ? requestedFacts.find((f) => f.tokenId === asked) : owned.find((f) => !f.used);
+    const ownerTokens = listed || candidates.length > 0 ? owned.map((f) => ({ tokenId: f.tokenId, used: f.used })) : undefined;
+
+    return {
+      chainId: Number(chainId),
+      blockNumber,
+      registry,
+      domainSeparator,
+      nonce,
+      deviceExists,
+      projectId,
+      projectName,
+      projectType,
+      price,
+      applied,
+      actived,
+      nft: nft && { contract: nft.contract, tokenId: chosen?.tokenId },
+      nftUsed: chosen?.used ?? false,
+      nftExists: chosen?.holder !== undefined,
+      nftOwner: chosen?.holder,
+      nftApproved: chosen?.approved && chosen.approved !== zeroAddress ? chosen.approved : undefined,
+      approvedForAll: approvedForAll ?? false,
+      ownerBalance,
+      ownerTokens,
+    };
+  });
 }

@@ -11,6 +11,7 @@ import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import { claimResultFromReceipt, executePlan } from "./execute";
 import { runClaimChecks, type ClaimCheckDeps } from "./runChecks";
 import { promptCount } from "./walletSteps";
+import { dataUriForDocument, documentHash, parseDidDocument } from "../did/didDocument";
 
 const ctx = useDevnet();
 const presigned = (seed: string, over?: Parameters<typeof presignedClaim>[2]) => presignedClaim(ctx, seed, over);
@@ -60,6 +61,40 @@ describe("runClaimChecks + executePlan on anvil", () => {
     const result = await runClaimChecks(parseClaimInput(device.did), demoNft(2n), deps({ session }));
     expect(result.checklist.ok).toBe(true);
     expect(result.document?.origin).toBe("device");
+  });
+
+  it("refuses a /diddoc about another device when the payload already named the DID (identify skipped)", async () => {
+    const device = createVirtualDevice({ seed: "diddoc-owner" });
+    const other = createVirtualDevice({ seed: "diddoc-other" });
+    let signed = 0;
+    const session = createDeviceSession({
+      transport: "http",
+      did: async () => device.didJson(),
+      diddoc: async () => other.diddocJson(),
+      sign: async (digest) => (signed++, device.sign(digest)),
+      close: async () => undefined,
+    });
+    const result = await runClaimChecks(parseClaimInput(device.did), demoNft(2n), deps({ session }));
+    expect(signed).toBe(1);
+    expect(check(result, "document")).toMatchObject({ ok: false, reason: expect.stringMatching(/^The document the device served \(\/diddoc\) does not describe this device/) });
+    expect(result.checklist.ok).toBe(false);
+    expect(result.document).toBeUndefined();
+    expect(result.plan).toEqual([]);
+  });
+
+  it("refuses a pre-signed claim whose docUri/docHash were swapped, before any dry run or prompt", async () => {
+    const { text } = presigned("swapped-doc");
+    const foreign = parseDidDocument(createVirtualDevice({ seed: "swapped-doc-other" }).diddocJson().diddoc);
+    const swapped = { ...JSON.parse(text), docUri: dataUriForDocument(foreign), docHash: documentHash(foreign) };
+    const result = await runClaimChecks(parseClaimInput(JSON.stringify(swapped)), demoNft(1n), deps({ candidates: [1n] }));
+    expect(check(result, "signature")?.ok).toBe(true);
+    expect(check(result, "document")).toMatchObject({ ok: false, reason: expect.stringMatching(/^The document the claim link points at does not describe this device/) });
+    expect(result.plan).toEqual([]);
+
+    const rehashed = { ...JSON.parse(text), docUri: dataUriForDocument(foreign), docHash: `0x${"12".repeat(32)}` };
+    const mismatch = await runClaimChecks(parseClaimInput(JSON.stringify(rehashed)), demoNft(1n), deps());
+    expect(check(mismatch, "document")?.reason).toMatch(/does not match the hash the claim link gives/);
+    expect(mismatch.plan).toEqual([]);
   });
 
   it("names each signature mismatch: owner, chain, registry, stale nonce", async () => {

@@ -7,8 +7,12 @@ import type { DeviceSession } from "../device/session";
 import { bindPlan, registerCall, type PlannedCall } from "./bindPlan";
 import { needsApproval } from "./walletSteps";
 import { buildChecklist, type Checklist, type ClaimSubject } from "./checklist";
-import { chooseDocument, type DocumentChoice } from "./document";
-import { readPreflight, type Preflight, type PreflightClient } from "./preflight";
+import { chooseDocument, type DocumentChoice, type DocumentOutcome } from "./document";
+import type { DocumentFetcher } from "../did/documentFetch";
+import type { Preflight, PreflightClient } from "./preflight";
+import { readPreflight } from "./readPreflight";
+import { readHolder, type Holder } from "./takeOver/readHolder";
+import { takeOverChecks } from "./takeOver/takeOverChecks";
 
 export interface ClaimCheckDeps {
   client: PreflightClient & Pick<PublicClient, "call">;
@@ -22,9 +26,15 @@ export interface ClaimCheckDeps {
   requiredProjectId?: bigint | undefined;
   /** Token ids the owner may hold, for collections that cannot enumerate them (see ownerTokens.ts). */
   candidates?: readonly bigint[] | undefined;
+  /** Fetches a payload's docUri to check it (document.ts); the browser's guarded fetcher by default. */
+  fetchDocument?: DocumentFetcher | undefined;
 }
 
 export interface ClaimCheckResult {
+  /** "take-over": the device's ioID is held by someone else; the checklist and plan are the offer to take it over. */
+  mode: "register" | "take-over";
+  /** Who holds the device's ioID and its wallet, when it has one. */
+  holder?: Holder | undefined;
   subject: ClaimSubject;
   preflight: Preflight;
   checklist: Checklist;
@@ -49,11 +59,17 @@ export async function runClaimChecks(
   const publicKey = input.publicKey ?? identity?.publicKey;
 
   const dryRun = await speculativeDryRun(input, nft, deps);
-  const preflight = await readPreflight(deps.client, { contracts: { ioIDRegistry: deps.registry }, device, owner: deps.owner, nft, candidates: deps.candidates });
+  // The holder read rides in the same batched round trip: it is what a second-hand device's take-over offer needs.
+  const [preflight, holder] = await Promise.all([
+    readPreflight(deps.client, { contracts: { ioIDRegistry: deps.registry }, device, owner: deps.owner, nft, candidates: deps.candidates }),
+    readHolder(deps.client, deps.registry, device),
+  ]);
+  const heldByOther = preflight.deviceExists && holder !== undefined && !isAddressEqual(holder.holder, deps.owner);
 
   let signature: Hex | undefined = input.permit?.signature;
-  // A registered device is refused anyway: don't make the device sign for nothing.
-  if (!signature && !preflight.deviceExists) {
+  // Registering and taking over both need Permit(owner = you, nonce). A device registered to you is refused anyway:
+  // don't make it sign for nothing. A take-over without a device link is shown as waiting for its signature.
+  if (!signature && (!preflight.deviceExists || (heldByOther && session))) {
     const digest = permitDigestFromDomainSeparator(preflight.domainSeparator, deps.owner, preflight.nonce);
     signature = await requireSession(session, "sign for your account").sign(digest);
   }
@@ -71,6 +87,10 @@ export async function runClaimChecks(
     },
     nft: preflight.nft,
   };
+  if (heldByOther) {
+    const offer = await takeOverChecks({ owner: deps.owner, registry: deps.registry, simulate: (call) => simulateRegister(deps, call) }, { preflight, holder, device, signature });
+    return { mode: "take-over", holder, subject, preflight, document: undefined, ...offer };
+  }
   const checklist = buildChecklist(subject, {
     owner: deps.owner,
     chainId: deps.chainId,
@@ -80,11 +100,11 @@ export async function runClaimChecks(
     requiredProjectId: deps.requiredProjectId,
   });
   if (!checklist.ok || !checklist.signature || preflight.nft?.tokenId === undefined) {
-    return { subject, preflight, checklist, document: undefined, plan: [] };
+    return { mode: "register", holder, subject, preflight, checklist, document: undefined, plan: [] };
   }
 
   // The dry run already chose it from the same sources (it runs only without a device session).
-  const document =
+  const chosen =
     dryRun?.document ??
     (await chooseDocument({
       did,
@@ -93,7 +113,12 @@ export async function runClaimChecks(
       docUri: input.docUri,
       docHash: input.docHash,
       readDeviceDocument: session && (async () => (await session.diddoc()).document),
+      fetchDocument: deps.fetchDocument,
     }));
+  if (!chosen.ok) {
+    return { mode: "register", subject, preflight, checklist: { ...checklist, checks: [...checklist.checks, chosen.check], ok: false }, document: undefined, plan: [] };
+  }
+  const document = chosen.choice;
   const nftToUse = { contract: preflight.nft.contract, tokenId: preflight.nft.tokenId };
   const plan = bindPlan({ preflight, nft: nftToUse, device, signature: checklist.signature, document, fee: checklist.fee });
 
@@ -102,11 +127,11 @@ export async function runClaimChecks(
   const register = plan.at(-1)!;
   const simulation = needsApproval(preflight)
     ? undefined
-    : await (dryRun && dryRun.call.data === register.data && dryRun.call.value === register.value ? dryRun.result : simulateRegister(deps, register));
+    : await (dryRun?.run && dryRun.run.call.data === register.data && dryRun.run.call.value === register.value ? dryRun.run.result : simulateRegister(deps, register));
   if (simulation) {
-    return { subject, preflight, checklist: { ...checklist, checks: [...checklist.checks, simulation], ok: false }, document, plan: [] };
+    return { mode: "register", subject, preflight, checklist: { ...checklist, checks: [...checklist.checks, simulation], ok: false }, document, plan: [] };
   }
-  return { subject, preflight, checklist, document, plan };
+  return { mode: "register", subject, preflight, checklist, document, plan };
 }
 
 /** undefined when `register` would succeed; otherwise the failing check, in the owner's words. */
@@ -135,7 +160,7 @@ async function speculativeDryRun(
   input: ClaimInput,
   nft: { contract: Address; tokenId?: bigint | undefined } | undefined,
   deps: ClaimCheckDeps,
-): Promise<{ call: PlannedCall; document: DocumentChoice; result: Promise<Checklist["checks"][number] | undefined> } | undefined> {
+): Promise<{ document: DocumentOutcome; run?: { call: PlannedCall; result: Promise<Checklist["checks"][number] | undefined> } } | undefined> {
   const { permit, device, did } = input;
   const tokenId = nft?.tokenId ?? deps.candidates?.[0];
   if (!permit || !device || !did || !nft || tokenId === undefined || deps.session) return undefined;
@@ -144,9 +169,10 @@ async function speculativeDryRun(
     return undefined;
   }
   const signature = { r: slice(permit.signature, 0, 32), s: slice(permit.signature, 32, 64), v: hexToNumber(slice(permit.signature, 64)) as 27 | 28 };
-  const document = await chooseDocument({ did, publicKey: input.publicKey, document: input.document, docUri: input.docUri, docHash: input.docHash });
-  const call = registerCall({ registry: deps.registry, nft: { contract: nft.contract, tokenId }, device, signature, document, fee: 0n });
-  return { call, document, result: simulateRegister(deps, call) };
+  const document = await chooseDocument({ did, publicKey: input.publicKey, document: input.document, docUri: input.docUri, docHash: input.docHash, fetchDocument: deps.fetchDocument });
+  if (!document.ok) return { document };
+  const call = registerCall({ registry: deps.registry, nft: { contract: nft.contract, tokenId }, device, signature, document: document.choice, fee: 0n });
+  return { document, run: { call, result: simulateRegister(deps, call) } };
 }
 
 function requireSession(session: DeviceSession | undefined, purpose: string): DeviceSession {

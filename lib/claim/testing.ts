@@ -5,7 +5,9 @@ import { parseClaimInput } from "./input/parse";
 import type { ChainConfig } from "../chain/config";
 import { permitDigest } from "../device/permit";
 import { createVirtualDevice } from "../device/simulated/virtualDevice";
+import type { ClaimController, ClaimFlowState } from "./controllerPorts";
 import type { ClaimWallet } from "./execute";
+import type { StoredClaim } from "./storedClaim";
 
 // What the claim tests share: a device's pre-signed claim for a devnet, and a wallet port over an anvil account.
 
@@ -57,4 +59,27 @@ export function chainOf(c: Devnet, over: Partial<ChainConfig["contracts"]> & { i
     logsFromBlock: 0n,
     contracts: { ioIDRegistry: d.ioIDRegistry, ioID: d.ioID, ioIDStore: d.ioIDStore, project: d.project, projectRegistry: d.projectRegistry, ...contracts },
   };
+}
+
+/** An in-memory tab: what a reload would find in localStorage. */
+export function memoryStorage(initial?: StoredClaim) {
+  const box = { value: initial as unknown };
+  const toJson = (claim: StoredClaim) => JSON.parse(JSON.stringify({ ...claim, nft: claim.nft && { contract: claim.nft.contract, tokenId: claim.nft.tokenId?.toString() } }));
+  return {
+    box,
+    read: () => box.value,
+    save: (claim: StoredClaim) => void (box.value = toJson(claim)),
+    clear: () => void (box.value = undefined),
+  };
+}
+
+
+/** Resolves once the controller reaches a state `ok` accepts (20 s at most). */
+export function until(controller: ClaimController, ok: (s: ClaimFlowState) => boolean): Promise<ClaimFlowState> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => (stop(), reject(new Error(`state stuck at ${controller.getState().phase}`))), 20_000);
+    const look = () => ok(controller.getState()) && (clearTimeout(timer), stop(), resolve(controller.getState()));
+    const stop = controller.subscribe(look);
+    look();
+  });
 }

@@ -1,5 +1,7 @@
 import { bytesToHex, concat, hexToBytes, type Hex } from "viem";
 import { DeviceError, preview } from "./errors";
+// The transport's one import from the claim: the identity characteristic may hold a v1 claim payload
+// (eslint.config.mjs names this exception: bleIdentityReadsClaimPayload).
 import { parseClaimInput } from "../claim/input/parse";
 import { createDeviceSession, formatDuration, withDeadline, type DeviceSession } from "./session";
 

@@ -228,6 +228,17 @@ describe("createHttpDeviceSession", () => {
       expect(error.message).toMatch(/not allowed to reach devices on your local network\. To allow it, click the icon left of the address bar, open Site settings/);
     });
 
+    it("blames the certificate, not a denied permission, when the page is on the device's own machine", async () => {
+      // Chromium reports a refused permission and an untrusted certificate alike ("Failed to fetch"); what tells them
+      // apart is whether the call needed the permission at all. A loopback page reaches any device without it.
+      const refused: Fetch = () => Promise.reject(new TypeError("Failed to fetch"));
+      const denied = async () => "denied" as const;
+      const onLoopback = createHttpDeviceSession("127.0.0.1:8000", { fetch: refused, pageHostname: "127.0.0.1", pageProtocol: "http:", localNetworkAccess: true, permission: denied });
+      expect((await rejection(onLoopback.identify(), "http-certificate")).details).toMatchObject({ certificateUrl: "https://127.0.0.1:8000/did" });
+      const deployed = createHttpDeviceSession("127.0.0.1:8000", { fetch: refused, pageHostname: "wallet.example.org", pageProtocol: "https:", localNetworkAccess: true, permission: denied });
+      await rejection(deployed.identify(), "http-local-network-denied");
+    });
+
     it("waits for the owner to answer the permission prompt instead of the usual timeout", async () => {
       let answered: ((response: Response) => void) | undefined;
       const promptThenAnswer: Fetch = () => new Promise((resolve) => (answered = resolve));

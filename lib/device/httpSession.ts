@@ -2,7 +2,15 @@ import { concat, type Hex } from "viem";
 import { deviceOrigins, type DeviceScheme } from "./endpoint";
 import { DeviceError, preview } from "./errors";
 import { signRequestBody } from "./ioconnect";
-import { LOCAL_NETWORK_SETTINGS_STEPS, readLocalNetworkPermission, supportsLocalNetworkAccess, targetAddressSpaceOf, type LocalNetworkPermission, type TargetAddressSpace } from "./localNetwork";
+import {
+  LOCAL_NETWORK_SETTINGS_STEPS,
+  needsLocalNetworkPermission,
+  readLocalNetworkPermission,
+  supportsLocalNetworkAccess,
+  targetAddressSpaceOf,
+  type LocalNetworkPermission,
+  type TargetAddressSpace,
+} from "./localNetwork";
 import { browserChoiceMemory, type ChoiceMemory } from "./choiceMemory";
 import { createDeviceSession, formatDuration, withDeadline, type DeviceSession } from "./session";
 
@@ -16,6 +24,8 @@ export interface HttpDeviceSessionOptions {
   timeoutMs?: number;
   /** The page's protocol, to name mixed content as the likely cause; defaults to `location.protocol`. */
   pageProtocol?: string;
+  /** The page's host name, which places the page in an address space; defaults to `location.hostname`. */
+  pageHostname?: string;
   /** Whether the browser has Local Network Access (`targetAddressSpace`); detected by default. */
   localNetworkAccess?: boolean;
   /** The page's `local-network-access` permission; read from the Permissions API by default. */
@@ -47,20 +57,24 @@ export function createHttpDeviceSession(endpoint: string, options: HttpDeviceSes
   const { timeoutMs = 8000 } = options;
   // Called unbound: window.fetch throws "Illegal invocation" when called as a method of another object.
   const doFetch = options.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
-  const pageProtocol = options.pageProtocol ?? (globalThis as { location?: { protocol?: string } }).location?.protocol;
+  const { location } = globalThis as { location?: { protocol?: string; hostname?: string } };
+  const pageProtocol = options.pageProtocol ?? location?.protocol;
+  const pageHostname = options.pageHostname ?? location?.hostname;
   const localNetworkAccess = options.localNetworkAccess ?? supportsLocalNetworkAccess();
   const permission = options.permission ?? (() => readLocalNetworkPermission());
   const memory = options.schemes ?? browserChoiceMemory<DeviceScheme>("deviceScheme", ["https:", "http:"]);
   const { hostPort } = deviceOrigins(endpoint);
   const plan = deviceOrigins(endpoint, { pageProtocol, localNetworkAccess, remembered: memory.get(hostPort) });
   const space = localNetworkAccess ? targetAddressSpaceOf(new URL(`http://${hostPort}`).hostname) : undefined;
+  // Only a call into a more private space than the page's asks the permission; where the page is unknown, assume it does.
+  const gated = space !== undefined && (pageHostname === undefined || needsLocalNetworkPermission(pageHostname, space));
   let pinned: string | undefined;
   let firstCall = true;
 
   async function request(path: Path, body?: string): Promise<Uint8Array> {
     const what = body === undefined ? `GET ${path}` : `POST ${path}`;
     let deadline = timeoutMs;
-    if (firstCall && space !== undefined && (await permission()) === "prompt") deadline = Math.max(timeoutMs, PROMPT_TIMEOUT_MS);
+    if (firstCall && gated && (await permission()) === "prompt") deadline = Math.max(timeoutMs, PROMPT_TIMEOUT_MS);
     firstCall = false;
     const failed: NoAnswer[] = [];
     for (const origin of pinned ? [pinned] : plan.origins) {
@@ -116,7 +130,7 @@ export function createHttpDeviceSession(endpoint: string, options: HttpDeviceSes
         { details },
       );
     }
-    if (space !== undefined && (await permission()) === "denied") {
+    if (gated && (await permission()) === "denied") {
       return new DeviceError(
         "http-local-network-denied",
         `The browser blocked the call to the device at ${plan.hostPort}: this site is not allowed to reach devices on your local network. To allow it, ${LOCAL_NETWORK_SETTINGS_STEPS}.`,

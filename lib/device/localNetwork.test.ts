@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readLocalNetworkPermission, supportsLocalNetworkAccess, targetAddressSpaceOf } from "./localNetwork";
+import { needsLocalNetworkPermission, pageAddressSpace, readLocalNetworkPermission, supportsLocalNetworkAccess, targetAddressSpaceOf } from "./localNetwork";
 
 describe("Local Network Access", () => {
   it("places a device host in the address space the browser will find it in", () => {
@@ -8,6 +8,22 @@ describe("Local Network Access", () => {
       expect(targetAddressSpaceOf(host), host).toBe("local");
     }
     for (const host of ["8.8.8.8", "172.32.0.1", "[2001:db8::1]"]) expect(targetAddressSpaceOf(host), host).toBeUndefined();
+  });
+
+  it("places the page by its host name: a deployment's name is public, the owner's machine loopback", () => {
+    for (const host of ["127.0.0.1", "localhost", "[::1]"]) expect(pageAddressSpace(host), host).toBe("loopback");
+    for (const host of ["192.168.1.5", "pi.local"]) expect(pageAddressSpace(host), host).toBe("local");
+    for (const host of ["wallet.example.org", "8.8.8.8", "[2001:db8::1]", "intranet"]) expect(pageAddressSpace(host), host).toBe("public");
+  });
+
+  it("needs the permission only for a call into a more private space than the page's", () => {
+    expect(needsLocalNetworkPermission("wallet.example.org", "local")).toBe(true);
+    expect(needsLocalNetworkPermission("wallet.example.org", "loopback")).toBe(true);
+    expect(needsLocalNetworkPermission("192.168.1.5", "loopback")).toBe(true);
+    expect(needsLocalNetworkPermission("192.168.1.5", "local")).toBe(false);
+    expect(needsLocalNetworkPermission("localhost", "local")).toBe(false);
+    expect(needsLocalNetworkPermission("127.0.0.1", "loopback")).toBe(false);
+    expect(needsLocalNetworkPermission("wallet.example.org", undefined)).toBe(false);
   });
 
   it("detects the request option from the Request prototype", () => {

@@ -28,6 +28,31 @@ export function targetAddressSpaceOf(hostname: string): TargetAddressSpace | und
   return "local";
 }
 
+/** Address spaces from most to least private: a call into a more private space than the page's is gated. */
+const PRIVACY = { loopback: 0, local: 1, public: 2 } as const;
+export type AddressSpace = keyof typeof PRIVACY;
+
+/**
+ * The page's own address space, from its host name (a page cannot ask the browser): an IP literal is placed
+ * by its range, `localhost` is loopback, an mDNS `.local` name the LAN, and any other name a deployment on
+ * the public internet.
+ */
+export function pageAddressSpace(hostname: string): AddressSpace {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  const literal = /^[\d.]+$/.test(host) || host.includes(":");
+  if (literal || host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local")) return targetAddressSpaceOf(host) ?? "public";
+  return "public";
+}
+
+/**
+ * Whether Local Network Access stands between this page and a device: only a call into a more private space
+ * needs the permission. A page on the owner's own machine reaches every device without it, whatever the
+ * permission reads (a browser driven by tests with a list of granted permissions reads "denied" for all others).
+ */
+export function needsLocalNetworkPermission(pageHostname: string, device: TargetAddressSpace | undefined): boolean {
+  return device !== undefined && PRIVACY[device] < PRIVACY[pageAddressSpace(pageHostname)];
+}
+
 /** Whether this browser knows the `targetAddressSpace` request option (Local Network Access). */
 export function supportsLocalNetworkAccess(scope: { Request?: unknown } = globalThis): boolean {
   const request = scope.Request;

@@ -1,7 +1,7 @@
-import { encodeFunctionData, erc20Abi, erc721Abi, formatUnits, getAddress, isAddress, isAddressEqual, parseUnits, zeroAddress, type Address, type Hex } from "viem";
+import { encodeFunctionData, erc20Abi, erc721Abi, formatUnits, isAddressEqual, parseUnits, zeroAddress, type Address, type Hex } from "viem";
 import { erc6551AccountAbi } from "../chain/abi";
 import type { PlannedCall } from "../claim/bindPlan";
-import { fromIoAddress, toIoAddress } from "../did/ioAddress";
+import { parseAccountAddress, toIoAddress } from "../did/ioAddress";
 import type { NftHolding, TokenHolding } from "./assets";
 
 // Sending out of a device wallet: the ioID owner calls the wallet's execute(to, value, data, 0) (ERC-6551, CALL
@@ -70,15 +70,9 @@ export interface RecipientContext {
 
 /** A recipient in 0x or io1 form, refused where the asset would be lost or go nowhere. */
 export function checkRecipient(text: string, ctx: RecipientContext): { address: Address } | { error: string } {
-  const t = text.trim();
-  let address: Address;
-  try {
-    if (/^io1/i.test(t)) address = fromIoAddress(t);
-    else if (isAddress(t, { strict: false })) address = getAddress(t);
-    else return { error: "Enter an address: 0x followed by 40 hex digits, or an io1… address." };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
+  const parsed = parseAccountAddress(text);
+  if ("error" in parsed) return parsed;
+  const { address } = parsed;
   if (isAddressEqual(address, zeroAddress)) return { error: "That is the zero address: whatever is sent there is lost for good." };
   if (isAddressEqual(address, ctx.wallet)) return { error: "That is this device wallet itself: nothing would leave it." };
   if (ctx.device && isAddressEqual(address, ctx.device)) {

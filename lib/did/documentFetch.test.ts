@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDocumentFetcher, decodeDataUri, DocumentFetchError, ipfsToGateway, type GuardedFetchFn, type LookupFn } from "./documentFetch";
+import { createDocumentFetcher, decodeDataUri, ipfsToGateway, type GuardedFetchFn, type LookupFn } from "./documentFetch";
+import { DocumentFetchError } from "./documentFetchError";
 import { blockedAddressReason, ipLiteral } from "./netGuard";
 import { pinnedFetch } from "./server";
 

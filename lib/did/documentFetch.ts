@@ -1,4 +1,5 @@
 import { base64 } from "@scure/base";
+import { DocumentFetchError } from "./documentFetchError";
 import type { HostGate } from "./hostGate";
 import { blockedAddressReason, ipLiteral, isLocalName, parseIPv4, parseIPv6 } from "./netGuard";
 
@@ -11,32 +12,6 @@ export const MAX_DOCUMENT_BYTES = 64 * 1024;
 export const DOCUMENT_FETCH_TIMEOUT_MS = 5_000;
 export const MAX_DOCUMENT_REDIRECTS = 3;
 export const DEFAULT_IPFS_GATEWAY = "https://ipfs.io/ipfs/";
-
-export type DocumentFetchErrorCode =
-  | "uri-invalid"
-  | "scheme-refused"
-  | "address-refused"
-  | "dns-failed"
-  | "too-large"
-  | "timeout"
-  | "http-status"
-  | "network"
-  | "too-many-redirects"
-  /** The host failed recently (see hostGate.ts) or has too many requests waiting: not asked now. */
-  | "host-unavailable";
-
-export class DocumentFetchError extends Error {
-  override readonly name = "DocumentFetchError";
-  constructor(
-    readonly code: DocumentFetchErrorCode,
-    message: string,
-    readonly url?: string,
-    /** The HTTP status, for "http-status". */
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
 
 /** Failures that say something about the host rather than the one document: they cool the host down. */
 function isHostFailure(error: unknown): error is DocumentFetchError {

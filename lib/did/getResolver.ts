@@ -1,10 +1,11 @@
-import { createPublicClient, http, type HttpTransportConfig } from "viem";
-import { createBatchedDeviceReader, createHeadCachedReader, readDocumentURI } from "../chain/devices";
 import { chainConfigs, defaultChainConfig, type ChainConfig } from "../chain/config";
 import { createLruCache, type LruCache } from "./cache";
+import type { CachedDocument, RecentOutcome } from "./cachedDocument";
 import { createDocumentFetcher, type DocumentFetcher } from "./documentFetch";
-import type { RecentOutcome } from "./retrieve";
-import { resolveDidIo, type CachedDocument, type DidResolutionResult, type ResolverChain, type ResolverDeps } from "./resolve";
+import { resolveDidIo } from "./resolve";
+import type { DidResolutionResult } from "./resolutionResult";
+import { resolverChains } from "./resolverChains";
+import type { ResolverDeps } from "./resolverDeps";
 
 // did-resolver (decentralized-identity/did-resolver) method map, without depending on the package: its
 // Resolver calls `io(did, parsed, resolver, options)` and returns our result as-is.
@@ -24,20 +25,6 @@ export interface GetResolverOptions {
   defaultChainId?: number;
   fetchDocument?: DocumentFetcher;
   cache?: LruCache<CachedDocument>;
-}
-
-/** Resolver chains for configured chains, each reading through its RPC with coalesced record reads. */
-export function resolverChains(configs: readonly ChainConfig[], transport: Pick<HttpTransportConfig, "fetchFn"> = {}): ResolverChain[] {
-  return configs.map((config) => {
-    const client = createPublicClient({ chain: config.chain, transport: http(config.rpcUrl, { batch: true, retryCount: 1, ...transport }) });
-    const registry = config.contracts.ioIDRegistry;
-    return {
-      chainId: config.chain.id,
-      registry,
-      readDevice: createHeadCachedReader(client, createBatchedDeviceReader(client, { registry })),
-      readDocumentUri: (device) => readDocumentURI(client, registry, device),
-    };
-  });
 }
 
 /**

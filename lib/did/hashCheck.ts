@@ -30,6 +30,9 @@ export type HashCheck =
 
 const RULES: readonly HashRule[] = ["jcs", "raw", "sha256-jcs", "sha256-raw"];
 
+/** True for a verdict that the bytes are the document the chain commits to, under one of the rules. */
+export const isHashRule = (result: string | undefined): result is HashRule => (RULES as readonly (string | undefined)[]).includes(result);
+
 /**
  * Compares the on-chain hash with the document. `json` is the parsed JSON value when the bytes parsed
  * (JCS needs a JSON value); the raw rules need only the bytes. `context` lets a hash that commits to no document

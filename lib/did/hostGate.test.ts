@@ -5,10 +5,12 @@ import type { Address, Hex } from "viem";
 import type { DeviceView } from "../chain/devices";
 import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import { createLruCache } from "./cache";
-import { DocumentFetchError, type GuardedFetchFn, type LookupFn } from "./documentFetch";
+import type { GuardedFetchFn, LookupFn } from "./documentFetch";
+import { DocumentFetchError } from "./documentFetchError";
 import { createHostGate } from "./hostGate";
-import { resolveDidIo, type CachedDocument, type ResolverDeps } from "./resolve";
-import type { RecentOutcome } from "./retrieve";
+import type { CachedDocument, RecentOutcome } from "./cachedDocument";
+import { resolveDidIo } from "./resolve";
+import type { ResolverDeps } from "./resolverDeps";
 import { createServerDocumentFetcher } from "./server";
 
 const registry: Address = "0x610178dA211FEF7D417bC0e6FeD39F05609AD788";

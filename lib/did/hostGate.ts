@@ -1,4 +1,4 @@
-import { DocumentFetchError } from "./documentFetch";
+import { DocumentFetchError } from "./documentFetchError";
 
 // Whoever registers a device chooses the host its document is fetched from, and anyone can ask the resolver to
 // resolve it as often as they like: without a gate the resolver is a free amplifier aimed at someone else's

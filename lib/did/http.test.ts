@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRateLimiter } from "../server/rateLimit";
 import { handleResolveRequest, type Resolve } from "./http";
-import type { DidResolutionResult } from "./resolve";
+import type { DidResolutionResult } from "./resolutionResult";
 
 const ok: DidResolutionResult = {
   "@context": "https://w3id.org/did-resolution/v1",

@@ -1,5 +1,6 @@
 import { clientOf, type RateLimiter } from "../server/rateLimit";
-import type { DidResolutionResult, ResolutionError, ResolveOptions } from "./resolve";
+import type { ResolveOptions } from "./resolve";
+import type { DidResolutionResult, ResolutionError } from "./resolutionResult";
 
 // The Universal Resolver driver interface over web-standard Request/Response: GET /1.0/identifiers/{did}.
 // Kept free of Next so the route, the bench's plain node:http server and tests all run this same code.

@@ -4,7 +4,7 @@ import { MAX_DOCUMENT_DEPTH, nestsDeeperThan } from "./depth";
 import type { FetchedDocument } from "./documentFetch";
 import { checkDocumentHash } from "./hashCheck";
 import type { HashContext } from "./nonDocumentHash";
-import type { CachedDocument } from "./resolve";
+import type { CachedDocument } from "./cachedDocument";
 
 /** Bytes → JSON → DID Document, each step's failure kept apart from the hash verdict. */
 export function interpretDocument(uri: string, fetched: FetchedDocument, onChainHash: Hex, did: string, context: HashContext): CachedDocument {

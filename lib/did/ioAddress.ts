@@ -22,3 +22,15 @@ export function fromIoAddress(io: string): Address {
   }
   return getAddress(toHex(bytes));
 }
+
+/** An account typed by a person, in either form; the reason when it is neither. */
+export function parseAccountAddress(text: string): { address: Address } | { error: string } {
+  const t = text.trim();
+  try {
+    if (/^io1/i.test(t)) return { address: fromIoAddress(t) };
+    if (isAddress(t, { strict: false })) return { address: getAddress(t) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  return { error: "Enter an address: 0x followed by 40 hex digits, or an io1… address." };
+}

@@ -6,10 +6,14 @@ import type { DeviceView } from "../chain/devices";
 import { canonicalDocumentBytes, dataUriForDocument, documentHash } from "./didDocument";
 import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import { createLruCache } from "./cache";
-import { createDocumentFetcher, DocumentFetchError, type DocumentFetcher } from "./documentFetch";
+import { createDocumentFetcher, type DocumentFetcher } from "./documentFetch";
+import { DocumentFetchError } from "./documentFetchError";
 import { handleResolveRequest } from "./http";
-import { UNVERIFIED_TTL_MS, type RecentOutcome } from "./retrieve";
-import { resolveDidIo, type CachedDocument, type DidResolutionResult, type ResolverDeps } from "./resolve";
+import type { CachedDocument, RecentOutcome } from "./cachedDocument";
+import { resolveDidIo } from "./resolve";
+import type { DidResolutionResult } from "./resolutionResult";
+import type { ResolverDeps } from "./resolverDeps";
+import { UNVERIFIED_TTL_MS } from "./retrieve";
 
 const device = createVirtualDevice({ seed: "resolve-test" });
 const doc = device.diddocJson().diddoc;

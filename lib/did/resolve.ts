@@ -1,123 +1,25 @@
-import type { Address, Hex } from "viem";
+import type { Address } from "viem";
 import type { DeviceView } from "../chain/devices";
 import { parseDid } from "./did";
-import type { DidDocument } from "./didDocument";
 import { isDeviceError } from "../device/errors";
-import type { LruCache } from "./cache";
-import { MAX_DOCUMENT_BYTES, type DocumentFetcher, type FetchedDocument } from "./documentFetch";
+import { MAX_DOCUMENT_BYTES } from "./documentFetch";
 import { describeHashCheck, unverifiable, type HashCheck } from "./hashCheck";
 import type { HashContext } from "./nonDocumentHash";
-import { retrieveDocument, type RecentOutcome, type Retrieved } from "./retrieve";
+import {
+  DID_DOCUMENT_CONTENT_TYPE,
+  DID_RESOLUTION_CONTEXT,
+  type DidDocumentMetadata,
+  type DidResolutionMetadata,
+  type DidResolutionResult,
+  type DocumentRetrieval,
+  type ResolutionError,
+} from "./resolutionResult";
+import type { ResolverDeps } from "./resolverDeps";
+import { retrieveDocument, type Retrieved } from "./retrieve";
 
 // did:io resolution (W3C DID Resolution): DID → device address → registry record (one eth_call) → document
 // (data:/ipfs/https, see documentFetch.ts) → hash check against the on-chain documentHash. The same function
 // serves the /1.0/identifiers route, the device page and, through getResolver() (getResolver.ts), any TypeScript code.
-
-export const DID_RESOLUTION_CONTEXT = "https://w3id.org/did-resolution/v1";
-export const DID_DOCUMENT_CONTENT_TYPE = "application/did+ld+json";
-
-export type ResolutionError =
-  | "invalidDid"
-  | "notFound"
-  | "methodNotSupported"
-  | "invalidOptions"
-  | "internalError"
-  /** The documentURI could not be fetched (refused, unreachable, too large, too slow). */
-  | "documentUnavailable"
-  /** The bytes are not JSON, not a DID Document, or a document about another DID. */
-  | "invalidDidDocument"
-  /** The document's hash matches the on-chain documentHash under no rule (hashCheck.ts). */
-  | "documentHashMismatch";
-
-export interface DocumentRetrieval {
-  /** The first 200 characters; data: URIs run to kilobytes. */
-  uri: string;
-  uriLength: number;
-  via?: FetchedDocument["via"];
-  finalUrl?: string;
-  redirects?: string[];
-  contentType?: string;
-  bytes?: number;
-  /** The document text exactly as retrieved, when asked for (`includeRaw`). */
-  raw?: string;
-  fetchError?: { code: string; message: string };
-}
-
-export interface DidResolutionMetadata {
-  contentType?: string;
-  error?: ResolutionError;
-  errorMessage?: string;
-  did?: { didString: string; method: "io"; methodSpecificId: string };
-  chainId?: number;
-  registry?: Address;
-  /** Block the registry record was read at. */
-  blockNumber?: string;
-  retrieved?: string;
-  duration?: number;
-  /**
-   * True when the outcome came from the cache (the on-chain hash and URI were read fresh): a verified document,
-   * or, for up to a minute, a failed fetch or unverified document (retrieve.ts).
-   */
-  cached?: boolean;
-  document?: DocumentRetrieval;
-  hashCheck?: HashCheck & { label: string; message: string };
-}
-
-export interface DidDocumentMetadata {
-  deactivated?: boolean;
-  /** ioIDRegistry.nonces(device): it grows with every register, update and remove. */
-  versionId?: string;
-  documentHash?: Hex;
-  ioID?: {
-    tokenId: string;
-    owner: Address | null;
-    wallet: Address | null;
-    walletBalance: string;
-    project: { id: string; name: string } | null;
-    deviceNFT: { contract: Address; tokenId: string | null } | null;
-  };
-}
-
-export interface DidResolutionResult {
-  "@context": string;
-  didDocument: DidDocument | null;
-  didResolutionMetadata: DidResolutionMetadata;
-  didDocumentMetadata: DidDocumentMetadata;
-}
-
-export interface ResolverChain {
-  chainId: number;
-  registry: Address;
-  /**
-   * The device's registry record as of the chain's current head: read again whenever the head has moved
-   * (createHeadCachedReader), concurrent reads coalesced (createBatchedDeviceReader). The documentURI comes with
-   * the hash from the same block (it is part of the cache key); a URI too long for the record read is "deferred"
-   * and read by readDocumentUri.
-   */
-  readDevice: (device: Address) => Promise<DeviceView & { blockNumber: bigint }>;
-  readDocumentUri: (device: Address) => Promise<string>;
-}
-
-export interface CachedDocument {
-  retrieval: Omit<DocumentRetrieval, "raw">;
-  raw: string;
-  document: DidDocument | undefined;
-  documentError: { error: ResolutionError; message: string } | undefined;
-  hashCheck: HashCheck;
-}
-
-export interface ResolverDeps {
-  chains: readonly ResolverChain[];
-  /** Used when the caller names no chain. */
-  defaultChainId: number;
-  fetchDocument: DocumentFetcher;
-  /** Hash-verified documents (retrieve.ts). */
-  cache?: LruCache<CachedDocument> | undefined;
-  /** Every other outcome, for unverifiedTtlMs (default UNVERIFIED_TTL_MS). */
-  recent?: LruCache<RecentOutcome> | undefined;
-  unverifiedTtlMs?: number;
-  now?: () => number;
-}
 
 export interface ResolveOptions {
   /** A configured chain id (number or decimal string); default: deps.defaultChainId. */

@@ -1,9 +1,10 @@
 import { documentCacheKey, type DocumentCacheKey } from "./cache";
-import { DocumentFetchError } from "./documentFetch";
+import { DocumentFetchError } from "./documentFetchError";
 import { hashVerified } from "./hashCheck";
 import { interpretDocument } from "./interpretDocument";
 import type { HashContext } from "./nonDocumentHash";
-import type { CachedDocument, ResolverDeps } from "./resolve";
+import type { CachedDocument, FetchFailure } from "./cachedDocument";
+import type { ResolverDeps } from "./resolverDeps";
 
 // One document, from the caches or from its URI. A hash-verified document is kept as long as the LRU keeps it
 // (its key pins the content). Every other outcome — a failed fetch, bytes that are no DID Document, a hash that
@@ -12,10 +13,6 @@ import type { CachedDocument, ResolverDeps } from "./resolve";
 
 /** How long an outcome that is not hash-verified is reused. */
 export const UNVERIFIED_TTL_MS = 60_000;
-
-export type FetchFailure = { code: string; message: string };
-
-export type RecentOutcome = { expiresAt: number } & ({ doc: CachedDocument } | { fetchError: FetchFailure });
 
 export type Retrieved = { cached: boolean } & ({ doc: CachedDocument } | { fetchError: FetchFailure });
 

@@ -13,10 +13,11 @@ import { createLruCache } from "./cache";
 import { createDocumentFetcher, type DocumentFetcher, type DocumentFetcherOptions, type GuardedFetchFn, type LookupFn } from "./documentFetch";
 import type { Resolve } from "./http";
 import { createRateLimiter, resolverRateLimitFromEnv, type RateLimiter } from "../server/rateLimit";
-import { resolverChains } from "./getResolver";
+import type { CachedDocument, RecentOutcome } from "./cachedDocument";
 import { createHostGate } from "./hostGate";
-import type { RecentOutcome } from "./retrieve";
-import { resolveDidIo, type CachedDocument, type ResolverChain, type ResolverDeps } from "./resolve";
+import { resolveDidIo } from "./resolve";
+import { resolverChains, type ResolverChain } from "./resolverChains";
+import type { ResolverDeps } from "./resolverDeps";
 
 export const nodeLookup: LookupFn = async (hostname) =>
   (await dns.lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));

@@ -1,6 +1,6 @@
 import { formatLikeCJSON } from "@/lib/did/cjson";
 import { b64uEncode, utf8 } from "./base64";
-import { DIDCOMM_SIGNED_TYP, signBytes, verifyJws, type JwsSigner, type JwsVerifier, type VerifiedJws } from "./jws";
+import { DIDCOMM_SIGNED_TYP, signBytes, verifyJws, verifyJwsWith, type JwsSigner, type JwsVerifier, type SignatureCheck, type VerifiedJws } from "./jws";
 
 /**
  * DIDComm signed messages as `didcomm_message_pack_signed` writes them (`message.c:613-710`):
@@ -17,6 +17,10 @@ export function packSignedMessage(payloadJson: string, signer: JwsSigner & { kid
 
 export function verifySignedMessage(text: string, verifier: JwsVerifier): VerifiedJws {
   return verifyJws(text, verifier, { trailingNul: true });
+}
+
+export function verifySignedMessageWith(text: string, check: SignatureCheck): Promise<VerifiedJws> {
+  return verifyJwsWith(text, check, { trailingNul: true });
 }
 
 /** A DIDComm plaintext message with its members in ioConnect's order (`message.c`), printed like cJSON_Print. */

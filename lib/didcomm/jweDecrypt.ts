@@ -3,7 +3,8 @@ import { sha256 } from "@noble/hashes/sha256";
 import { ccmDecrypt } from "./aesCcm";
 import { b64uDecodeLikeC, utf8 } from "./base64";
 import { DidcommError, fail } from "./errors";
-import { ecdhX, jwkToPoint } from "./keys";
+import { ecdhX } from "./keyAgreement";
+import { jwkToPoint } from "./keys";
 import { LIMITS } from "./limits";
 
 export interface JweRecipientKey {

@@ -5,7 +5,8 @@ import { formatLikeCJSON } from "@/lib/did/cjson";
 import { ccmEncrypt } from "./aesCcm";
 import { b64uEncode, utf8 } from "./base64";
 import { fail } from "./errors";
-import { checkPoint, ecdhX, publicKeyOf } from "./keys";
+import { ephemeralKeyFrom, freshEphemeralKey, type EphemeralKey } from "./keyAgreement";
+import { checkPoint } from "./keys";
 import { LIMITS } from "./limits";
 
 export type JweAlg = "ECDH-1PU+A256KW" | "ECDH-ES+A256KW";
@@ -54,9 +55,12 @@ export async function encryptJwe(input: JweEncryptInput): Promise<string> {
   checkEpkKid(epkKid);
   const random = input.random ?? randomBytes;
 
-  const cek = drawScalar(random);
+  // Given randomness (the vectors) the CEK is drawn first, as the C code draws it; otherwise WebCrypto
+  // generates the one-time key pair, which saves recomputing its public point and importing it.
+  const ephemeral = input.random ? drawEphemeral(random) : await freshEphemeralKey();
+  const cek = ephemeral.scalar;
   const nonce = exact(random(13), 13, "nonce");
-  const epk = publicKeyOf("P-256", cek);
+  const epk = ephemeral.publicPoint;
   const header: Record<string, unknown> = { typ: TYP, alg: input.alg ?? "ECDH-1PU+A256KW", enc: ENC };
   if (input.sender !== undefined && input.sender !== null) {
     header.skid = input.sender;
@@ -70,7 +74,7 @@ export async function encryptJwe(input: JweEncryptInput): Promise<string> {
   const { ciphertext, tag } = ccmEncrypt({ key: cek, nonce, aad: utf8(protectedB64), tagLength: 16 }, plaintext);
   // One IV per recipient, drawn in order before any key agreement (as the C code draws them).
   const ivs = recipients.map(() => exact(random(16), 16, "wrap IV"));
-  const keks = await Promise.all(recipients.map((r) => ecdhX(cek, r.point)));
+  const keks = await Promise.all(recipients.map((r) => ephemeral.agree(r.point)));
   const wrapped = recipients.map((r, i) => {
     const iv = ivs[i]!;
     const body = cbc(keks[i]!, iv, { disablePadding: true }).encrypt(cek);
@@ -108,12 +112,11 @@ function checkEpkKid(kid: string): void {
 }
 
 /** The CEK is also a P-256 private key, so it must be a valid scalar: draw again in the (2^-32) case it is not. */
-function drawScalar(random: (length: number) => Uint8Array): Uint8Array {
+function drawEphemeral(random: (length: number) => Uint8Array): EphemeralKey {
   for (let i = 0; i < 8; i++) {
     const cek = exact(random(32), 32, "CEK");
     try {
-      publicKeyOf("P-256", cek);
-      return cek;
+      return ephemeralKeyFrom(cek);
     } catch {
       // out of range: draw again
     }

@@ -72,17 +72,39 @@ export interface VerifiedJws {
 
 /** Verifies any of the three serializations; throws `signature-invalid` unless a signature checks with the key. */
 export function verifyJws(jws: string, verifier: JwsVerifier, opts: { trailingNul?: boolean } = {}): VerifiedJws {
+  for (const c of candidatesOf(jws, opts)) if (verifyBytes(c.signed, c.signature, verifier)) return c.verified();
+  return noSignatureVerifies();
+}
+
+/**
+ * A signature check done elsewhere than in JS: the server hands it to OpenSSL (node:crypto), off
+ * the event loop. It must answer as `verifyBytes` does: ECDSA over SHA-256, raw r‖s, any S.
+ */
+export type SignatureCheck = (message: Uint8Array, signature: Uint8Array) => Promise<boolean>;
+
+/** `verifyJws`, with the signature arithmetic done by `check`. */
+export async function verifyJwsWith(jws: string, check: SignatureCheck, opts: { trailingNul?: boolean } = {}): Promise<VerifiedJws> {
+  for (const c of candidatesOf(jws, opts)) if (c.signature.length === 64 && (await check(c.signed, c.signature))) return c.verified();
+  return noSignatureVerifies();
+}
+
+function noSignatureVerifies(): never {
+  throw new DidcommError("signature-invalid", "No signature on the message verifies with the sender's key.");
+}
+
+/** Each signature in turn with the bytes it must cover and what the JWS gives when it verifies. */
+function* candidatesOf(jws: string, opts: { trailingNul?: boolean }): Generator<{ signed: Uint8Array; signature: Uint8Array; verified: () => VerifiedJws }> {
   if (jws.length > LIMITS.maxJwsChars) fail("too-large", `The JWS is ${jws.length} characters; at most ${LIMITS.maxJwsChars}.`);
   for (const entry of entriesOf(jws)) {
     const protectedHeader = parseObject(new TextDecoder().decode(b64uDecodeLikeC(entry.protected, "protected")), "The JWS header");
     // Safer than the C (which ignores the header): the header must at least name an ES256 signature.
     if (!ALG_NAMES.has(protectedHeader.alg as string)) fail("signature-invalid", `The JWS header names alg ${JSON.stringify(protectedHeader.alg)}; ES256 or ES256K expected.`);
-    const signed = utf8(`${entry.protected}.${entry.payload}${opts.trailingNul ? "\u0000" : ""}`);
-    if (verifyBytes(signed, b64uDecodeLikeC(entry.signature, "signature"), verifier)) {
-      return { payload: b64uDecodeLikeC(entry.payload, "payload"), kid: entry.kid, protectedHeader };
-    }
+    yield {
+      signed: utf8(`${entry.protected}.${entry.payload}${opts.trailingNul ? "\u0000" : ""}`),
+      signature: b64uDecodeLikeC(entry.signature, "signature"),
+      verified: () => ({ payload: b64uDecodeLikeC(entry.payload, "payload"), kid: entry.kid, protectedHeader }),
+    };
   }
-  throw new DidcommError("signature-invalid", "No signature on the message verifies with the sender's key.");
 }
 
 interface SignatureEntry {

@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { IoIDClaimApi, IoIDClaimEvent } from "../../public/embed";
 import type { OutgoingMessage } from "./messages";
-import { embedMessage, messageForClaimEvent } from "./protocol";
+import { embedMessage, messageForClaimEvent } from "./claimMessages";
 
 // The loader is a static file hosts load as is (public/embed.js): checked here for size, syntax level and
 // its origin rules, in a small stand-in for a browser page.

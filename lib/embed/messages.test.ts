@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ClaimResult } from "@/lib/claim/machine";
 import { parseIncomingMessage, parseOutgoingMessage } from "./messages";
-import { embedMessage, messageForClaimEvent, redirectUrl } from "./protocol";
+import { embedMessage, messageForClaimEvent } from "./claimMessages";
+import { redirectUrl } from "./redirect";
 
 const result: ClaimResult = {
   ioID: 12n,

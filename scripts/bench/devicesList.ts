@@ -1,7 +1,8 @@
 // "My devices" for an owner of 1,000 ioIDs: HTTP round trips (counted at the transport) and wall time to read
 // the first page, and the whole list including which device-NFT token each wallet holds.
 import { createPublicClient, http } from "viem";
-import { DEVICE_PAGE_SIZE, readAllOwnedDevices, readHeldDeviceNFTs, readOwnedDevicesPage } from "../../lib/chain/devices";
+import { readHeldDeviceNFTs } from "../../lib/chain/deviceLogs";
+import { DEVICE_PAGE_SIZE, readAllOwnedDevices, readOwnedDevicesPage } from "../../lib/chain/devices";
 import { seedDevices, type SeededDevice } from "./seedDevices";
 import type { BenchContext, BenchModule } from "./types";
 

@@ -10,10 +10,12 @@
 // - the planner's time for 50 rows (NFT assignment, fees, checklists, prompts), pure: a re-plan, as after each
 //   choice the owner makes (the devices' signatures were recovered once, by the check).
 // Anvil account 1 owns; the devnet is put back as it was after each figure.
-import { createWalletClient, http, keccak256, parseEther, stringToHex, type Address, type Hex } from "viem";
+import { createWalletClient, http, parseEther, type Address, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { anvil } from "viem/chains";
 import { deviceNFTAbi } from "../../lib/chain/abi";
+import { canonicalDocumentBytes, documentHash } from "../../lib/did/didDocument";
+import type { DocumentFetcher } from "../../lib/did/documentFetch";
 import { ownerTokenCandidates } from "../../lib/claim/ownerTokens";
 import { checkFleet, type FleetCheckDeps } from "../../lib/claim/fleet/check";
 import { planFleet } from "../../lib/claim/fleet/plan";
@@ -30,12 +32,23 @@ import type { BenchDevnet, BenchModule } from "./types";
 const FLEET = 50;
 const owner: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 
+/** The devices' documents as an IPFS gateway would serve them: the fleet check fetches and checks each one. */
+const published = new Map<string, Uint8Array>();
+const fetchPublished: DocumentFetcher = async (uri) => {
+  const bytes = published.get(uri);
+  if (!bytes) throw new Error(`${uri} is not published`);
+  return { bytes, via: "ipfs", finalUrl: uri, contentType: "application/json", redirects: [] };
+};
+
 function fleetList({ chainId, ioIDRegistry }: BenchDevnet["deployment"], documents: "ipfs" | "data"): string {
   const registry = ioIDRegistry as Address;
   return Array.from({ length: FLEET }, (_, i) => {
     const device = createVirtualDevice({ seed: `bench-fleet-${documents}-${i}` });
     const { sign } = device.sign(permitDigest({ chainId, registry, owner, nonce: 0n }));
-    const doc = documents === "ipfs" ? { docUri: `ipfs://bench-fleet-${i}`, docHash: keccak256(stringToHex(device.did)) } : {};
+    const document = device.diddocJson().diddoc;
+    const docUri = `ipfs://bafybenchfleet${i.toString().padStart(20, "0")}`;
+    if (documents === "ipfs") published.set(docUri, canonicalDocumentBytes(document));
+    const doc = documents === "ipfs" ? { docUri, docHash: documentHash(document) } : {};
     return encodeClaimPayload({ v: 1, did: device.did, puk: device.publicKey, chainId, registry, owner, nonce: "0", sig: sign as Hex, ...doc });
   }).join("\n");
 }
@@ -67,6 +80,7 @@ export const fleetBench: BenchModule = {
         gasReserve: parseEther("0.01"),
         defaultCollection: collection,
         candidates: new Map([[collection.toLowerCase(), prefetch.value]]),
+        fetchDocument: fetchPublished,
       };
 
       const checkOnce = async (documents: "ipfs" | "data") => {

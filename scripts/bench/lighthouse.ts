@@ -3,7 +3,8 @@
 // BENCH_LIGHTHOUSE_RUNS times (default 3) and the run with the median performance score is reported, since one
 // run on a shared 2-core machine swings with whatever else is running: figures taken while others build are
 // pessimistic. Scores are 0–100; LCP and TBT in ms; CLS as a unitless score.
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { productionBuild } from "./nextBuild";
@@ -32,10 +33,19 @@ function chromiumPath(): string | undefined {
   return process.env.CHROMIUM_PATH ?? (existsSync(debian) ? debian : undefined);
 }
 
-async function audit(port: number, url: string): Promise<PageScores> {
+/** `BENCH_LIGHTHOUSE_REPORT_DIR=<dir>` keeps each run's full report (its main-thread and script breakdowns). */
+function keepReport(name: string, run: number, json: string): void {
+  const dir = process.env.BENCH_LIGHTHOUSE_REPORT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${name}-${run}.json`), json);
+}
+
+async function audit(port: number, url: string, name: string, run: number): Promise<PageScores> {
   const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: [...categories] });
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
   const { lhr } = result;
+  keepReport(name, run, JSON.stringify(lhr));
   if (lhr.runtimeError) throw new Error(`lighthouse could not load ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const score = (id: (typeof categories)[number]) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
@@ -81,7 +91,7 @@ async function measure(ctx: BenchContext, origin: string, report: (f: Figure) =>
   try {
     for (const { route, name } of pages) {
       const results: PageScores[] = [];
-      for (let i = 0; i < runs; i++) results.push(await audit(chrome.port, `${origin}${route}`));
+      for (let i = 0; i < runs; i++) results.push(await audit(chrome.port, `${origin}${route}`, name, i));
       const page = median(results);
       ctx.log(`lighthouse ${route}: performance ${results.map((r) => r.scores.performance).join(", ")}${page.failing.length ? `; failing: ${page.failing.join(", ")}` : ""}`);
       for (const f of figures(name, page)) report(f);

@@ -24,6 +24,8 @@ export interface VirtualDeviceServerOptions {
   highS?: HighSMode;
   /** JWKs in /diddoc carry `"d": ""`, as ioConnect writes them without a private key. */
   emptyD?: boolean;
+  /** A faulty or hostile device: /diddoc serves the document of the device with this seed instead of its own. */
+  diddocOf?: string;
   /** Serve https like ESP32 boards: `true` makes a self-signed certificate, or pass one. */
   https?: boolean | SelfSignedCertificate;
   /** Called once per request, for a CLI log; tests leave it unset. */
@@ -46,6 +48,7 @@ const CORS = {
 export async function startVirtualDeviceServer(options: VirtualDeviceServerOptions = {}): Promise<VirtualDeviceServer> {
   const { port = 8000, host = "127.0.0.1", log } = options;
   const device = createVirtualDevice({ seed: options.seed, privateKey: options.privateKey, projectName: options.projectName, highS: options.highS, emptyD: options.emptyD });
+  const documentSource = options.diddocOf === undefined ? undefined : createVirtualDevice({ seed: options.diddocOf });
   const sockets = new Set<Socket>();
 
   const drop = (req: IncomingMessage, why: string) => {
@@ -69,7 +72,7 @@ export async function startVirtualDeviceServer(options: VirtualDeviceServerOptio
       return;
     }
     if (req.method === "GET" && pathname === "/did") return answer(req, res, device.didJson());
-    if (req.method === "GET" && pathname === "/diddoc") return answer(req, res, device.diddocJson());
+    if (req.method === "GET" && pathname === "/diddoc") return answer(req, res, (documentSource ?? device).diddocJson());
     if (req.method !== "POST") return drop(req, "unknown path");
 
     const chunks: Buffer[] = [];

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { cookieToInitialState } from "wagmi";
 import { EmbedClaim } from "@/components/embed/EmbedClaim";
 import { Alert } from "@/components/ui/Card";
-import { createWagmiConfig } from "@/components/wallet/wagmiConfig";
+import { walletStateFromCookie } from "@/components/wallet/wagmiConfig";
 import { chainConfigs, defaultChainConfig } from "@/lib/chain/config";
 import { embedAllowedOrigins } from "@/lib/embed/origins";
 import { parseEmbedParams } from "@/lib/embed/params";
@@ -35,7 +34,7 @@ export default async function EmbedClaimPage({ searchParams }: { searchParams: P
     );
   }
   const { projectId, chainId, ...rest } = parsed.params;
-  const initialState = cookieToInitialState(createWagmiConfig(), (await headers()).get("cookie"));
+  const initialState = walletStateFromCookie((await headers()).get("cookie"));
   return (
     <EmbedClaim config={{ ...rest, projectId: projectId?.toString(), chainId: chainId ?? defaultChainConfig.chain.id }} initialState={initialState} />
   );

@@ -2,7 +2,9 @@
 
 import { useEffect, useId, useState } from "react";
 import type { Address } from "viem";
+import { CertificateHelp } from "@/components/sources/CertificateHelp";
 import { sourceEntries } from "@/components/sources/SourcePicker";
+import { isDeviceError } from "@/lib/device/errors";
 import type { DeviceSession } from "@/lib/device/session";
 import { openSessionFor } from "@/lib/device/openSession";
 
@@ -15,7 +17,8 @@ const entries = sourceEntries.filter((e) => live.has(e.kind));
 export function DeviceConnect({ device, session, onSession }: { device: Address; session: DeviceSession | undefined; onSession: (s: DeviceSession | undefined) => void }) {
   const [kind, setKind] = useState(entries[0]!.kind);
   const [checking, setChecking] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  // A device address whose https certificate may be the obstacle gets the claim door's guidance, not just a sentence.
+  const [error, setError] = useState<{ message: string; certificateOf?: string } | undefined>();
   // Update and remove each hold one of these on the same page: their radio groups must not merge.
   const group = useId();
   const entry = entries.find((e) => e.kind === kind) ?? entries[0]!;
@@ -30,12 +33,14 @@ export function DeviceConnect({ device, session, onSession }: { device: Address;
       // The network source hands over the address it was given; the live links hand over their session.
       onSession(await openSessionFor({ session: linked, endpoint: linked ? undefined : raw }, device));
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      const message = caught instanceof Error ? caught.message : String(caught);
+      setError(!linked && isDeviceError(caught, "http-certificate") ? { message, certificateOf: raw } : { message });
     } finally {
       setChecking(false);
     }
   }
 
+  const certificateOf = error?.certificateOf;
   if (session) {
     return (
       <p className="flex flex-wrap items-center gap-2 text-sm text-brand-900" role="status" data-testid="device-connected">
@@ -63,10 +68,14 @@ export function DeviceConnect({ device, session, onSession }: { device: Address;
           Checking it is this device…
         </p>
       )}
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
+      {certificateOf !== undefined ? (
+        <CertificateHelp endpoint={certificateOf} onRetry={() => void accept(certificateOf)} />
+      ) : (
+        error && (
+          <p role="alert" className="text-sm text-red-700">
+            {error.message}
+          </p>
+        )
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import { explainSendRefusal } from "@/lib/deviceWallet/refusal";
 import { checkRecipient, executeRequest, parseAmount, sendPlan, sendWarnings, type SendAsset, type WalletCall } from "@/lib/deviceWallet/send";
 import type { ExplainedError } from "@/lib/chain/revertMessages";
 import { ownerPlan } from "@/lib/claim/deviceActions";
+import { AddressInput } from "@/components/ui/AddressInput";
 import { Alert, buttonClass } from "@/components/ui/Card";
 import { TxProgress } from "../actions/TxProgress";
 import { useContractTx } from "../actions/useContractTx";
@@ -118,25 +119,7 @@ export function SendForm({ choice, wallet, device, owner, chainConfig, onClose }
           </div>
         </>
       )}
-      <label htmlFor={`${id}-to`} className="block text-sm font-medium">
-        Recipient address
-      </label>
-      <input
-        id={`${id}-to`}
-        value={recipient}
-        onChange={(e) => setRecipient(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        autoComplete="off"
-        spellCheck={false}
-        placeholder="0x… or io1…"
-        className="min-h-11 w-full rounded-md border border-slate-300 px-3 font-mono text-sm"
-      />
-      {error && (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <AddressInput id={`${id}-to`} label="Recipient address" value={recipient} onChange={setRecipient} error={error} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={buttonClass.primary} disabled={!recipient.trim() || !client}>
           Review send

@@ -2,6 +2,7 @@ import type { Address, Client, PublicClient } from "viem";
 import { simulateBlocks } from "viem/actions";
 import { explainError } from "../../chain/revertMessages";
 import type { Check } from "../checklist";
+import type { DocumentFetcher } from "../../did/documentFetch";
 import { chooseDocument } from "../document";
 import { readFleetFacts, type FleetFacts, type FleetFactsClient } from "./facts";
 import { planFleet, type FleetPlan, type FleetPlanContext, type FleetRow } from "./plan";
@@ -14,6 +15,8 @@ export interface FleetCheckDeps extends Omit<FleetPlanContext, "refused" | "gas"
   defaultCollection: Address | undefined;
   /** Token ids the owner may hold per collection (lowercase), for collections that cannot list them. */
   candidates?: ReadonlyMap<string, readonly bigint[]> | undefined;
+  /** Fetches a payload's docUri to check it (document.ts); the browser's guarded fetcher by default. */
+  fetchDocument?: DocumentFetcher | undefined;
 }
 
 /** The owner's choices per row: another collection or token than the automatic one. */
@@ -33,7 +36,7 @@ export interface FleetCheckResult {
  * refuses is planned again without it, so the rows after it keep their tokens and fees right.
  */
 export async function checkFleet(entries: readonly QueueEntry[], choices: RowChoices, deps: FleetCheckDeps): Promise<FleetCheckResult> {
-  const rows = await Promise.all(entries.map((entry) => toRow(entry, choices.get(entry.key), deps.defaultCollection)));
+  const rows = await Promise.all(entries.map((entry) => toRow(entry, choices.get(entry.key), deps)));
   const collections = [...new Map(rows.flatMap((r) => (r.collection ? [[r.collection.toLowerCase(), r.collection] as const] : []))).values()];
   const facts = await readFleetFacts(deps.client, {
     registry: deps.registry,
@@ -46,10 +49,11 @@ export async function checkFleet(entries: readonly QueueEntry[], choices: RowCho
   return { rows, facts, plan: planFleet(rows, facts, { ...deps, refused, gas }), dryRun: full ? "full" : "partial" };
 }
 
-async function toRow(entry: QueueEntry, choice: { collection?: Address | undefined; tokenId?: bigint | undefined } | undefined, fallback: Address | undefined): Promise<FleetRow> {
+async function toRow(entry: QueueEntry, choice: { collection?: Address | undefined; tokenId?: bigint | undefined } | undefined, deps: FleetCheckDeps): Promise<FleetRow> {
   const { input } = entry;
-  const document = await chooseDocument({ did: input.did, publicKey: input.publicKey, document: input.document, docUri: input.docUri, docHash: input.docHash });
-  const collection = choice?.collection ?? input.deviceNFT?.contract ?? fallback;
+  const { did, publicKey, document: inline, docUri, docHash } = input;
+  const document = await chooseDocument({ did, publicKey, document: inline, docUri, docHash, fetchDocument: deps.fetchDocument });
+  const collection = choice?.collection ?? input.deviceNFT?.contract ?? deps.defaultCollection;
   const sameCollection = !choice?.collection || choice.collection.toLowerCase() === input.deviceNFT?.contract.toLowerCase();
   return {
     key: entry.key,
@@ -62,7 +66,7 @@ async function toRow(entry: QueueEntry, choice: { collection?: Address | undefin
     },
     collection,
     tokenId: choice?.tokenId ?? (sameCollection ? input.deviceNFT?.tokenId : undefined),
-    document: { uri: document.uri, hash: document.hash },
+    document: document.ok ? { uri: document.choice.uri, hash: document.choice.hash } : document.check,
   };
 }
 

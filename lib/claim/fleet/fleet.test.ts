@@ -5,6 +5,7 @@ import { parseEther, type Address, type Hex } from "viem";
 import { useDevnet } from "../../../contracts/test/helpers";
 import { countingWallet } from "../../../scripts/bench/claimChain";
 import { deviceNFTAbi } from "../../chain/abi";
+import { dataUriForDocument, parseDidDocument } from "../../did/didDocument";
 import { encodeClaimPayload } from "../input/encode";
 import type { PlannedCall } from "../bindPlan";
 import { BUNDLE_TOO_LARGE } from "../bundling";
@@ -31,10 +32,14 @@ function entry(seed: string, signFor: Address = owner()): QueueEntry {
   return parsed;
 }
 
-/** What only the chain can refuse: a document hash of zero ("empty hash"). The payload parser refuses it too, so it is set past the parser. */
-function entryWithEmptyHash(seed: string): QueueEntry {
+/**
+ * A code whose docHash was changed on the way (the device's signature covers neither docUri nor docHash): the
+ * document check refuses it before the dry run. Zero, which the parser refuses too, so it is set past the parser.
+ */
+function entryWithSwappedHash(seed: string): QueueEntry {
   const e = entry(seed);
-  return { ...e, input: { ...e.input, docUri: "ipfs://bafy-fleet", docHash: `0x${"00".repeat(32)}` } };
+  const document = parseDidDocument(createVirtualDevice({ seed }).diddocJson().diddoc);
+  return { ...e, input: { ...e.input, docUri: dataUriForDocument(document), docHash: `0x${"00".repeat(32)}` } };
 }
 
 /** The devnet's device NFT lists no owner's tokens (not ERC-721 Enumerable): the app finds them in Transfer logs. */
@@ -83,18 +88,18 @@ describe("the whole queue's facts", () => {
 });
 
 describe("checking and sending a queue", () => {
-  it("claims the valid devices and names each failure: another owner's signature, a dry-run refusal, a shortage", async () => {
+  it("claims the valid devices and names each failure: another owner's signature, a swapped document hash, a shortage", async () => {
     await mintTo(owner(), 2); // tokens 5-8 and two more: six for seven devices
     const entries = [
-      entry("mixed-1"), entry("mixed-other-owner", ctx.accounts[0]!.address), entry("mixed-2"), entryWithEmptyHash("mixed-empty-hash"),
+      entry("mixed-1"), entry("mixed-other-owner", ctx.accounts[0]!.address), entry("mixed-2"), entryWithSwappedHash("mixed-swapped-hash"),
       entry("mixed-3"), entry("mixed-4"), entry("mixed-5"), entry("mixed-6"), entry("mixed-7"),
     ];
     const checked = await checkFleet(entries, new Map(), await deps());
     expect(checked.dryRun).toBe("full");
     const verdicts = checked.plan.rows.map((r) => (r.checklist.ok ? "ok" : r.checklist.checks.find((c) => !c.ok)!.id));
-    expect(verdicts).toEqual(["ok", "signature", "ok", "simulation", "ok", "ok", "ok", "ok", "nft-owned"]);
+    expect(verdicts).toEqual(["ok", "signature", "ok", "document", "ok", "ok", "ok", "ok", "nft-owned"]);
     expect(checked.plan.rows[1]!.checklist.checks.find((c) => c.id === "signature")!.reason).toMatch(/^The device signed for another owner/);
-    expect(checked.plan.rows[3]!.checklist.checks.at(-1)!.reason).toBe("The DID Document hash was empty. Reload the device's document and retry.");
+    expect(checked.plan.rows[3]!.checklist.checks.at(-1)!.reason).toMatch(/^The document in the claim link does not match the hash the claim link gives/);
     // Two free from the prepaid quota, the other four pay the price.
     expect(checked.plan.projects[0]).toMatchObject({ devices: 6, free: 2, paid: 4, fee: parseEther("4") });
 

@@ -14,7 +14,8 @@ export interface FleetRow {
   collection: Address | undefined;
   /** A token the payload names or the owner picked for this row; the others are assigned automatically. */
   tokenId?: bigint | undefined;
-  document: { uri: string; hash: Hex };
+  /** What `register` records, or the failed check that refuses the row (document.ts). */
+  document: { uri: string; hash: Hex } | Check;
 }
 
 export interface FleetPlanContext {
@@ -124,9 +125,11 @@ export function planFleet(rows: readonly FleetRow[], facts: FleetFacts, ctx: Fle
     const checks = base.checks.map((c) => fleetWording(c, { collection, tokenId, taken: Boolean(taken), balanceLeft, fee, gasReserve: ctx.gasReserve }));
     const refusal = ctx.refused?.get(row.key);
     if (refusal) checks.push(refusal);
+    const document = "id" in row.document ? undefined : row.document;
+    if ("id" in row.document) checks.push(row.document);
     const ok = checks.every((c) => c.ok) && Boolean(base.signature);
     const checklist: Checklist = { checks, ok, signature: base.signature, fee };
-    if (!ok || !collection || tokenId === undefined || !base.signature) return { key: row.key, nft: preflight.nft, checklist, fee, register: undefined };
+    if (!ok || !document || !collection || tokenId === undefined || !base.signature) return { key: row.key, nft: preflight.nft, checklist, fee, register: undefined };
 
     if (row.tokenId === undefined) poolOf(collection).shift();
     activated.set(collection.projectId, Number(projectUsed) + 1);
@@ -143,7 +146,7 @@ export function planFleet(rows: readonly FleetRow[], facts: FleetFacts, ctx: Fle
       fee: total.fee + fee,
       quotaLeftAfter: fee === 0n ? collection.applied - collection.actived - projectUsed - 1n : 0n,
     });
-    const register = registerCall({ registry: facts.registry, nft: { contract: collection.contract, tokenId }, device: row.subject.device, signature: base.signature, document: row.document, fee });
+    const register = registerCall({ registry: facts.registry, nft: { contract: collection.contract, tokenId }, device: row.subject.device, signature: base.signature, document, fee });
     return { key: row.key, nft: preflight.nft, checklist, fee, register, gas: ctx.gas?.get(row.key) };
   });
 

@@ -98,13 +98,14 @@ describe("round trips", () => {
     .record({
       puk: optional(fc.constant(device.publicKey)),
       endpoint: optional(fc.constantFrom("http://192.168.1.20:8000", "https://device.local:8443")),
-      docUri: optional(fc.webUrl({ withQueryParameters: false, withFragments: false })),
+      doc: optional(fc.record({ docUri: fc.webUrl({ validSchemes: ["https"], withQueryParameters: false, withFragments: false }), docHash: fc.constant(`0x${"ab".repeat(32)}`) })),
       deviceNFT: optional(fc.record({ contract: fc.constant(OWNER as string), tokenId: optional(fc.bigInt({ min: 0n, max: (1n << 256n) - 1n })) })),
       project: optional(fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s.length > 0)),
       chainId: optional(fc.integer({ min: 1, max: 2 ** 40 })),
     })
     .map((fields) => {
-      const entries = Object.entries(fields).filter(([, v]) => v !== undefined);
+      const { doc, ...rest } = fields;
+      const entries = Object.entries({ ...rest, ...doc }).filter(([, v]) => v !== undefined);
       return { v: 1, did: device.did, ...Object.fromEntries(entries) } as ClaimPayloadV1;
     });
 
@@ -112,7 +113,7 @@ describe("round trips", () => {
     fc.assert(
       fc.property(payload, (p) => {
         const input = parseClaimInput(encodeClaimPayload(p));
-        const expected = { kind: "payload", did: device.did, publicKey: p.puk, endpoint: p.endpoint, docUri: p.docUri, chainId: p.chainId, projectName: p.project };
+        const expected = { kind: "payload", did: device.did, publicKey: p.puk, endpoint: p.endpoint, docUri: p.docUri, docHash: p.docHash, chainId: p.chainId, projectName: p.project };
         expect(input).toMatchObject(Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== undefined)));
         if (p.deviceNFT) expect(input.deviceNFT).toEqual(p.deviceNFT);
         expect(parseClaimInput(claimDeepLink("https://ioid.example", p))).toEqual({ ...input, form: "link", linkOrigin: "https://ioid.example" });

@@ -179,7 +179,11 @@ describe("parseClaimInput: payload rules", () => {
     rejects({ ...base, registry: "0x1234" }, "payload-invalid", /"registry" must be a 0x address/);
     rejects({ ...base, registry: `0x${"0".repeat(40)}` }, "payload-invalid", /"registry" is the zero address/);
     rejects({ ...base, docUri: "ipfs://x", docHash: `0x${"0".repeat(64)}` }, "payload-invalid", /"docHash" is zero/);
-    rejects({ ...base, docUri: "javascript:alert(1)" }, "payload-invalid", /"docUri" must be an ipfs:\/\//);
+    rejects({ ...base, docUri: "javascript:alert(1)" }, "payload-invalid", /"docUri" must be a data:, ipfs:\/\/ or https:\/\/ URI/);
+    // Only the schemes the app can fetch to check the document against docHash.
+    for (const docUri of ["http://devices.example/doc.json", "ipns://k51qzi5uqu5d", "ipfs:bafy"]) {
+      rejects({ ...base, docUri, docHash: `0x${"ab".repeat(32)}` }, "payload-invalid", /"docUri" must be a data:, ipfs:\/\/ or https:\/\/ URI/);
+    }
     rejects({ ...base, nonce: "0x10", owner: OWNER, sig: "0x" }, "payload-invalid", /"nonce" must be a non-negative integer/);
     rejects({ ...base, deviceNFT: { contract: NFT, tokenId: 1.5 } }, "payload-invalid", /"deviceNFT.tokenId"/);
     rejects({ ...base, deviceNFT: { tokenId: "1" } }, "payload-invalid", /"deviceNFT.contract" is missing/);
@@ -203,6 +207,9 @@ describe("parseClaimInput: payload rules", () => {
   it("keeps doc and docUri exclusive, and docHash with docUri", () => {
     rejects({ ...base, doc: device.diddocJson().diddoc, docUri: "ipfs://bafy" }, "payload-invalid", /either doc .* or docUri/);
     rejects({ ...base, docHash: `0x${"ab".repeat(32)}` }, "payload-invalid", /docHash .* needs docUri/);
+    // Refused, not dropped: the owner would otherwise record another document than the link names.
+    rejects({ ...base, docUri: "ipfs://bafy" }, "payload-invalid", /docUri needs docHash .* cannot check that the document at docUri is the device's/);
+    rejects({ ...base, docUri: "IPFS://bafy" }, "payload-invalid", /docUri needs docHash/);
     const input = parseClaimInput(encodeClaimPayload({ ...base, docUri: "ipfs://bafy", docHash: `0x${"AB".repeat(32)}` }));
     expect(input).toMatchObject({ docUri: "ipfs://bafy", docHash: `0x${"ab".repeat(32)}` });
   });

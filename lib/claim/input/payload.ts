@@ -6,7 +6,8 @@ import { DeviceError, describeZodIssue, preview } from "../../device/errors";
 import { parseDidAnswer } from "../../device/ioconnect";
 import { permitDigest } from "../../device/permit";
 import { recoverDeviceSignature } from "../../device/signature";
-import { KNOWN_KEYS, PAYLOAD_KEYS, payloadError, payloadSchema } from "./schema";
+import { proxyFromPayload } from "./proxyFields";
+import { PAYLOAD_KEYS, payloadError, payloadSchema } from "./schema";
 import { CLAIM_PAYLOAD_VERSION, type ClaimInput } from "./types";
 
 /**
@@ -24,22 +25,27 @@ export function fromPayload(object: Record<string, unknown>, form: "json" | "bas
     }
     throw new DeviceError("payload-version", `The payload's "v" must be the number ${CLAIM_PAYLOAD_VERSION}, got ${preview(version, 20)}.`, { details: { version } });
   }
-  const unknown = Object.keys(object).filter((key) => !KNOWN_KEYS.has(key));
-  if (unknown.length > 0) {
-    throw new DeviceError(
-      "payload-unknown-field",
-      `The claim payload has an unknown field ${unknown.slice(0, 3).map((k) => `"${preview(k, 30)}"`).join(", ")}${unknown.length > 3 ? " and more" : ""}: version 1 knows ${PAYLOAD_KEYS.join(", ")}. Check the spelling (names are case-sensitive).`,
-      { details: { fields: unknown } },
-    );
-  }
   const parsed = payloadSchema.safeParse(object);
   if (!parsed.success) {
+    // An unknown field first, whatever else is wrong: it is most likely a misspelt name of a field reported missing.
+    const unknownIssue = parsed.error.issues.find((issue) => issue.code === "unrecognized_keys" && issue.path.length === 0);
+    if (unknownIssue?.code === "unrecognized_keys") {
+      const unknown = unknownIssue.keys;
+      throw new DeviceError(
+        "payload-unknown-field",
+        `The claim payload has an unknown field ${unknown.slice(0, 3).map((k) => `"${preview(k, 30)}"`).join(", ")}${unknown.length > 3 ? " and more" : ""}: version 1 knows ${PAYLOAD_KEYS.join(", ")}. Check the spelling (names are case-sensitive).`,
+        { details: { fields: unknown } },
+      );
+    }
     // The first issue only: the fields are independent, and one precise sentence reads better.
     const { where, message } = describeZodIssue(parsed.error.issues[0]!, object);
     throw payloadError(`"${where}" ${message}`, { field: where });
   }
   const p = parsed.data;
   if (p.doc !== undefined && p.docUri !== undefined) throw payloadError("give either doc (the document itself) or docUri (where it is published), not both");
+  if (p.docUri !== undefined && p.docHash === undefined) {
+    throw payloadError("docUri needs docHash (the hash register records): without it the app cannot check that the document at docUri is the device's", { field: "docHash" });
+  }
   if (p.docHash !== undefined && p.docUri === undefined) throw payloadError("docHash is the hash of the document at docUri, so it needs docUri (an inline doc is hashed by the app)");
   const permitFields = [p.owner, p.nonce, p.sig];
   const presigned = permitFields.some((f) => f !== undefined);
@@ -50,6 +56,8 @@ export function fromPayload(object: Record<string, unknown>, form: "json" | "bas
       throw payloadError("a pre-signed payload must also carry chainId and registry, because the signature is bound to them");
     }
   }
+
+  const proxy = proxyFromPayload(p);
 
   const identity = parseDid(p.did);
   const result: ClaimInput = { kind: "payload", form, did: identity.did, device: identity.address };
@@ -73,5 +81,6 @@ export function fromPayload(object: Record<string, unknown>, form: "json" | "bas
   }
   if (p.deviceNFT !== undefined) result.deviceNFT = p.deviceNFT.tokenId === undefined ? { contract: p.deviceNFT.contract } : { contract: p.deviceNFT.contract, tokenId: p.deviceNFT.tokenId };
   if (p.project !== undefined) result.projectName = p.project;
+  if (proxy !== undefined) result.proxy = proxy;
   return result;
 }

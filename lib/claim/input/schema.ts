@@ -3,8 +3,7 @@ import { z } from "zod";
 import { DeviceError } from "../../device/errors";
 
 /** Also the order encodeClaimPayload writes them in, so equal payloads encode to equal text. */
-export const PAYLOAD_KEYS = ["v", "did", "puk", "doc", "docUri", "docHash", "endpoint", "chainId", "registry", "owner", "nonce", "sig", "deviceNFT", "project"] as const;
-export const KNOWN_KEYS: ReadonlySet<string> = new Set(PAYLOAD_KEYS);
+export const PAYLOAD_KEYS = ["v", "did", "puk", "doc", "docUri", "docHash", "endpoint", "chainId", "registry", "owner", "nonce", "sig", "deviceNFT", "project", "proxy", "verifySignature", "verifier"] as const;
 
 // Field schemas of the v1 payload. Every message says what the field must look like; the field name is added
 // when the issue is reported, so no default zod text reaches a person.
@@ -30,7 +29,8 @@ const uintField = (example: string) => {
     .refine((value) => value <= UINT256_MAX, { error: "is larger than a uint256" });
 };
 
-export const payloadSchema = z.object({
+/** Strict: version 1 rejects unknown fields (docs/claim-payload.md), so a misspelt name never drops data. */
+export const payloadSchema = z.strictObject({
   v: z.literal(1),
   did: z.string({ error: 'must be a string "did:io:0x…"' }),
   puk: hexField(/^0x04[0-9a-fA-F]{128}$/, "must be the uncompressed secp256k1 public key: 0x04 followed by 128 hex digits").optional(),
@@ -38,7 +38,8 @@ export const payloadSchema = z.object({
   docUri: z
     .string({ error: "must be a URI string" })
     .max(2048, { error: "is longer than 2048 characters" })
-    .regex(/^(ipfs|ipns|https?|data):\S+$/i, { error: "must be an ipfs://, https://, http:// or data: URI without spaces" })
+    // The schemes the app can fetch to check the document against docHash (lib/did/documentFetch.ts).
+    .regex(/^(ipfs:\/\/|https:\/\/|data:)\S+$/i, { error: "must be a data:, ipfs:// or https:// URI without spaces (the app fetches it to check the document)" })
     .optional(),
   docHash: hexField(/^0x[0-9a-fA-F]{64}$/, "must be 0x followed by 64 hex digits (32 bytes)")
     .refine((h) => !/^0x0{64}$/.test(h), { error: "is zero; the registry refuses an empty hash" })
@@ -67,6 +68,13 @@ export const payloadSchema = z.object({
     .trim()
     .min(1, { error: "is empty" })
     .max(128, { error: "is longer than 128 characters" })
+    .optional(),
+  proxy: addressField().optional(),
+  verifySignature: hexField(/^0x[0-9a-fA-F]{130}$/, "must be the project verifier's 65-byte signature: 0x followed by 130 hex digits").optional(),
+  verifier: z
+    .string({ error: "must be the project verifier's https:// URL as a string" })
+    .max(2048, { error: "is longer than 2048 characters" })
+    .regex(/^https?:\/\/\S+$/i, { error: "must be an https:// URL without spaces" })
     .optional(),
 });
 

@@ -21,6 +21,15 @@ export interface ClaimPermit {
   signature: Hex;
 }
 
+/** A claim through a project's VerifyingProxy: the device signs for the proxy, the project's verifier vouches. */
+export interface ClaimProxy {
+  address: Address;
+  /** The verifier's EIP-191 signature over (chainId, owner, device), given inline… */
+  verifySignature?: Hex;
+  /** …or where to ask for it (docs/claim-payload.md). */
+  verifierUrl?: string;
+}
+
 export interface ClaimDeviceNft {
   contract: Address;
   tokenId?: bigint;
@@ -44,6 +53,7 @@ interface ClaimInputFields {
   permit?: ClaimPermit;
   deviceNFT?: ClaimDeviceNft;
   projectName?: string;
+  proxy?: ClaimProxy;
   /** Deep links only: the origin the link points at. */
   linkOrigin?: string;
   /** Deep links only, with `appOrigin` given: the link names another site than this app. */
@@ -65,7 +75,7 @@ export type ClaimInput =
  * - identity: no DID yet (ask the device: `identify()`);
  * - signer: no pre-signed permit and no endpoint (connect the device over BLE or USB to sign);
  * - document: no document and no docUri (read /diddoc from the device);
- * - deviceNFT: no device-NFT contract and token id (the owner picks one).
+ * - deviceNFT: no device-NFT contract and token id (the owner picks one); a proxy claim needs none.
  */
 export type ClaimGap = "identity" | "signer" | "document" | "deviceNFT";
 
@@ -74,7 +84,7 @@ export function claimInputGaps(input: ClaimInput): ClaimGap[] {
   if (input.did === undefined) gaps.push("identity");
   if (input.permit === undefined && input.endpoint === undefined) gaps.push("signer");
   if (input.document === undefined && input.docUri === undefined) gaps.push("document");
-  if (input.deviceNFT?.tokenId === undefined) gaps.push("deviceNFT");
+  if (input.deviceNFT?.tokenId === undefined && input.proxy === undefined) gaps.push("deviceNFT");
   return gaps;
 }
 
@@ -95,4 +105,7 @@ export interface ClaimPayloadV1 {
   sig?: string;
   deviceNFT?: { contract: string; tokenId?: string | number | bigint };
   project?: string;
+  proxy?: string;
+  verifySignature?: string;
+  verifier?: string;
 }

@@ -10,6 +10,7 @@ import { encodeClaimPayload } from "../input/encode";
 import { parseClaimInput } from "../input/parse";
 import { permitDigest } from "../../device/permit";
 import { createVirtualDevice } from "../../device/simulated/virtualDevice";
+import { restrictProxyClaim } from "./proxyRestriction";
 import { runProxyChecks, type ProxyCheckDeps, type ProxyClaim } from "./runProxyChecks";
 import { verifierMessage } from "./verifierMessage";
 
@@ -79,6 +80,17 @@ describe("claims through a VerifyingProxy", () => {
       expect(result.plan).toEqual([]);
     });
   }
+
+  it("on a page restricted to another project (an embed), keeps the verdict, adds why, and plans nothing", async () => {
+    const { device, input } = signedFor("proxy-restricted");
+    const result = await runProxyChecks(input, { proxy: proxy(), verifySignature: await vouch(device.address) }, deps());
+    expect(restrictProxyClaim(result, { projectId: BigInt(ctx.deployment.demo.proxy.projectId) })).toBe(result);
+    expect(restrictProxyClaim(result, { deviceNFT: ctx.deployment.demo.proxy.deviceNFT })).toBe(result);
+    const outside = restrictProxyClaim(result, { projectId: 1n });
+    expect(failed(outside)).toEqual([["proxy-project", `This device registers with project #${ctx.deployment.demo.proxy.projectId}, but this page only claims devices of project #1.`]]);
+    expect(outside.plan).toEqual([]);
+    expect(restrictProxyClaim(result, { deviceNFT: ctx.deployment.deviceNFT }).plan).toEqual([]);
+  });
 
   it("refuses a device that signed for the owner instead of the proxy", async () => {
     const { device, input } = signedFor("proxy-owner-permit", owner());

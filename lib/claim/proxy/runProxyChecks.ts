@@ -25,6 +25,9 @@ export interface ProxyCheckDeps extends Omit<ClaimCheckDeps, "candidates" | "req
 }
 
 export interface ProxyCheckResult {
+  mode: "proxy";
+  /** Who the device is (from the input or, for a device URL, from the device). */
+  subject: { device: Address; did: string };
   preflight: ProxyPreflight;
   checklist: Checklist;
   document: DocumentChoice | undefined;
@@ -60,10 +63,11 @@ export async function runProxyChecks(input: ClaimInput, claim: ProxyClaim, deps:
     signature = await deps.session.sign(permitDigestFromDomainSeparator(preflight.domainSeparator, claim.proxy, preflight.nonce));
   }
   const checklist = buildProxyChecklist({ device, signature, verifier }, { owner: deps.owner, chainId: deps.chainId, preflight, gasReserve: deps.gasReserve });
-  if (!checklist.ok || !checklist.signature || !("signature" in verifier)) return { preflight, checklist, document: undefined, plan: [] };
+  const base = { mode: "proxy" as const, subject: { device, did }, preflight };
+  if (!checklist.ok || !checklist.signature || !("signature" in verifier)) return { ...base, checklist, document: undefined, plan: [] };
 
   const session = deps.session;
-  const document = await chooseDocument({
+  const chosen = await chooseDocument({
     did,
     publicKey: input.publicKey ?? identity?.publicKey,
     document: input.document,
@@ -71,6 +75,8 @@ export async function runProxyChecks(input: ClaimInput, claim: ProxyClaim, deps:
     docHash: input.docHash,
     readDeviceDocument: session && (async () => (await session.diddoc()).document),
   });
+  if (!chosen.ok) return { ...base, checklist: { ...checklist, checks: [...checklist.checks, chosen.check], ok: false }, document: undefined, plan: [] };
+  const document = chosen.choice;
   const call = proxyRegisterCall({
     proxy: claim.proxy,
     verifySignature: verifier.signature,
@@ -81,6 +87,6 @@ export async function runProxyChecks(input: ClaimInput, claim: ProxyClaim, deps:
     fee: checklist.fee,
   });
   const failure = await simulateRegister(deps, call);
-  if (failure) return { preflight, checklist: { ...checklist, checks: [...checklist.checks, failure], ok: false }, document, plan: [] };
-  return { preflight, checklist, document, plan: [call] };
+  if (failure) return { ...base, checklist: { ...checklist, checks: [...checklist.checks, failure], ok: false }, document, plan: [] };
+  return { ...base, checklist, document, plan: [call] };
 }

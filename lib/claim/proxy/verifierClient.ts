@@ -27,6 +27,24 @@ export interface VerifierClientOptions {
   fetch?: typeof fetch;
 }
 
+/**
+ * The rules a verifier address must meet, here and where a payload names one (lib/claim/input): a web address,
+ * https (plain http only with `allowHttp`, the devnet's), no user name or password.
+ */
+export function verifierUrl(text: string, allowHttp: boolean): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new VerifierError("verifier-url", `The project's verifier address "${preview(text)}" is not a web address.`);
+  }
+  if (url.protocol !== "https:" && !(allowHttp && url.protocol === "http:")) {
+    throw new VerifierError("verifier-insecure", `The project's verifier must be reached over https; "${url.origin}" is not.`);
+  }
+  if (url.username || url.password) throw new VerifierError("verifier-url", "The project's verifier address must not carry a user name or password.");
+  return url;
+}
+
 const MAX_ANSWER_BYTES = 4_096;
 const preview = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
 
@@ -37,16 +55,7 @@ const preview = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}…
  * against the proxy's verifier().
  */
 export async function requestVerifySignature(request: VerifierRequest, options: VerifierClientOptions): Promise<Hex> {
-  let url: URL;
-  try {
-    url = new URL(request.url);
-  } catch {
-    throw new VerifierError("verifier-url", `The project's verifier address "${preview(request.url)}" is not a web address.`);
-  }
-  if (url.protocol !== "https:" && !(options.allowHttp && url.protocol === "http:")) {
-    throw new VerifierError("verifier-insecure", `The project's verifier must be reached over https; "${url.origin}" is not.`);
-  }
-  if (url.username || url.password) throw new VerifierError("verifier-url", "The project's verifier address must not carry a user name or password.");
+  const url = verifierUrl(request.url, options.allowHttp);
   url.searchParams.set("chainId", String(request.chainId));
   url.searchParams.set("owner", request.owner);
   url.searchParams.set("device", request.device);

@@ -4,7 +4,7 @@ import { parseEther, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { confirm, deviceAccount, registerDevice, useDevnet } from "../../../contracts/test/helpers";
 import { permitDigestFromDomainSeparator } from "../../device/permit";
-import { readPreflight } from "../preflight";
+import { readPreflight } from "../readPreflight";
 import { readHolder } from "./readHolder";
 import { buildTakeOverChecklist, takeOverCall } from "./takeOverChecklist";
 

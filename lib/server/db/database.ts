@@ -14,19 +14,3 @@ export interface Database extends Sql {
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
-
-export interface DatabaseConfig {
-  /** postgres://… — when present, a Postgres server; otherwise PGlite. */
-  url?: string;
-  /** PGlite's folder; omitted means in memory (tests). */
-  pgliteDir?: string;
-}
-
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  if (config.url) {
-    const { openPostgres } = await import("./postgres");
-    return openPostgres(config.url);
-  }
-  const { openPglite } = await import("./pglite");
-  return openPglite(config.pgliteDir);
-}

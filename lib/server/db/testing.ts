@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openDatabase, type Database } from "./database";
+import type { Database } from "./database";
+import { openDatabase } from "./openDatabase";
 import { migrate } from "./migrate";
 
 /**

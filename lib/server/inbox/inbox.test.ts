@@ -8,7 +8,7 @@ import { createVirtualDevice, type VirtualDevice } from "../../device/simulated/
 import { createDocumentFetcher } from "../../did/documentFetch";
 import { dataUriForDocument, documentHash } from "../../did/didDocument";
 import type { Resolve } from "../../did/http";
-import { resolverChains } from "../../did/getResolver";
+import { resolverChains } from "../../did/resolverChains";
 import { resolveDidIo } from "../../did/resolve";
 import { openReply, openToken, sealMessage, serverContactFrom, type DeviceInboxKeys } from "../../didcomm/deviceSide";
 import { decryptJwe } from "../../didcomm/jweDecrypt";

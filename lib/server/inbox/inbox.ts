@@ -1,3 +1,4 @@
+import { secp256k1 } from "@noble/curves/secp256k1";
 import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex, hexToBytes, randomBytes } from "@noble/hashes/utils";
 import { b64uEncode } from "../../didcomm/base64";
@@ -32,6 +33,9 @@ export interface InboxDeps {
 const PURGE_EVERY = 1000;
 
 export function createInbox({ store, keys, devices, limits, now = Date.now }: InboxDeps): Inbox {
+  // The inbox signs every reply: a 10-bit window on the secp256k1 generator (about 2 MB, built once,
+  // for the whole process) makes each signature about 10% cheaper than noble's default 8 bits.
+  secp256k1.utils.precompute(10);
   const rate = createRateLimiter(limits.perDevicePerMinute);
   // Tokens never change once issued, so every instance may remember the ones it has seen until they expire.
   const tokenCache = new Map<string, TokenRecord>();
@@ -100,7 +104,7 @@ export function createInbox({ store, keys, devices, limits, now = Date.now }: In
       if (opened.claimedSender !== undefined && opened.claimedSender !== token.deviceDid) {
         throw new InboxError("forbidden", `The message says it is from ${opened.claimedSender.slice(0, 80)}, but the token belongs to ${token.deviceDid}.`);
       }
-      const message = readDeviceMessage(opened.plaintext, token, limits.maxMessageBytes);
+      const message = await readDeviceMessage(opened.plaintext, token, limits.maxMessageBytes);
       const stored = await store.insertMessage({ deviceDid: token.deviceDid, body: message.body, digest: bytesToHex(opened.digest), signedByDevice: message.signed });
       if (stored === "replay") throw new InboxError("replay", "This exact message was already received; each message must be encrypted anew.");
       if (++sinceLastPurge >= PURGE_EVERY) {

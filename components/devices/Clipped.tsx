@@ -1,0 +1,18 @@
+"use client";
+
+import { revealInvisibles } from "@/lib/did/summary";
+
+// Everything in a DID Document was written by whoever registered the device. It is rendered as React text
+// (escaped), never as HTML or links, and long values are clipped so a hostile document cannot break the page.
+
+const CLIP = 240;
+
+/** Untrusted text: clipped, invisible characters spelt out, and isolated so its direction cannot leak out. */
+export function Clipped({ text, className = "" }: { text: string; className?: string }) {
+  const clipped = text.length > CLIP;
+  return (
+    <bdi className={`break-all [overflow-wrap:anywhere] ${className}`} title={clipped ? `${text.length} characters` : undefined}>
+      {revealInvisibles(clipped ? `${text.slice(0, CLIP)}… (${text.length.toLocaleString("en")} characters)` : text)}
+    </bdi>
+  );
+}

@@ -1,0 +1,41 @@
+import { parseEventLogs, type Address, type Hex, type TransactionReceipt } from "viem";
+import { ioIDAbi } from "../../chain/abi";
+import type { PlannedCall } from "../bindPlan";
+import type { Check, Checklist } from "../checklist";
+import type { ClaimResult } from "../machine";
+import type { Preflight } from "../preflight";
+import { ClaimExecutionError } from "../walletSteps";
+import type { Holder } from "./readHolder";
+import { buildTakeOverChecklist, takeOverCall } from "./takeOverChecklist";
+
+/**
+ * The offer for a device whose ioID someone else holds: the verdict on the device's Permit(owner = the connected
+ * wallet) from the same preflight, then a dry run of `registry.migrate`. Nothing is planned unless all pass.
+ */
+export async function takeOverChecks(
+  deps: { owner: Address; registry: Address; simulate: (call: PlannedCall) => Promise<Check | undefined> },
+  facts: { preflight: Preflight; holder: Holder; device: Address; signature: Hex | undefined },
+): Promise<{ checklist: Checklist; plan: PlannedCall[] }> {
+  const { preflight, holder, device, signature } = facts;
+  const checklist = buildTakeOverChecklist(device, signature, {
+    owner: deps.owner,
+    registry: deps.registry,
+    domainSeparator: preflight.domainSeparator,
+    nonce: preflight.nonce,
+    holder,
+  });
+  if (!checklist.ok || !checklist.signature) return { checklist, plan: [] };
+  const call = takeOverCall(deps.registry, device, deps.owner, checklist.signature);
+  const failure = await deps.simulate(call);
+  if (failure) return { checklist: { ...checklist, checks: [...checklist.checks, { ...failure, title: "Dry run of the take-over" }], ok: false }, plan: [] };
+  return { checklist, plan: [call] };
+}
+
+/** The ioID the take-over moved, from its Migrate event; the wallet and DID are the ioID's own, known beforehand. */
+export function takeOverResult(receipt: TransactionReceipt, ioIDContract: Address, facts: { holder: Holder; device: Address; did: string }): ClaimResult {
+  const moved = parseEventLogs({ abi: ioIDAbi, eventName: "Migrate", logs: receipt.logs }).find(
+    (log) => log.address.toLowerCase() === ioIDContract.toLowerCase() && log.args.id === facts.holder.ioIDTokenId,
+  );
+  if (!moved) throw new ClaimExecutionError("no-result", "The take-over succeeded but its Migrate event was not found.", receipt.transactionHash);
+  return { ioID: moved.args.id, did: facts.did, device: facts.device, wallet: facts.holder.wallet, txHash: receipt.transactionHash };
+}
