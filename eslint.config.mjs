@@ -35,13 +35,13 @@ const restrict = (files, patterns, ignores = []) => ({ files, ignores, rules: { 
 const tests = ["**/*.test.ts", "**/testing.ts"];
 
 // components/<feature> never imports another feature: shared pieces live in ui/, sources/ (the doors) and
-// wallet/ (the connection every page shows). The embed page hosts the claim flow itself, by design.
+// wallet/ (the connection every page shows). The embed page hosts the claim flows themselves, by design.
 const features = ["claim", "devices", "embed", "fleet", "home", "sources", "ui", "wallet"];
 const shared = new Set(["sources", "ui", "wallet"]);
 function featureBlock(feature) {
   const others = features.filter((f) => f !== feature && !shared.has(f));
   const group = others.flatMap((f) => [`@/components/${f}/*`, `**/components/${f}/*`, `../${f}/*`, `../../${f}/*`]);
-  if (feature === "embed") group.push("!@/components/claim/ClaimFlow");
+  if (feature === "embed") group.push("!@/components/claim/ClaimFlow", "!@/components/fleet/FleetClaim");
   const patterns = [serverOnly, { group: ["node:*"], message: "Browser code: no Node built-ins." }];
   if (group.length) patterns.push({ group, message: "A feature folder never imports another feature; shared pieces go to components/ui, sources or wallet." });
   return restrict([`components/${feature}/**/*.{ts,tsx}`], patterns);

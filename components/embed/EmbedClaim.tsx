@@ -4,6 +4,7 @@ import { ConnectButton } from "@/components/wallet/ConnectButton";
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { useAccount, useChainId, useSwitchChain, type State } from "wagmi";
 import { ClaimFlow } from "@/components/claim/ClaimFlow";
+import { FleetClaim } from "@/components/fleet/FleetClaim";
 import type { ClaimFlowEvent } from "@/lib/claim/controllerPorts";
 import { Alert, buttonClass } from "@/components/ui/Card";
 import { Providers } from "@/components/wallet/Providers";
@@ -116,7 +117,7 @@ function EmbedFlow({ config }: { config: EmbedConfig }) {
     <>
       <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2">
         <div className="min-w-0">
-          <h1 className="font-semibold leading-tight">Claim your device</h1>
+          <h1 className="font-semibold leading-tight">{config.flow === "fleet" ? "Claim your devices" : "Claim your device"}</h1>
           <p className="truncate text-xs text-slate-500" data-testid="embed-restriction">
             {config.projectId ? `Devices of project #${config.projectId}` : `Devices of collection ${config.deviceNFT!.slice(0, 6)}…${config.deviceNFT!.slice(-4)}`} on{" "}
             {chain.name}
@@ -153,6 +154,12 @@ function EmbedFlow({ config }: { config: EmbedConfig }) {
               Switch to {chain.name}
             </button>
           </Alert>
+        ) : config.flow === "fleet" ? (
+          <FleetClaim
+            requiredProjectId={config.projectId === undefined ? undefined : BigInt(config.projectId)}
+            requiredDeviceNFT={config.deviceNFT}
+            onOutcome={onEvent}
+          />
         ) : (
           <ClaimFlow
             compact

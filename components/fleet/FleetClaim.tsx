@@ -1,7 +1,10 @@
 "use client";
 
-import type { CallBundling } from "@/lib/claim/bundling";
-import type { ClaimWallet } from "@/lib/claim/execute";
+import { useMemo } from "react";
+import { useAccount, useCapabilities, useChainId, useConfig } from "wagmi";
+import { wagmiWallet } from "@/components/wallet/wagmiWallet";
+import { bundlingOf } from "@/lib/claim/bundling";
+import type { FleetControllerParts } from "@/lib/claim/fleet/controller";
 import { Alert, StepCard } from "@/components/ui/Card";
 import { FleetAdd } from "./FleetAdd";
 import { FleetQueue } from "./FleetQueue";
@@ -9,9 +12,22 @@ import { FleetResults } from "./FleetResults";
 import { FleetSend } from "./FleetSend";
 import { useFleet } from "./useFleet";
 
-/** Many devices in one flow: queue them, check them together, send them in as few prompts as the wallet allows. */
-export function FleetClaim({ wallet, bundling }: { wallet: ClaimWallet | undefined; bundling: CallBundling }) {
-  const { state, controller, owner, chainConfig } = useFleet(wallet);
+export type FleetOptions = Pick<FleetControllerParts, "requiredProjectId" | "requiredDeviceNFT" | "onOutcome">;
+
+/**
+ * Many devices in one flow: queue them, check them together, send them in as few prompts as the connected wallet
+ * allows (its EIP-5792 capabilities say how it takes a bundle). The embed flow restricts it to a project or a
+ * collection and hears each device's outcome.
+ */
+export function FleetClaim(options: FleetOptions) {
+  const config = useConfig();
+  const chainId = useChainId();
+  const { address } = useAccount();
+  const connected = useMemo(() => wagmiWallet(config, chainId), [config, chainId]);
+  const capabilities = useCapabilities({ chainId, query: { enabled: Boolean(address), retry: false } });
+  const wallet = address ? connected : undefined;
+  const bundling = bundlingOf(capabilities.data);
+  const { state, controller, owner, chainConfig } = useFleet(wallet, options);
   if (!chainConfig) return <Alert tone="error" title="Unsupported network">Switch your wallet to IoTeX or the local devnet to claim devices.</Alert>;
   return (
     <div className="space-y-4">

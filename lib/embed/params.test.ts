@@ -21,6 +21,7 @@ describe("parseEmbedParams", () => {
       ok: true,
       params: {
         mode: "iframe",
+        flow: "single",
         chainId: 4690,
         projectId: 7n,
         deviceNFT: undefined,
@@ -31,6 +32,13 @@ describe("parseEmbedParams", () => {
         hostOrigin: "https://onboard.example.com",
       },
     });
+  });
+
+  it("accepts flow=fleet in iframe and popup mode, not in redirect mode", () => {
+    const fleet = parse("mode=iframe&flow=fleet&origin=https://onboard.example.com&project=7");
+    expect(fleet.ok && fleet.params).toMatchObject({ mode: "iframe", flow: "fleet", projectId: 7n });
+    expect(errors("mode=redirect&flow=fleet&return_to=https://onboard.example.com/done&project=7")).toEqual(["flow: a fleet reports each device by message: use iframe or popup mode"]);
+    expect(errors("mode=popup&flow=many&origin=https://onboard.example.com&project=7")).toEqual(["flow: single or fleet"]);
   });
 
   it("accepts a device-NFT restriction (checksummed) and defaults the theme", () => {

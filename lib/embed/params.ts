@@ -12,6 +12,8 @@ import { embedModes, type EmbedMode } from "./protocol";
 
 export interface EmbedParams {
   mode: EmbedMode;
+  /** One device, or many in one flow (the fleet claim, for projects that onboard devices by the dozen). */
+  flow: "single" | "fleet";
   /** Undefined: the build's default chain. */
   chainId: number | undefined;
   /** Exactly one restriction: the project id, or the device-NFT contract (whose project the chain knows). */
@@ -45,6 +47,8 @@ function rawSchema(ctx: EmbedParamsContext) {
     .strictObject(
       {
         mode: z.enum(embedModes, { error: `one of ${embedModes.join(", ")}` }),
+        // `mode` is how the flow talks to its host; what it claims is `flow`.
+        flow: z.enum(["single", "fleet"], { error: "single or fleet" }).default("single"),
         // The loader says which protocol version it speaks; only 1 exists.
         v: z.literal("1", { error: "only version 1 exists" }).optional(),
         chain: text(12)
@@ -90,6 +94,9 @@ function rawSchema(ctx: EmbedParamsContext) {
       if (p.mode === "redirect" && p.return_to === undefined) {
         c.addIssue({ code: "custom", path: ["return_to"], message: "required in redirect mode" });
       }
+      if (p.mode === "redirect" && p.flow === "fleet") {
+        c.addIssue({ code: "custom", path: ["flow"], message: "a fleet reports each device by message: use iframe or popup mode" });
+      }
       if (p.mode !== "redirect" && p.origin === undefined) {
         c.addIssue({ code: "custom", path: ["origin"], message: `required in ${p.mode} mode: the host page's origin` });
       }
@@ -122,6 +129,7 @@ export function parseEmbedParams(search: RawSearchParams, ctx: EmbedParamsContex
     ok: true,
     params: {
       mode: p.mode,
+      flow: p.flow,
       chainId: p.chain,
       projectId: p.project,
       deviceNFT: p.deviceNFT,
