@@ -193,7 +193,9 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
       const registered = receipts.find((r) => r.status === "success" && r.to !== null && isAddressEqual(r.to, registrar));
       // A device URL's input has no address until the device answers: the receipt's DID names it.
       if (registered) {
-        dispatch({ type: "done", result: v.claimResultFromReceipt(registered, chain.contracts.ioID, input.device) });
+        // A take-over (registry.migrate) moved an ioID instead of creating one.
+        const takenOver = await v.resumedTakeOverResult(publicClient, registered, chain.contracts.ioID, stored.owner);
+        dispatch({ type: "done", result: takenOver ?? v.claimResultFromReceipt(registered, chain.contracts.ioID, input.device) });
         return parts.storage.clear();
       }
       // Only the approval went through: verify again; the plan is now `register` alone.

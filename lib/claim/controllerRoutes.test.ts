@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { useDevnet } from "../../contracts/test/helpers";
 import { devnetVerifierPrivateKey } from "../../scripts/devnet/accounts";
 import { createClaimController } from "./controller";
+import { executePlan } from "./execute";
 import type { ClaimFlowState } from "./controllerPorts";
 import { verifierMessage } from "./proxy/verifierMessage";
 import { readHolder } from "./takeOver/readHolder";
@@ -13,9 +14,9 @@ import { chainOf, localWallet, memoryStorage, presignedClaim, until } from "./te
 
 const ctx = useDevnet();
 
-function controllerFor(account: number) {
+function controllerFor(account: number, storage = memoryStorage()) {
   const wallet = localWallet(ctx, account);
-  const controller = createClaimController({ storage: memoryStorage(), clock: () => Date.now(), appOrigin: () => "http://127.0.0.1:3000", load: () => import("./verifier") });
+  const controller = createClaimController({ storage, clock: () => Date.now(), appOrigin: () => "http://127.0.0.1:3000", load: () => import("./verifier") });
   controller.setContext({ owner: ctx.accounts[account]!.address, chain: chainOf(ctx), client: ctx.publicClient, wallet, walletSettled: true });
   return { controller, wallet };
 }
@@ -71,5 +72,25 @@ describe("claim controller: proxy claims and take-overs", () => {
     expect(end.result).toMatchObject({ ioID: registered.result.ioID, wallet: registered.result.wallet, did: registered.result.did });
     expect(wallet.prompts).toBe(1);
     expect((await readHolder(ctx.publicClient, ctx.deployment.ioIDRegistry, registered.result.device))?.holder).toBe(ctx.accounts[1]!.address);
+  });
+
+  it("finishes a take-over sent before a reload from its receipt alone", async () => {
+    const first = await claimed(0, presignedClaim(ctx, "controller-resumed-take-over").text);
+    await first.controller.submit();
+    const registered = await until(first.controller, done);
+    if (registered.phase !== "done") throw new Error("first claim failed");
+    const { text } = presignedClaim(ctx, "controller-resumed-take-over", { owner: ctx.accounts[1]!.address, nonce: 1n });
+    const { state } = await claimed(1, text);
+    if (state.phase !== "checked") throw new Error("not checked");
+    const hashes: `0x${string}`[] = [];
+    await executePlan(state.plan, localWallet(ctx, 1), { onPrompt: () => undefined, onSent: (hash) => void hashes.push(hash) });
+
+    // The page closed after sending: a new controller finds only the stored claim and its transaction.
+    const storage = memoryStorage({ raw: text, source: "paste", nft: undefined, chainId: ctx.chainId, owner: ctx.accounts[1]!.address, hashes });
+    const { controller } = controllerFor(1, storage);
+    const end = await until(controller, done);
+    if (end.phase !== "done") throw new Error(`not done: ${JSON.stringify(end)}`);
+    expect(end.result).toMatchObject({ ioID: registered.result.ioID, wallet: registered.result.wallet, did: registered.result.did, device: registered.result.device });
+    expect(storage.box.value).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ export { runClaimChecks, simulateRegister } from "./runChecks";
 export { claimResultFromReceipt, executePlan } from "./execute";
 export { runProxyChecks } from "./proxy/runProxyChecks";
 export { restrictProxyClaim } from "./proxy/proxyRestriction";
-export { takeOverResult } from "./takeOver/takeOverChecks";
+export { resumedTakeOverResult, takeOverResult } from "./takeOver/takeOverChecks";
 export { readDeviceNonce } from "./devicePermit";
 export { parseStoredClaim } from "./storedClaim";
 export { ownerTokenCandidates } from "./ownerTokens";

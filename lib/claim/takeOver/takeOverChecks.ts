@@ -1,5 +1,6 @@
-import { parseEventLogs, type Address, type Hex, type TransactionReceipt } from "viem";
+import { isAddressEqual, parseEventLogs, type Address, type Hex, type PublicClient, type TransactionReceipt } from "viem";
 import { ioIDAbi } from "../../chain/abi";
+import { parseDid } from "../../did/did";
 import type { PlannedCall } from "../bindPlan";
 import type { Check, Checklist } from "../checklist";
 import type { ClaimResult } from "../machine";
@@ -38,4 +39,22 @@ export function takeOverResult(receipt: TransactionReceipt, ioIDContract: Addres
   );
   if (!moved) throw new ClaimExecutionError("no-result", "The take-over succeeded but its Migrate event was not found.", receipt.transactionHash);
   return { ioID: moved.args.id, did: facts.did, device: facts.device, wallet: facts.holder.wallet, txHash: receipt.transactionHash };
+}
+
+/**
+ * A take-over found again after a reload, when nothing but its receipt is left: its Migrate event names the ioID
+ * and the new owner, and the ioID itself says its wallet and DID. Undefined when the receipt moved no ioID to `owner`.
+ */
+export async function resumedTakeOverResult(
+  client: Pick<PublicClient, "readContract">,
+  receipt: TransactionReceipt,
+  ioIDContract: Address,
+  owner: Address,
+): Promise<ClaimResult | undefined> {
+  const moved = parseEventLogs({ abi: ioIDAbi, eventName: "Migrate", logs: receipt.logs }).find(
+    (log) => isAddressEqual(log.address, ioIDContract) && isAddressEqual(log.args.newOwner, owner),
+  );
+  if (!moved) return undefined;
+  const [wallet, did] = await client.readContract({ address: ioIDContract, abi: ioIDAbi, functionName: "wallet", args: [moved.args.id] });
+  return { ioID: moved.args.id, did, device: parseDid(did).address, wallet, txHash: receipt.transactionHash };
 }
