@@ -24,3 +24,12 @@ export async function rejection(promise: Promise<unknown>, code: DeviceErrorCode
   expect((error as DeviceError).code).toBe(code);
   return error as DeviceError;
 }
+
+/** A repeatable stream of numbers in [0, 1) (a linear congruential generator): noise and chunking that a failure can replay. */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
