@@ -4,15 +4,12 @@ import { useMemo } from "react";
 import { useAccount, useCapabilities, useChainId, useConfig } from "wagmi";
 import { wagmiWallet } from "@/components/wallet/wagmiWallet";
 import { bundlingOf } from "@/lib/claim/bundling";
-import type { FleetControllerParts } from "@/lib/claim/fleet/controller";
 import { Alert, StepCard } from "@/components/ui/Card";
 import { FleetAdd } from "./FleetAdd";
 import { FleetQueue } from "./FleetQueue";
 import { FleetResults } from "./FleetResults";
 import { FleetSend } from "./FleetSend";
-import { useFleet } from "./useFleet";
-
-export type FleetOptions = Pick<FleetControllerParts, "requiredProjectId" | "requiredDeviceNFT" | "onOutcome">;
+import { useFleet, type FleetOptions } from "./useFleet";
 
 /**
  * Many devices in one flow: queue them, check them together, send them in as few prompts as the connected wallet

@@ -6,13 +6,15 @@ import { useAccount, useChainId, useClient } from "wagmi";
 import { devnet } from "@/lib/chain/chains";
 import { getChainConfig } from "@/lib/chain/config";
 import type { ClaimWallet } from "@/lib/claim/execute";
-import { createFleetController } from "@/lib/claim/fleet/controller";
+import { createFleetController, type FleetControllerParts } from "@/lib/claim/fleet/controller";
 import { initialFleetState } from "@/lib/claim/fleet/queueState";
-import type { FleetOptions } from "./FleetClaim";
 import { fleetStorage } from "./fleetStorage";
 
 // IoTeX charges 1,000 Gwei per gas; a registration costs up to ~0.6 IOTX there.
 const gasReserve = (chainId: number) => (chainId === devnet.id ? parseEther("0.01") : parseEther("1"));
+
+/** What a host of the fleet claim may set: the embed restricts it to a project or collection and hears each outcome. */
+export type FleetOptions = Pick<FleetControllerParts, "requiredProjectId" | "requiredDeviceNFT" | "onOutcome">;
 
 /** The fleet controller (lib/claim/fleet/controller.ts) bound to wagmi's account and chain, the given wallet and this tab's storage. */
 export function useFleet(wallet: ClaimWallet | undefined, options: FleetOptions) {
