@@ -192,7 +192,8 @@ export function ClaimFlow({
             <div role="status" aria-live="polite" className="space-y-1 text-sm">
               <p data-testid="claim-progress">
                 {state.plan.length > 1 && state.step > 0 ? `Step ${state.step} of ${state.plan.length}: ` : ""}
-                {state.hashes.length > 0 ? "Waiting for the network to confirm…" : "Confirm in your wallet…"}
+                {/* The wallet still has step N to confirm until its hash is known: a reload then would lose it. */}
+                {(state.step > 0 ? state.hashes.length >= state.step : state.hashes.length > 0) ? "Waiting for the network to confirm…" : "Confirm in your wallet…"}
               </p>
               {state.hashes.map((hash) => (
                 <TxLink key={hash} chainId={chainConfig.chain.id} hash={hash} />
