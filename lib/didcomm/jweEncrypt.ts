@@ -4,7 +4,7 @@ import { formatLikeCJSON } from "@/lib/did/cjson";
 import { b64uEncode, utf8 } from "./base64";
 import type { DidcommCrypto, EphemeralKey } from "./cryptoPort";
 import { fail } from "./errors";
-import { checkPoint } from "./keys";
+import { checkStaticPoint } from "./keys";
 import { LIMITS } from "./limits";
 import { portableCrypto } from "./portableCrypto";
 
@@ -102,7 +102,7 @@ function checkRecipients(recipients: JweRecipient[]): { kid: string; point: Uint
   }
   return recipients.map((r) => {
     if (r.kid.length === 0 || r.kid.length > LIMITS.maxKidChars) fail("recipients-invalid", "A recipient kid must be 1 to 512 characters.");
-    return { kid: r.kid, point: checkPoint("P-256", r.publicKey) };
+    return { kid: r.kid, point: checkStaticPoint("P-256", r.publicKey) };
   });
 }
 

@@ -11,11 +11,6 @@ import { publicKeyOf, type Curve } from "./keys";
 import { portableCrypto } from "./portableCrypto";
 import { vectors } from "./testVectors";
 
-const signerOf = (s: { crv: Curve; priv_hex: string; kid?: string | null }) => ({
-  crv: s.crv,
-  privateKey: hexToBytes(s.priv_hex),
-  ...(s.kid ? { kid: s.kid } : {}),
-});
 const verifierOf = (crv: Curve, privHex: string) => ({ crv, publicKey: publicKeyOf(crv, hexToBytes(privHex)) });
 
 // Every vector runs against each implementation of the primitives: the browser's and the server's.
