@@ -5,6 +5,7 @@ import { b64uEncode } from "../../didcomm/base64";
 import type { DidcommCrypto, EphemeralKey } from "../../didcomm/cryptoPort";
 import { fail } from "../../didcomm/errors";
 import { checkPoint, publicKeyOf, type Curve } from "../../didcomm/keys";
+import { ecdhOnWorker } from "./ecdhPool";
 
 /**
  * DIDComm's primitives on OpenSSL (node:crypto), for the server: P-256 ECDH and AES run natively
@@ -26,7 +27,8 @@ export const nodeCrypto: DidcommCrypto = {
     return ephemeral(ecdh);
   },
   async ecdhX(privateKey, publicPoint) {
-    return staticEcdh(privateKey).computeSecret(publicPoint);
+    if (privateKey.length !== 32) fail("key-invalid", "A P-256 private key is 32 bytes.");
+    return ecdhOnWorker(privateKey, publicPoint, true);
   },
   ccmEncrypt(p, plaintext) {
     const cipher = createCipheriv(ccmName(p, plaintext.length), p.key, p.nonce, { authTagLength: p.tagLength });
@@ -66,7 +68,7 @@ function ephemeral(ecdh: ECDH): EphemeralKey {
   const raw = ecdh.getPrivateKey();
   const scalar = new Uint8Array(32);
   scalar.set(raw, 32 - raw.length);
-  return { scalar, publicPoint: ecdh.getPublicKey(), agree: async (peer) => ecdh.computeSecret(peer) };
+  return { scalar, publicPoint: ecdh.getPublicKey(), agree: (peer) => ecdhOnWorker(scalar, peer, false) };
 }
 
 function ccmName(p: CcmParams, length: number): "aes-128-ccm" | "aes-192-ccm" | "aes-256-ccm" {
@@ -79,22 +81,12 @@ function cbc(cipher: ReturnType<typeof createCipheriv> | ReturnType<typeof creat
   return Buffer.concat([cipher.update(data), cipher.final()]);
 }
 
-// Static keys (the server's two, the devices' signing keys) serve again and again: their parsed forms
+// Static keys (the server's signing key, the devices' signing keys) serve again and again: their parsed forms
 // are kept, a bounded number of each, keyed by the key itself. Nothing derived from a one-time key or a
 // message is kept, and a key object only saves re-parsing: every use still does the full arithmetic
 // and checks (the peer point in computeSecret, the signature in verify).
-const ecdhs = bounded<ECDH>(64);
 const privateKeys = bounded<KeyObject>(64);
 const publicKeys = bounded<KeyObject>(10_000);
-
-function staticEcdh(privateKey: Uint8Array): ECDH {
-  return ecdhs(bytesToHex(privateKey), () => {
-    if (privateKey.length !== 32) fail("key-invalid", "A P-256 private key is 32 bytes.");
-    const ecdh = createECDH("prime256v1");
-    ecdh.setPrivateKey(privateKey);
-    return ecdh;
-  });
-}
 
 function privateKeyObject(crv: Curve, privateKey: Uint8Array): KeyObject {
   return privateKeys(`${crv} ${bytesToHex(privateKey)}`, () => {
