@@ -29,7 +29,7 @@ export function FleetClaim(options: FleetOptions) {
   return (
     <div className="space-y-4">
       <StepCard step={1} title="Add devices" id="fleet-add">
-        <FleetAdd state={state} onList={controller.addList} onFile={controller.addFile} />
+        <FleetAdd state={state} adders={controller} />
       </StepCard>
       {state.rows.length > 0 && (
         <StepCard step={2} title={`Queue: ${state.rows.length} device${state.rows.length === 1 ? "" : "s"}`} id="fleet-queue">
