@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { SourceEntry, OtherSource } from "@/components/sources/types";
 import type { QueueParse } from "@/lib/claim/fleet/queueInput";
@@ -11,6 +12,7 @@ import type { DeviceSession } from "@/lib/device/session";
  * added keeps what the owner typed.
  */
 export function FleetDeviceDoor({ entry, otherSources, onDevice }: { entry: SourceEntry; otherSources: readonly OtherSource[]; onDevice: (raw: string, session?: DeviceSession) => Promise<QueueParse> }) {
+  const t = useTranslations("Fleet.device");
   const [busy, setBusy] = useState(false);
   const [added, setAdded] = useState(0);
 
@@ -26,12 +28,12 @@ export function FleetDeviceDoor({ entry, otherSources, onDevice }: { entry: Sour
       <entry.Component key={added} onInput={(raw, session) => void accept(raw, session)} otherSources={otherSources} />
       {busy ? (
         <p role="status" className="text-sm text-slate-600">
-          Asking the device to sign for your account…
+          {t("signing")}
         </p>
       ) : (
         added > 0 && (
           <p role="status" data-testid="fleet-device-next" className="text-sm text-slate-700">
-            {added} device{added === 1 ? "" : "s"} added this way. Connect the next one.
+            {t("next", { count: added })}
           </p>
         )
       )}

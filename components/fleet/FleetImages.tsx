@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { QrDecoder } from "@/components/sources/qrDecoder";
 import { decodeQrImage } from "@/components/sources/qrImage";
@@ -7,6 +8,7 @@ import type { QueueItem } from "@/lib/claim/fleet/queueInput";
 
 /** Photos or screenshots of several devices' QR codes at once: each decoded, each file that yields no code named. */
 export function FleetImages({ onItems }: { onItems: (items: QueueItem[]) => void }) {
+  const t = useTranslations("Fleet.images");
   const id = useId();
   const decoder = useRef<QrDecoder | undefined>(undefined);
   const [reading, setReading] = useState<number>();
@@ -28,7 +30,7 @@ export function FleetImages({ onItems }: { onItems: (items: QueueItem[]) => void
   return (
     <div className="space-y-2">
       <label htmlFor={id} className="block text-sm font-medium">
-        Images of the devices&apos; QR codes (choose several at once)
+        {t("label")}
       </label>
       <input
         id={id}
@@ -42,7 +44,7 @@ export function FleetImages({ onItems }: { onItems: (items: QueueItem[]) => void
       />
       {reading !== undefined && (
         <p role="status" className="text-sm text-slate-600">
-          Reading {reading} image{reading === 1 ? "" : "s"}…
+          {t("reading", { count: reading })}
         </p>
       )}
     </div>

@@ -21,6 +21,15 @@ const translatedFiles = [
   "components/home/NetworkStatus.tsx",
   "components/theme/ThemeSwitcher.tsx",
   "components/i18n/LanguageSwitcher.tsx",
+  "components/fleet/FleetAdd.tsx",
+  "components/fleet/FleetCamera.tsx",
+  "components/fleet/FleetClaim.tsx",
+  "components/fleet/FleetDeviceDoor.tsx",
+  "components/fleet/FleetImages.tsx",
+  "components/fleet/FleetListDoor.tsx",
+  "components/fleet/FleetQueue.tsx",
+  "components/fleet/FleetResults.tsx",
+  "components/fleet/FleetSend.tsx",
 ];
 
 /** Attributes a person reads or hears. */
