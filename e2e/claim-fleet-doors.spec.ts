@@ -119,3 +119,17 @@ test.describe("fleet queue from the other doors", () => {
     });
   });
 });
+
+test.describe("the fleet page in Chinese", () => {
+  test.use({ locale: "zh-CN" });
+
+  test("says its doors, counts and statuses in Simplified Chinese", async ({ page }) => {
+    await page.goto("/claim/fleet");
+    await expect(page.getByRole("tab", { name: "扫描二维码" })).toBeVisible();
+    await page.getByLabel("认领码或链接，每行一个").fill([preSignedPayload("e2e-fleet-zh-1"), preSignedPayload("e2e-fleet-zh-2"), "not a claim"].join("\n"));
+    await page.getByRole("button", { name: "加入队列" }).click();
+    await expect(page.getByTestId("fleet-added")).toHaveText("已添加 2 台设备。");
+    await expect(page.getByText("1 项无法添加")).toBeVisible();
+    await expect(page.getByRole("heading", { name: /队列：2 台设备/ })).toBeVisible();
+  });
+});
