@@ -127,6 +127,7 @@ test.describe("the fleet page in Chinese", () => {
 
   test("says its doors, counts and statuses in Simplified Chinese", async ({ page }) => {
     await page.goto("/claim/fleet");
+    await expect(page.getByRole("heading", { name: "批量认领设备" })).toBeVisible();
     await expect(page.getByRole("tab", { name: "扫描二维码" })).toBeVisible();
     await page.getByLabel("认领码或链接，每行一个").fill([preSignedPayload("e2e-fleet-zh-1"), preSignedPayload("e2e-fleet-zh-2"), "not a claim"].join("\n"));
     await page.getByRole("button", { name: "加入队列" }).click();

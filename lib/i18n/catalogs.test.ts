@@ -21,6 +21,7 @@ const translatedFiles = [
   "components/home/NetworkStatus.tsx",
   "components/theme/ThemeSwitcher.tsx",
   "components/i18n/LanguageSwitcher.tsx",
+  "app/claim/fleet/page.tsx",
   "components/fleet/FleetAdd.tsx",
   "components/fleet/FleetCamera.tsx",
   "components/fleet/FleetClaim.tsx",
