@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/Card";
 import { frameToImageData, QrDecoder } from "./qrDecoder";
 
@@ -18,8 +18,12 @@ function cameraProblem(error: unknown): string {
   return "The camera could not start. Upload a photo of the code or paste it instead.";
 }
 
-/** Live QR scanning: rear camera first, decoding off the main thread, one frame in flight at a time. */
-export function CameraSource({ onInput }: { onInput: (raw: string) => void }) {
+/**
+ * Live QR scanning: rear camera first, decoding off the main thread, one frame in flight at a time. It keeps
+ * scanning after a code (the fleet queue takes one code after another); `prompt` and `children` let such a host
+ * say so and show what came of each code.
+ */
+export function CameraSource({ onInput, prompt = "Point the camera at the device's QR code.", children }: { onInput: (raw: string) => void; prompt?: string; children?: ReactNode }) {
   const video = useRef<HTMLVideoElement>(null);
   const [problem, setProblem] = useState<string | undefined>(() =>
     !window.isSecureContext || !navigator.mediaDevices?.getUserMedia
@@ -102,8 +106,9 @@ export function CameraSource({ onInput }: { onInput: (raw: string) => void }) {
     <div className="space-y-2">
       <video ref={video} muted playsInline aria-label="Camera preview" className="aspect-[4/3] w-full rounded-md bg-slate-900 object-cover" />
       <p role="status" className="text-sm text-slate-600">
-        {scanning ? "Point the camera at the device's QR code." : "Starting the camera…"}
+        {scanning ? prompt : "Starting the camera…"}
       </p>
+      {children}
       {cameras.length > 1 && (
         <button
           type="button"

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { useState, type ComponentType } from "react";
 import type { SourceKind } from "@/lib/claim/sourceKind";
 import type { DeviceSession } from "@/lib/device/session";
+import { DoorTabs } from "./DoorTabs";
 import { EndpointSource } from "./EndpointSource";
 import { PasteSource } from "./PasteSource";
 import type { PickerKind, SourceEntry, SourceProps } from "./types";
@@ -35,28 +36,8 @@ export function SourcePicker({ onInput }: { onInput: (raw: string, source: Sourc
   const entry = sourceEntries.find((e) => e.kind === active)!;
   const others = sourceEntries.filter((e) => e.kind !== active).map((e) => ({ label: e.label, choose: () => setActive(e.kind) }));
   return (
-    <div>
-      <div role="tablist" aria-label="How to reach the device" className="mb-3 flex flex-wrap gap-2">
-        {sourceEntries.map((e) => (
-          <button
-            key={e.kind}
-            role="tab"
-            type="button"
-            id={`source-tab-${e.kind}`}
-            aria-selected={e.kind === active}
-            aria-controls="source-panel"
-            onClick={() => setActive(e.kind)}
-            className={`min-h-11 rounded-full border px-3 text-sm ${
-              e.kind === active ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
-            }`}
-          >
-            {e.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id="source-panel" aria-labelledby={`source-tab-${active}`}>
-        <entry.Component onInput={(raw, session) => onInput(raw, entry.kind, session)} otherSources={others} />
-      </div>
-    </div>
+    <DoorTabs tabs={sourceEntries} active={active} onChoose={setActive} idPrefix="source" label="How to reach the device">
+      <entry.Component onInput={(raw, session) => onInput(raw, entry.kind, session)} otherSources={others} />
+    </DoorTabs>
   );
 }

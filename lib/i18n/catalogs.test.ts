@@ -47,6 +47,16 @@ const translatedFiles = [
   "components/devices/wallet/WalletAssets.tsx",
   "app/devices/page.tsx",
   "app/devices/[id]/page.tsx",
+  "app/claim/fleet/page.tsx",
+  "components/fleet/FleetAdd.tsx",
+  "components/fleet/FleetCamera.tsx",
+  "components/fleet/FleetClaim.tsx",
+  "components/fleet/FleetDeviceDoor.tsx",
+  "components/fleet/FleetImages.tsx",
+  "components/fleet/FleetListDoor.tsx",
+  "components/fleet/FleetQueue.tsx",
+  "components/fleet/FleetResults.tsx",
+  "components/fleet/FleetSend.tsx",
 ];
 
 /** Attributes a person reads or hears. */
