@@ -2,7 +2,7 @@
 
 import { ConnectButton } from "@/components/wallet/ConnectButton";
 import dynamic from "next/dynamic";
-import { useAccount } from "wagmi";
+import { useWalletAccount } from "@/components/wallet/walletStackContext";
 import { defaultChainConfig, getChainConfig } from "@/lib/chain/config";
 import { DeviceLookup } from "./DeviceLookup";
 import { ListSkeleton } from "./ListSkeleton";
@@ -16,7 +16,7 @@ const OwnedDevices = dynamic(() => import("./OwnedDevices").then((m) => m.OwnedD
 });
 
 export function MyDevices() {
-  const { address, status, chainId } = useAccount();
+  const { address, status, chainId } = useWalletAccount();
   const chainConfig = chainId === undefined ? undefined : getChainConfig(chainId);
   const lookupChain = chainConfig?.chain.id ?? defaultChainConfig.chain.id;
 

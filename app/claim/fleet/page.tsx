@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { WalletGate } from "@/components/wallet/WalletGate";
 import Link from "next/link";
 import { FleetClaim } from "@/components/fleet/FleetClaim";
 
@@ -12,7 +13,9 @@ export default function FleetClaimPage() {
         Paste the claim codes of a batch of devices, or load them from a file: they are checked together and claimed in as few wallet prompts as your
         wallet allows. One device? <Link className="text-brand-700 underline" href="/claim">Claim it on its own</Link>.
       </p>
-      <FleetClaim />
+      <WalletGate>
+        <FleetClaim />
+      </WalletGate>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { WalletGate } from "@/components/wallet/WalletGate";
 import { DeviceDetail } from "@/components/devices/DeviceDetail";
 
 export const metadata: Metadata = { title: "Device" };
@@ -15,7 +16,9 @@ export default async function DevicePage({
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight">Device</h1>
       {/* id is a DID, an address or an ioID number; the component parses it like the lookup box does. */}
-      <DeviceDetail refText={safeDecode(id)} chainParam={typeof chain === "string" ? chain : undefined} />
+      <WalletGate>
+        <DeviceDetail refText={safeDecode(id)} chainParam={typeof chain === "string" ? chain : undefined} />
+      </WalletGate>
     </div>
   );
 }
