@@ -6,7 +6,6 @@ import { useWalletAccount } from "@/components/wallet/walletStackContext";
 import { defaultChainConfig, getChainConfig } from "@/lib/chain/config";
 import { DeviceLookup } from "./DeviceLookup";
 import { ListSkeleton } from "./ListSkeleton";
-import { WrongNetwork } from "./NetworkGate";
 
 // The chain reads, DID document checks and row rendering of a connected wallet: not needed to show the page to a
 // visitor without one (most first visits), so they load once a wallet is connected, behind the same skeleton.
@@ -14,6 +13,9 @@ const OwnedDevices = dynamic(() => import("./OwnedDevices").then((m) => m.OwnedD
   ssr: false,
   loading: () => <ListSkeleton label="Reading your ioIDs…" />,
 });
+
+// Shown to a connected wallet only, so it comes with the wallet stack rather than with the page.
+const WrongNetwork = dynamic(() => import("./NetworkGate").then((m) => m.WrongNetwork), { ssr: false });
 
 export function MyDevices() {
   const { address, status, chainId } = useWalletAccount();
