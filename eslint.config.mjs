@@ -28,6 +28,10 @@ const noDeviceToResolution = {
  * would be a twin of the first.
  */
 const bleIdentityReadsClaimPayload = noDeviceToClaimOrChain("input/parse$");
+const bothCatalogs = {
+  group: ["**/i18n/renderText", "@/lib/i18n/renderText"],
+  message: "renderText bundles every language's catalog: browser code says a Text with components/i18n/useText.",
+};
 const noChainToDevice = { group: ["**/device/*", "@/lib/device/*", "**/claim/*", "@/lib/claim/*"], message: "lib/chain never imports lib/device or lib/claim." };
 const noInputToChain = { group: ["**/chain/*", "@/lib/chain/*"], message: "Claim input is decoded and verified without the chain." };
 
@@ -42,7 +46,7 @@ function featureBlock(feature) {
   const others = features.filter((f) => f !== feature && !shared.has(f));
   const group = others.flatMap((f) => [`@/components/${f}/*`, `**/components/${f}/*`, `../${f}/*`, `../../${f}/*`]);
   if (feature === "embed") group.push("!@/components/claim/ClaimFlow", "!@/components/fleet/FleetClaim");
-  const patterns = [serverOnly, { group: ["node:*"], message: "Browser code: no Node built-ins." }];
+  const patterns = [serverOnly, { group: ["node:*"], message: "Browser code: no Node built-ins." }, bothCatalogs];
   if (group.length) patterns.push({ group, message: "A feature folder never imports another feature; shared pieces go to components/ui, sources or wallet." });
   return restrict([`components/${feature}/**/*.{ts,tsx}`], patterns);
 }

@@ -1,0 +1,27 @@
+// Words lib/ has for a person (a check's reason, an error's advice), said as a catalog key and the values it needs
+// rather than as English: lib stays free of React and of any language, and the UI says it in the owner's language
+// (components/i18n/useText.ts); tests and the server read the English with lib/i18n/renderText.ts.
+import type en from "@/messages/en.json";
+
+type KeysOf<T, Prefix extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : KeysOf<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** A full dotted key of the catalogs ("Checks.signature.wrongOwner"); a key the English catalog lacks does not compile. */
+export type TextKey = KeysOf<typeof en>;
+
+/** Values are already in their final form (a short address, an IOTX amount); numbers drive ICU plurals. */
+export type TextValues = Readonly<Record<string, string | number>>;
+
+export interface Text {
+  readonly key: TextKey;
+  readonly values?: TextValues;
+}
+
+export function text(key: TextKey, values?: TextValues): Text {
+  return values ? { key, values } : { key };
+}
+
+export function isText(value: unknown): value is Text {
+  return typeof value === "object" && value !== null && typeof (value as { key?: unknown }).key === "string";
+}
