@@ -3,11 +3,10 @@
 import { ConnectButton } from "@/components/wallet/ConnectButton";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useAccount } from "wagmi";
+import { useWalletAccount } from "@/components/wallet/walletStackContext";
 import { defaultChainConfig, getChainConfig } from "@/lib/chain/config";
 import { DeviceLookup } from "./DeviceLookup";
 import { ListSkeleton } from "./ListSkeleton";
-import { WrongNetwork } from "./NetworkGate";
 
 // The chain reads, DID document checks and row rendering of a connected wallet: not needed to show the page to a
 // visitor without one (most first visits), so they load once a wallet is connected, behind the same skeleton.
@@ -16,6 +15,9 @@ const OwnedDevices = dynamic(() => import("./OwnedDevices").then((m) => m.OwnedD
   loading: () => <ReadingList />,
 });
 
+// Shown to a connected wallet only, so it comes with the wallet stack rather than with the page.
+const WrongNetwork = dynamic(() => import("./NetworkGate").then((m) => m.WrongNetwork), { ssr: false });
+
 function ReadingList() {
   const t = useTranslations("Devices");
   return <ListSkeleton label={t("readingList")} />;
@@ -23,7 +25,7 @@ function ReadingList() {
 
 export function MyDevices() {
   const t = useTranslations("Devices");
-  const { address, status, chainId } = useAccount();
+  const { address, status, chainId } = useWalletAccount();
   const chainConfig = chainId === undefined ? undefined : getChainConfig(chainId);
   const lookupChain = chainConfig?.chain.id ?? defaultChainConfig.chain.id;
 

@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { defaultChainConfig } from "@/lib/chain/config";
-import { deviceRefSegment, parseDeviceRef } from "@/lib/did/didIo";
 import { buttonClass } from "@/components/ui/Card";
 
 /** Read-only lookup of any device: DID, device address (0x or io1) or ioID number. */
@@ -21,14 +20,13 @@ export function DeviceLookup({ chainId }: { chainId: number }) {
       className="space-y-2"
       onSubmit={(event) => {
         event.preventDefault();
-        try {
+        // The parser (addresses, io1 checksums, DIDs) loads on the first lookup, not with the page.
+        import("@/lib/did/didIo").then(({ deviceRefSegment, parseDeviceRef }) => {
           const segment = deviceRefSegment(parseDeviceRef(text));
           setError(undefined);
           const chain = chainId === defaultChainConfig.chain.id ? "" : `?chain=${chainId}`;
           router.push(`/devices/${encodeURIComponent(segment)}${chain}`);
-        } catch (caught) {
-          setError(caught instanceof Error ? caught.message : String(caught));
-        }
+        }).catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
       }}
     >
       <label htmlFor={id} className="block text-sm font-medium">

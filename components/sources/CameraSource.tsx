@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/Card";
+import { CameraFrame } from "./CameraFrame";
 import { frameToImageData, QrDecoder } from "./qrDecoder";
 
 function decoderProblem(error: unknown): string {
@@ -20,10 +21,9 @@ function cameraProblem(error: unknown): string {
 
 /**
  * Live QR scanning: rear camera first, decoding off the main thread, one frame in flight at a time. It keeps
- * scanning after a code (the fleet queue takes one code after another); `prompt` and `children` let such a host
- * say so and show what came of each code.
+ * scanning after a code (the fleet queue takes one code after another); `prompt` lets such a host say so.
  */
-export function CameraSource({ onInput, prompt = "Point the camera at the device's QR code.", children }: { onInput: (raw: string) => void; prompt?: string; children?: ReactNode }) {
+export function CameraSource({ onInput, prompt = "Point the camera at the device's QR code." }: { onInput: (raw: string) => void; prompt?: string }) {
   const video = useRef<HTMLVideoElement>(null);
   const [problem, setProblem] = useState<string | undefined>(() =>
     !window.isSecureContext || !navigator.mediaDevices?.getUserMedia
@@ -97,30 +97,36 @@ export function CameraSource({ onInput, prompt = "Point the camera at the device
 
   if (problem) {
     return (
-      <p role="alert" className="text-sm text-red-800">
-        {problem}
-      </p>
+      <CameraFrame dark={false}>
+        <p role="alert" className="text-sm text-red-800">
+          {problem}
+        </p>
+      </CameraFrame>
     );
   }
   return (
-    <div className="space-y-2">
-      <video ref={video} muted playsInline aria-label="Camera preview" className="aspect-[4/3] w-full rounded-md bg-slate-900 object-cover" />
-      <p role="status" className="text-sm text-slate-600">
-        {scanning ? prompt : "Starting the camera…"}
-      </p>
-      {children}
-      {cameras.length > 1 && (
-        <button
-          type="button"
-          className={buttonClass.secondary}
-          onClick={() => {
-            const index = cameras.findIndex((c) => c.deviceId === cameraId);
-            setCameraId(cameras[(index + 1) % cameras.length]?.deviceId);
-          }}
-        >
-          Switch camera
-        </button>
-      )}
-    </div>
+    <CameraFrame
+      below={
+        <>
+          <p role="status" className="text-sm text-slate-600">
+            {scanning ? prompt : "Starting the camera…"}
+          </p>
+          {cameras.length > 1 && (
+            <button
+              type="button"
+              className={buttonClass.secondary}
+              onClick={() => {
+                const index = cameras.findIndex((c) => c.deviceId === cameraId);
+                setCameraId(cameras[(index + 1) % cameras.length]?.deviceId);
+              }}
+            >
+              Switch camera
+            </button>
+          )}
+        </>
+      }
+    >
+      <video ref={video} muted playsInline aria-label="Camera preview" className="size-full object-cover" />
+    </CameraFrame>
   );
 }

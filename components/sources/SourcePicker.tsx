@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { useState, type ComponentType } from "react";
 import type { SourceKind } from "@/lib/claim/sourceKind";
 import type { DeviceSession } from "@/lib/device/session";
+import { CameraFrame } from "./CameraFrame";
 import { DoorTabs } from "./DoorTabs";
 import { EndpointSource } from "./EndpointSource";
 import { PasteSource } from "./PasteSource";
@@ -13,7 +14,11 @@ const loading = () => <p className="text-sm text-slate-500">Loading…</p>;
 
 // Camera and image decoding pull in the QR worker, Bluetooth and USB their transport codecs: loaded
 // when chosen, never on first paint.
-const CameraSource = dynamic(() => import("./CameraSource").then((m) => m.CameraSource), { ssr: false, loading });
+// The camera's panel keeps its size while it loads (CameraFrame.tsx): it is the first thing on the claim page.
+const CameraSource = dynamic(() => import("./CameraSource").then((m) => m.CameraSource), {
+  ssr: false,
+  loading: () => <CameraFrame below={loading()} />,
+});
 const ImageSource = dynamic(() => import("./ImageSource").then((m) => m.ImageSource), { ssr: false, loading });
 const BluetoothSource = dynamic(() => import("./BluetoothSource").then((m) => m.BluetoothSource), { ssr: false, loading });
 const SerialSource = dynamic(() => import("./SerialSource").then((m) => m.SerialSource), { ssr: false, loading });

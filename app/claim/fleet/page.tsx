@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { WalletGate } from "@/components/wallet/WalletGate";
 import Link from "next/link";
 import { FleetClaim } from "@/components/fleet/FleetClaim";
 
@@ -21,7 +22,9 @@ export default async function FleetClaimPage() {
           ),
         })}
       </p>
-      <FleetClaim />
+      <WalletGate>
+        <FleetClaim />
+      </WalletGate>
     </div>
   );
 }

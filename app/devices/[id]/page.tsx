@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { WalletGate } from "@/components/wallet/WalletGate";
 import { DeviceDetail } from "@/components/devices/DeviceDetail";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +19,9 @@ export default async function DevicePage({
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight">{t("pageTitle")}</h1>
       {/* id is a DID, an address or an ioID number; the component parses it like the lookup box does. */}
-      <DeviceDetail refText={safeDecode(id)} chainParam={typeof chain === "string" ? chain : undefined} />
+      <WalletGate>
+        <DeviceDetail refText={safeDecode(id)} chainParam={typeof chain === "string" ? chain : undefined} />
+      </WalletGate>
     </div>
   );
 }
