@@ -9,7 +9,7 @@ import { locales } from "./locales";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-/** Files whose visible strings all come from the catalogs. The claim, devices and embed UI join in a later pass. */
+/** Files whose visible strings all come from the catalogs. The claim and embed UI join in a later pass. */
 const translatedFiles = [
   "app/layout.tsx",
   "app/page.tsx",
@@ -31,6 +31,32 @@ const translatedFiles = [
   "components/fleet/FleetQueue.tsx",
   "components/fleet/FleetResults.tsx",
   "components/fleet/FleetSend.tsx",
+  "components/devices/ChainPicker.tsx",
+  "components/devices/Clipped.tsx",
+  "components/devices/DeviceDetail.tsx",
+  "components/devices/DeviceList.tsx",
+  "components/devices/DeviceLookup.tsx",
+  "components/devices/DidQr.tsx",
+  "components/devices/DocumentBadge.tsx",
+  "components/devices/DocumentPanel.tsx",
+  "components/devices/DocumentSummary.tsx",
+  "components/devices/ListSkeleton.tsx",
+  "components/devices/NetworkGate.tsx",
+  "components/devices/OwnedDevices.tsx",
+  "components/devices/RawDocument.tsx",
+  "components/devices/ReadError.tsx",
+  "components/devices/Tabs.tsx",
+  "components/devices/actions/DeviceConnect.tsx",
+  "components/devices/actions/RemoveAction.tsx",
+  "components/devices/actions/TransferAction.tsx",
+  "components/devices/actions/TxProgress.tsx",
+  "components/devices/actions/UpdateDocumentAction.tsx",
+  "components/devices/history/DeviceHistory.tsx",
+  "components/devices/messages/DeviceMessages.tsx",
+  "components/devices/wallet/SendForm.tsx",
+  "components/devices/wallet/WalletAssets.tsx",
+  "app/devices/page.tsx",
+  "app/devices/[id]/page.tsx",
 ];
 
 /** Attributes a person reads or hears. */
