@@ -1,25 +1,29 @@
 "use client";
 
+import { useText } from "@/components/i18n/useText";
 import { formatIotx } from "@/lib/chain/formatIotx";
+import { checkTitle } from "@/lib/claim/checklist";
 import type { PlannedRow } from "@/lib/claim/fleet/plan";
 import type { FleetState, QueueRow } from "@/lib/claim/fleet/queueState";
+import type { Text } from "@/lib/i18n/text";
 
 const shortDid = (did: string) => `${did.slice(0, 14)}…${did.slice(-4)}`;
 
 /** What a row says: its state, and when it cannot be claimed, the first reason why, in the owner's words. */
-function verdict(row: QueueRow, planned: PlannedRow | undefined, checking: boolean): { text: string; ok: boolean } {
+function verdict(row: QueueRow, planned: PlannedRow | undefined, checking: boolean, say: (said: Text) => string): { text: string; ok: boolean } {
   if (row.status === "done") return { text: `Claimed: ioID #${row.result?.ioID}`, ok: true };
   if (row.status === "sent") return { text: "Sent: waiting for the network", ok: true };
-  if (row.status === "failed") return { text: `${row.failure?.message ?? "Failed."}${row.failure?.action ? ` ${row.failure.action}` : ""}`, ok: false };
+  if (row.status === "failed") return { text: `${row.failure?.said ? say(row.failure.said) : (row.failure?.message ?? "Failed.")}${row.failure?.action ? ` ${row.failure.action}` : ""}`, ok: false };
   if (!planned) return { text: checking ? "Checking…" : "Not checked yet", ok: true };
   const failed = planned.checklist.checks.find((c) => !c.ok);
-  return failed ? { text: `${failed.title}: ${failed.reason}`, ok: false } : { text: `Ready (${planned.checklist.checks.length} checks passed)`, ok: true };
+  return failed ? { text: `${say(checkTitle(failed.id))}: ${say(failed.reason)}${failed.advice ? ` ${say(failed.advice)}` : ""}`, ok: false } : { text: `Ready (${planned.checklist.checks.length} checks passed)`, ok: true };
 }
 
 export function FleetQueue({ state, onRemove, onToken }: { state: FleetState; onRemove: (key: string) => void; onToken: (key: string, tokenId: bigint | undefined) => void }) {
   const plan = state.check.result?.plan;
   const byKey = new Map(plan?.rows.map((r) => [r.key, r]));
   const checking = state.check.status === "checking";
+  const say = useText();
   const locked = state.send.status === "sending";
   return (
     <table className="w-full text-left text-sm">
@@ -36,7 +40,7 @@ export function FleetQueue({ state, onRemove, onToken }: { state: FleetState; on
       <tbody>
         {state.rows.map((row) => {
           const planned = row.status === "queued" ? byKey.get(row.key) : undefined;
-          const v = verdict(row, planned, checking);
+          const v = verdict(row, planned, checking, say);
           return (
             <tr key={row.key} data-testid="fleet-row" data-status={row.status} data-ok={String(v.ok && (row.status !== "queued" || Boolean(planned?.register)))} className="border-b align-top">
               <td className="py-1 font-mono text-xs" title={row.entry.input.did}>{shortDid(row.entry.input.did)}</td>

@@ -21,6 +21,11 @@ const translatedFiles = [
   "components/home/NetworkStatus.tsx",
   "components/theme/ThemeSwitcher.tsx",
   "components/i18n/LanguageSwitcher.tsx",
+  "app/claim/page.tsx",
+  "components/claim/ChecklistView.tsx",
+  "components/claim/ClaimButton.tsx",
+  "components/claim/ClaimFlow.tsx",
+  "components/claim/ClaimRouteNote.tsx",
 ];
 
 /** Attributes a person reads or hears. */
@@ -37,7 +42,8 @@ function flatten(catalog: Catalog, prefix = ""): Map<string, string> {
   return out;
 }
 
-const placeholders = (message: string) => [...message.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+// ICU arguments only ("{name}", "{count, plural, …}"), not the words of a select's or plural's branches.
+const placeholders = (message: string) => [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 const catalogs = Object.fromEntries(
   locales.map((locale) => [locale, flatten(JSON.parse(readFileSync(path.join(root, "messages", `${locale}.json`), "utf8")) as Catalog)]),
