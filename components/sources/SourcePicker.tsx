@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useState, type ComponentType } from "react";
 import type { SourceKind } from "@/lib/claim/sourceKind";
@@ -8,7 +9,10 @@ import { EndpointSource } from "./EndpointSource";
 import { PasteSource } from "./PasteSource";
 import type { PickerKind, SourceEntry, SourceProps } from "./types";
 
-const loading = () => <p className="text-sm text-slate-500">Loading…</p>;
+function Loading() {
+  return <p className="text-sm text-slate-500">{useTranslations("Sources")("loading")}</p>;
+}
+const loading = () => <Loading />;
 
 // Camera and image decoding pull in the QR worker, Bluetooth and USB their transport codecs: loaded
 // when chosen, never on first paint.
@@ -32,11 +36,12 @@ export const sourceEntries: SourceEntry[] = Object.entries(doors).map(([kind, do
 
 export function SourcePicker({ onInput }: { onInput: (raw: string, source: SourceKind, session?: DeviceSession) => void }) {
   const [active, setActive] = useState<SourceEntry["kind"]>("camera");
+  const t = useTranslations("Sources");
   const entry = sourceEntries.find((e) => e.kind === active)!;
-  const others = sourceEntries.filter((e) => e.kind !== active).map((e) => ({ label: e.label, choose: () => setActive(e.kind) }));
+  const others = sourceEntries.filter((e) => e.kind !== active).map((e) => ({ label: t(`door.${e.kind}`), choose: () => setActive(e.kind) }));
   return (
     <div>
-      <div role="tablist" aria-label="How to reach the device" className="mb-3 flex flex-wrap gap-2">
+      <div role="tablist" aria-label={t("tabsLabel")} className="mb-3 flex flex-wrap gap-2">
         {sourceEntries.map((e) => (
           <button
             key={e.kind}
@@ -50,7 +55,7 @@ export function SourcePicker({ onInput }: { onInput: (raw: string, source: Sourc
               e.kind === active ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
             }`}
           >
-            {e.label}
+            {t(`door.${e.kind}`)}
           </button>
         ))}
       </div>

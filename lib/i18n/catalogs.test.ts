@@ -9,7 +9,7 @@ import { locales } from "./locales";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-/** Files whose visible strings all come from the catalogs. The claim, devices and embed UI join in a later pass. */
+/** Files whose visible strings all come from the catalogs. The devices and fleet UI join in a later pass. */
 const translatedFiles = [
   "app/layout.tsx",
   "app/page.tsx",
@@ -26,6 +26,11 @@ const translatedFiles = [
   "components/claim/ClaimButton.tsx",
   "components/claim/ClaimFlow.tsx",
   "components/claim/ClaimRouteNote.tsx",
+  "components/sources/SourcePicker.tsx",
+  "components/sources/PasteSource.tsx",
+  "components/wallet/ConnectButton.tsx",
+  "app/embed/claim/page.tsx",
+  "components/embed/EmbedClaim.tsx",
 ];
 
 /** Attributes a person reads or hears. */
