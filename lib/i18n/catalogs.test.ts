@@ -26,6 +26,8 @@ const translatedFiles = [
   "components/claim/ClaimButton.tsx",
   "components/claim/ClaimFlow.tsx",
   "components/claim/ClaimRouteNote.tsx",
+  "components/claim/NftPicker.tsx",
+  "components/claim/OwnedNftList.tsx",
   "components/sources/SourcePicker.tsx",
   "components/sources/PasteSource.tsx",
   "components/wallet/ConnectButton.tsx",
