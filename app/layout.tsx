@@ -8,13 +8,13 @@ import { THEME_COOKIE, parseThemeChoice } from "@/components/theme/themeChoice";
 import { themeColors } from "@/components/theme/themeColors";
 import { SiteFooter } from "@/components/ui/SiteFooter";
 import { SiteHeader } from "@/components/ui/SiteHeader";
-import { Providers } from "@/components/wallet/Providers";
+import { LazyWalletProviders } from "@/components/wallet/LazyWalletProviders";
 import { walletStateFromCookie } from "@/components/wallet/wagmiConfig";
 import { EMBED_ROUTE_HEADER } from "@/lib/embed/origins";
 import "./globals.css";
 
 /** The catalog parts client components read; the rest stays on the server. */
-const clientNamespaces = ["Footer", "NetworkStatus", "Error", "Claim", "Checks", "Sources", "Wallet", "Errors"] as const;
+const clientNamespaces = ["Footer", "NetworkStatus", "Error", "Claim", "Checks", "Sources", "Wallet", "Errors", "Devices", "DeviceDetail", "DeviceWallet", "History", "Inbox", "Documents", "Addresses", "Fleet"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Metadata");
@@ -56,11 +56,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale} className="site" data-theme={theme} suppressHydrationWarning>
       <body className="flex min-h-dvh flex-col">
         <NextIntlClientProvider locale={locale} messages={Object.fromEntries(clientNamespaces.map((n) => [n, messages[n]]))}>
-          <Providers initialState={initialState} ui={{ locale, theme }}>
+          <LazyWalletProviders initialState={initialState} ui={{ locale, theme }}>
             <SiteHeader />
             <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">{children}</main>
             <SiteFooter theme={theme} />
-          </Providers>
+          </LazyWalletProviders>
         </NextIntlClientProvider>
         <ServiceWorkerRegistration />
       </body>

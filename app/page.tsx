@@ -2,9 +2,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NetworkStatus } from "@/components/home/NetworkStatus";
 import { buttonClass } from "@/components/ui/Card";
+import { defaultChainConfig } from "@/lib/chain/config";
+import { readIoIDSupply } from "@/lib/server/ioIDSupply";
 
 export default async function HomePage() {
   const t = await getTranslations("Home");
+  // Not awaited: the page streams at once and the count follows (NetworkStatus reads it with `use`).
+  const supply = readIoIDSupply(defaultChainConfig.chain.id);
   return (
     <div className="space-y-6">
       <section className="space-y-2">
@@ -14,7 +18,7 @@ export default async function HomePage() {
           {t("claim")}
         </Link>
       </section>
-      <NetworkStatus />
+      <NetworkStatus serverSupply={supply} />
     </div>
   );
 }

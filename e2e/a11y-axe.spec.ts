@@ -1,8 +1,8 @@
-// axe on every page, in the light and the dark theme: no serious or critical violation (WCAG 2.1 A/AA rules).
+// axe on every page, in both languages and both themes: no serious or critical violation (WCAG 2.1 A/AA rules).
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { e2eEmbedHostOrigin } from "./support/ports";
-import { connectTestWallet, expect, test } from "./support/fixtures";
+import { connectTestWallet, connectWallet, expect, test } from "./support/fixtures";
 import { registerVirtualDevice } from "./support/registerDevice";
 
 const themes = ["light", "dark"] as const;
@@ -15,40 +15,59 @@ async function expectNoSeriousViolations(page: Page, what: string): Promise<void
   expect(serious, `${what}: axe violations`).toEqual([]);
 }
 
-const embedQuery = (theme: string) => new URLSearchParams({ mode: "popup", origin: e2eEmbedHostOrigin, project: "1", theme }).toString();
+const locales = [
+  { locale: "en", embed: "en", myDevices: "My devices" },
+  { locale: "zh-Hans", embed: "zh", myDevices: "我的设备" },
+] as const;
+
+const embedQuery = (theme: string, locale: string) => new URLSearchParams({ mode: "popup", origin: e2eEmbedHostOrigin, project: "1", theme, locale }).toString();
+
+// What a page says while it still reads the chain, in either language: axe runs on what the owner finally sees.
+const stillLoading = /^(Reading|Loading|Connecting|Checking|正在读取|正在加载|正在连接|正在核验)/;
 
 for (const theme of themes) {
-  test.describe(`${theme} theme`, () => {
-    // The system preference is set to the other theme, so only the remembered choice can produce this one.
-    test.use({ colorScheme: theme === "dark" ? "light" : "dark" });
+  for (const { locale, embed, myDevices } of locales) {
+    test.describe(`${theme} theme, ${locale}`, () => {
+      // The system preference is set to the other theme, so only the remembered choice can produce this one.
+      test.use({ colorScheme: theme === "dark" ? "light" : "dark" });
 
-    test.beforeEach(async ({ context, baseURL }) => {
-      await context.addCookies([{ name: "theme", value: theme, url: baseURL! }]);
-    });
-
-    for (const path of ["/", "/claim", "/devices", "/devices/1", "/offline", "/no-such-page", `/embed/claim?${embedQuery(theme)}`]) {
-      test(`${path.split("?")[0]} before connecting a wallet`, async ({ page }) => {
-        await page.goto(path);
-        // Not "networkidle": the device page keeps polling the chain. Wait for what the page reads to be shown.
-        await expect(page.getByRole("heading", { level: 1 }).or(page.getByRole("button", { name: "Connect Wallet" })).first()).toBeVisible();
-        await expect(page.getByText(/^(Reading|Loading|Connecting)\b/).filter({ visible: true })).toHaveCount(0);
-        if (!path.startsWith("/embed")) await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
-        await expectNoSeriousViolations(page, `${path} (${theme})`);
+      test.beforeEach(async ({ context, baseURL }) => {
+        await context.addCookies([
+          { name: "theme", value: theme, url: baseURL! },
+          { name: "locale", value: locale, url: baseURL! },
+        ]);
       });
-    }
 
-    test("my devices and a device page with a connected wallet", async ({ page }) => {
-      const device = await registerVirtualDevice({ seed: `axe-${theme}` });
-      await page.goto("/");
-      await connectTestWallet(page);
-      await page.getByRole("link", { name: "My devices" }).click();
-      await expect(page.locator(`[data-testid="device-row"][data-device="${device.address}"]`)).toBeVisible();
-      await expectNoSeriousViolations(page, `/devices with rows (${theme})`);
-      await page.locator(`[data-testid="device-row"][data-device="${device.address}"]`).getByRole("link").click();
-      await expect(page.getByTestId("device-did")).toHaveText(device.did);
-      await expectNoSeriousViolations(page, `device page (${theme})`);
+      for (const path of ["/", "/claim", "/claim/fleet", "/devices", "/devices/1", "/offline", "/no-such-page", `/embed/claim?${embedQuery(theme, embed)}`]) {
+        test(`${path.split("?")[0]} before connecting a wallet`, async ({ page }) => {
+          await page.goto(path);
+          // Not "networkidle": the device page keeps polling the chain. Wait for what the page reads to be shown.
+          await expect(page.getByRole("heading", { level: 1 }).or(page.getByRole("button", { name: connectWallet })).first()).toBeVisible();
+          await expect(page.getByText(stillLoading).filter({ visible: true })).toHaveCount(0);
+          if (!path.startsWith("/embed")) {
+            await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+            await expect(page.locator("html")).toHaveAttribute("lang", locale);
+          }
+          await expectNoSeriousViolations(page, `${path} (${theme}, ${locale})`);
+        });
+      }
+
+      test("my devices and a device page with a connected wallet", async ({ page }) => {
+        const device = await registerVirtualDevice({ seed: `axe-${theme}-${locale}` });
+        await page.goto("/");
+        await connectTestWallet(page);
+        await page.getByRole("link", { name: myDevices }).click();
+        await expect(page.locator(`[data-testid="device-row"][data-device="${device.address}"]`)).toBeVisible();
+        await expect(page.getByText(stillLoading).filter({ visible: true })).toHaveCount(0);
+        await expectNoSeriousViolations(page, `/devices with rows (${theme}, ${locale})`);
+        await page.locator(`[data-testid="device-row"][data-device="${device.address}"]`).getByRole("link").click();
+        await expect(page.getByTestId("device-did")).toHaveText(device.did);
+        await expect(page.getByTestId("hash-check")).toHaveAttribute("data-result", "jcs");
+        await expect(page.getByTestId("history-entry").first()).toBeVisible();
+        await expectNoSeriousViolations(page, `device page (${theme}, ${locale})`);
+      });
     });
-  });
+  }
 }
 
 test("the theme follows the system until the owner picks one, and the pick survives a reload", async ({ page }) => {

@@ -40,8 +40,12 @@ test.describe("wallet button", () => {
   test("a visit without connecting does not make the next page render as reconnecting", async ({ page, context }) => {
     await page.goto("/");
     await page.waitForLoadState("networkidle");
-    // wagmi keeps its state in a cookie even with no wallet: the server reads it on the next request.
-    expect((await context.cookies()).some((c) => c.name.startsWith("wagmi"))).toBe(true);
+    const wagmiCookie = async () => (await context.cookies()).some((c) => c.name.startsWith("wagmi"));
+    // The wallet stack loads on intent only: a plain visit runs no wagmi (which would write its cookie).
+    expect(await wagmiCookie()).toBe(false);
+    await page.getByRole("button", { name: "Connect Wallet" }).first().hover();
+    // Once loaded, wagmi keeps its state in a cookie even with no wallet: the server reads it on the next request.
+    await expect.poll(wagmiCookie).toBe(true);
     const html = await (await page.request.get("/devices")).text();
     expect(html).toContain("Connect a wallet to see your ioIDs");
     expect(html).not.toContain("Connecting to your wallet");

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { MyDevices } from "@/components/devices/DeviceList";
 
-export const metadata: Metadata = { title: "My devices" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Devices"))("pageTitle") };
+}
 
-export default function DevicesPage() {
+export default async function DevicesPage() {
+  const t = await getTranslations("Devices");
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold tracking-tight">My devices</h1>
+      <h1 className="text-2xl font-bold tracking-tight">{t("pageTitle")}</h1>
       <MyDevices />
     </div>
   );

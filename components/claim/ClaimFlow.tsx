@@ -4,7 +4,6 @@ import { ConnectButton } from "@/components/wallet/ConnectButton";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
-import { useCapabilities } from "wagmi";
 import type { Address } from "viem";
 import { explorerAddressUrl, explorerTxUrl } from "@/lib/chain/config";
 import { needsApproval, promptCount } from "@/lib/claim/walletSteps";
@@ -17,7 +16,7 @@ import { NftPicker } from "./NftPicker";
 import { SourcePicker } from "../sources/SourcePicker";
 import type { ClaimFlowEvent } from "@/lib/claim/controllerPorts";
 import { useClaimFlow } from "./useClaimFlow";
-import { supportsAtomic } from "@/components/wallet/wagmiWallet";
+import { useAtomicBatching } from "@/components/wallet/useAtomicBatching";
 import { useText } from "@/components/i18n/useText";
 
 
@@ -42,8 +41,7 @@ export function ClaimFlow({
   const { state, owner, chainConfig } = flow;
   const linkUsed = useRef(false);
   // EIP-5792: wallets that batch get approval + registration in one prompt; most still ask twice.
-  const capabilities = useCapabilities({ chainId: chainConfig?.chain.id ?? 0, query: { enabled: Boolean(owner && chainConfig), retry: false } });
-  const atomic = supportsAtomic(capabilities.data);
+  const atomic = useAtomicBatching(owner, chainConfig?.chain.id);
 
   useEffect(() => {
     if (deepLink && !linkUsed.current) {

@@ -1,13 +1,12 @@
 "use client";
 
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { Address } from "viem";
-import { useAccount, useChainId, useClient, useConfig } from "wagmi";
 import { getChainConfig } from "@/lib/chain/config";
 import { createClaimController } from "@/lib/claim/controller";
 import type { ClaimFlowEvent, ClaimFlowState } from "@/lib/claim/controllerPorts";
 import { clearClaim, readStoredClaim, saveClaim } from "./claimStorage";
-import { wagmiWallet } from "@/components/wallet/wagmiWallet";
+import { useWalletAccount, useWalletChainId, useWalletStack } from "@/components/wallet/walletStackContext";
 import { browserCursorStore } from "@/components/ui/browserCursorStore";
 
 const idle: ClaimFlowState = { phase: "idle" };
@@ -35,16 +34,22 @@ export function useClaimFlow({
   );
   const state = useSyncExternalStore(controller.subscribe, controller.getState, () => idle);
   const ownerNfts = useSyncExternalStore(controller.subscribe, controller.ownerNfts, () => undefined);
-  const { address: owner, status } = useAccount();
-  const chainId = useChainId();
-  const config = useConfig();
+  // Read without wagmi's hooks: the claim page renders and takes input before the wallet stack has loaded
+  // (LazyWalletProviders.tsx); the checks need an owner, and an owner means the stack is there.
+  const { address: owner, status } = useWalletAccount();
+  const chainId = useWalletChainId();
+  const { config, walletOn, load } = useWalletStack();
   // The bare transport client: viem's public actions (usePublicClient) come with every action viem has, curves
   // included; the verifier chunk adds them when a read is actually made (publicClientOf).
-  const client = useClient({ chainId });
+  const client = useMemo(() => config?.getClient({ chainId }), [config, chainId]);
   const chainConfig = getChainConfig(chainId);
-  const wallet = useMemo(() => wagmiWallet(config, chainId), [config, chainId]);
-  const walletSettled = status !== "connecting" && status !== "reconnecting";
+  const wallet = useMemo(() => walletOn?.(chainId), [walletOn, chainId]);
+  const walletSettled = config !== undefined && status !== "connecting" && status !== "reconnecting";
 
+  // A claim this tab started before a reload resumes on the chain: that needs the stack now, wallet or not.
+  useEffect(() => {
+    if (readStoredClaim() !== undefined) load();
+  }, [load]);
   useEffect(() => controller.setContext({ owner, chain: chainConfig, client, wallet, walletSettled }), [controller, owner, chainConfig, client, wallet, walletSettled]);
   useEffect(() => (onEvent ? controller.listen(onEvent) : undefined), [controller, onEvent]);
   // Leaving the page closes a live device link: a serial port stays locked to this tab until closed.
@@ -55,7 +60,14 @@ export function useClaimFlow({
     owner,
     chainConfig,
     ownerNfts,
-    submitInput: controller.submitInput,
+    submitInput: useCallback<typeof controller.submitInput>(
+      (...args) => {
+        // A device in hand: the checks come next and need the wallet stack, so it starts loading now.
+        load();
+        return controller.submitInput(...args);
+      },
+      [controller, load],
+    ),
     chooseNft: controller.chooseNft,
     submit: controller.submit,
     reset: controller.reset,

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { revealInvisibles } from "@/lib/did/summary";
 
 // Everything in a DID Document was written by whoever registered the device. It is rendered as React text
@@ -9,10 +10,11 @@ const CLIP = 240;
 
 /** Untrusted text: clipped, invisible characters spelt out, and isolated so its direction cannot leak out. */
 export function Clipped({ text, className = "" }: { text: string; className?: string }) {
+  const t = useTranslations("Documents");
   const clipped = text.length > CLIP;
   return (
-    <bdi className={`break-all [overflow-wrap:anywhere] ${className}`} title={clipped ? `${text.length} characters` : undefined}>
-      {revealInvisibles(clipped ? `${text.slice(0, CLIP)}… (${text.length.toLocaleString("en")} characters)` : text)}
+    <bdi className={`break-all [overflow-wrap:anywhere] ${className}`} title={clipped ? t("characters", { length: text.length }) : undefined}>
+      {revealInvisibles(clipped ? t("clipped", { start: text.slice(0, CLIP), length: text.length }) : text)}
     </bdi>
   );
 }

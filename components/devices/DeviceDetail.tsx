@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { isAddressEqual, type Address, type Hash } from "viem";
 import { useAccount, useSwitchChain } from "wagmi";
@@ -22,18 +23,19 @@ import { DocumentBadge } from "./DocumentBadge";
 import { DocumentPanel } from "./DocumentPanel";
 import { DeviceMessages } from "./messages/DeviceMessages";
 import { ReadError } from "./ReadError";
-import { formatIotx } from "@/lib/chain/formatIotx";
+import { useLocaleFormat } from "@/components/i18n/useLocaleFormat";
 import { useDeviceView, useHeldTokens, useRegistration } from "./useDeviceReads";
 
 export function DeviceDetail({ refText, chainParam }: { refText: string; chainParam: string | undefined }) {
   const account = useAccount();
+  const t = useTranslations("DeviceDetail");
   let ref: DeviceRef;
   try {
     ref = parseDeviceRef(refText);
   } catch (error) {
     return (
       <div className="space-y-4">
-        <Alert tone="error" title="That is not a device">
+        <Alert tone="error" title={t("notADevice")}>
           <p>{error instanceof Error ? error.message : String(error)}</p>
         </Alert>
         <DeviceLookup chainId={defaultChainConfig.chain.id} />
@@ -44,8 +46,8 @@ export function DeviceDetail({ refText, chainParam }: { refText: string; chainPa
   const chainConfig = chainParam ? getChainConfig(Number(chainParam)) : (walletChain ?? defaultChainConfig);
   if (!chainConfig) {
     return (
-      <Alert tone="error" title={`Chain ${chainParam} is not served here`}>
-        <p>This app reads ioID on {chainConfigs.map((c) => `${c.chain.name} (${c.chain.id})`).join(", ")}.</p>
+      <Alert tone="error" title={t("chainNotServed", { chain: chainParam ?? "" })}>
+        <p>{t("chainsServed", { chains: chainConfigs.map((c) => `${c.chain.name} (${c.chain.id})`).join(t("listSeparator")) })}</p>
       </Alert>
     );
   }
@@ -53,16 +55,17 @@ export function DeviceDetail({ refText, chainParam }: { refText: string; chainPa
 }
 
 function DeviceOnChain({ deviceRef, chainConfig }: { deviceRef: DeviceRef; chainConfig: ChainConfig }) {
+  const t = useTranslations("DeviceDetail");
   const query = useDeviceView(deviceRef, chainConfig);
   const chainId = chainConfig.chain.id;
-  const title = deviceRef.kind === "token" ? `ioID #${deviceRef.id}` : deviceRef.did;
+  const title = deviceRef.kind === "token" ? t("ioidNumber", { id: deviceRef.id.toString() }) : deviceRef.did;
 
   if (query.isPending) {
     return (
       <div role="status" className="space-y-3">
         <ChainPicker chainConfig={chainConfig} />
         <div aria-hidden className="h-48 animate-pulse rounded-lg border border-slate-200 bg-white" />
-        <p className="text-sm text-slate-600">Reading {title} on {chainConfig.chain.name}…</p>
+        <p className="text-sm text-slate-600">{t("reading", { title, chain: chainConfig.chain.name })}</p>
       </div>
     );
   }
@@ -70,7 +73,7 @@ function DeviceOnChain({ deviceRef, chainConfig }: { deviceRef: DeviceRef; chain
     return (
       <div className="space-y-3">
         <ChainPicker chainConfig={chainConfig} />
-        <ReadError title="This device could not be read" error={query.error} onRetry={() => void query.refetch()} />
+        <ReadError title={t("readError")} error={query.error} onRetry={() => void query.refetch()} />
       </div>
     );
   }
@@ -81,12 +84,8 @@ function DeviceOnChain({ deviceRef, chainConfig }: { deviceRef: DeviceRef; chain
     return (
       <div className="space-y-4">
         <ChainPicker chainConfig={chainConfig} />
-        <Alert tone="info" title={removed ? "This device's registration was removed" : `No ioID for ${title} on ${chainConfig.chain.name}`}>
-          <p className="break-all">
-            {removed
-              ? "It was registered once; its DID no longer resolves. Its ioID, if any, stays with its owner without a device."
-              : "Check the network above, or the identifier."}
-          </p>
+        <Alert tone="info" title={removed ? t("removedTitle") : t("unknownTitle", { title, chain: chainConfig.chain.name })}>
+          <p className="break-all">{removed ? t("removedBody") : t("unknownBody")}</p>
         </Alert>
         {removed && <DeviceHistory known={{ device: deviceRef.address, id: undefined, wallet: undefined }} chainConfig={chainConfig} />}
         <DeviceLookup chainId={chainId} />
@@ -97,7 +96,7 @@ function DeviceOnChain({ deviceRef, chainConfig }: { deviceRef: DeviceRef; chain
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="flex flex-wrap items-center gap-2 text-lg font-semibold" data-testid="device-title">
-          ioID #{view.id?.toString()}
+          {t("ioidNumber", { id: view.id?.toString() ?? "" })}
           {view.project && <span className="font-normal text-slate-600">· {view.project.name}</span>}
           <DocumentBadge view={view} chainId={chainId} />
         </p>
@@ -130,62 +129,64 @@ function Identity({ view, chainConfig }: { view: DeviceView; chainConfig: ChainC
   const nftTokenId = view.deviceNFT?.tokenId ?? (view.wallet ? held.data?.get(view.wallet)?.[0]?.tokenId : undefined);
   const txUrl = registration.data ? explorerTxUrl(chainId, registration.data.transactionHash) : undefined;
   const uri = view.documentURI;
+  const t = useTranslations("DeviceDetail.identity");
+  const format = useLocaleFormat();
   return (
     <section aria-labelledby="identity-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="identity-heading" className="mb-3 font-semibold">
-        Identity
+        {t("heading")}
       </h2>
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
         <dl className="grid min-w-0 flex-1 grid-cols-1 gap-x-3 gap-y-1.5 text-sm sm:grid-cols-[max-content_1fr]">
           {view.did ? (
-            <Row label="DID">
-              <CopyableText value={view.did} label="DID" testId="device-did" />
+            <Row label={t("did")}>
+              <CopyableText value={view.did} label={t("did")} testId="device-did" />
             </Row>
           ) : (
-            <Row label="Device">
-              <span className="text-slate-600">None: the registration was removed; the ioID remains.</span>
+            <Row label={t("device")}>
+              <span className="text-slate-600">{t("noDevice")}</span>
             </Row>
           )}
           {view.device && (
-            <Row label="Device address">
-              <AddressText address={view.device} label="device address" chainId={chainId} testId="device-address" />
+            <Row label={t("deviceAddress")}>
+              <AddressText address={view.device} label={t("deviceAddressLabel")} chainId={chainId} testId="device-address" />
             </Row>
           )}
-          <Row label="ioID">
-            <span data-testid="ioid-number">#{view.id?.toString()}</span> <span className="break-all font-mono text-xs text-slate-600">of {chainConfig.contracts.ioID}</span>
+          <Row label={t("ioid")}>
+            <span data-testid="ioid-number">#{view.id?.toString()}</span> <span className="break-all font-mono text-xs text-slate-600">{t("ioidOf", { contract: chainConfig.contracts.ioID })}</span>
           </Row>
           {view.owner && (
-            <Row label="Owner">
-              <AddressText address={view.owner} label="owner" chainId={chainId} testId="device-owner" />
-              {address && isAddressEqual(address, view.owner) && <span className="text-xs text-brand-700">This is you</span>}
+            <Row label={t("owner")}>
+              <AddressText address={view.owner} label={t("ownerLabel")} chainId={chainId} testId="device-owner" />
+              {address && isAddressEqual(address, view.owner) && <span className="text-xs text-brand-700">{t("isYou")}</span>}
             </Row>
           )}
           {view.project && (
-            <Row label="Project">
+            <Row label={t("project")}>
               {view.project.name} <span className="text-slate-600">(#{view.project.id.toString()})</span>
             </Row>
           )}
           {view.wallet && (
-            <Row label="Device wallet">
-              <AddressText address={view.wallet} label="device wallet" chainId={chainId} testId="device-wallet" />
-              <span className="text-xs text-slate-600">Balance {formatIotx(view.walletBalance)} · an ERC-6551 account controlled by the ioID owner</span>
+            <Row label={t("deviceWallet")}>
+              <AddressText address={view.wallet} label={t("deviceWalletLabel")} chainId={chainId} testId="device-wallet" />
+              <span className="text-xs text-slate-600">{t("walletBalance", { balance: format.iotx(view.walletBalance) })}</span>
             </Row>
           )}
           {view.deviceNFT && (
-            <Row label="Device NFT">
-              <AddressText address={view.deviceNFT.contract} label="device NFT contract" chainId={chainId} />
+            <Row label={t("deviceNft")}>
+              <AddressText address={view.deviceNFT.contract} label={t("deviceNftContract")} chainId={chainId} />
               <span className="text-xs" data-testid="device-nft-token">
-                {view.deviceNFT.held === 0n ? "No longer in the device wallet" : nftTokenId !== undefined ? `Token #${nftTokenId}, held by the device wallet` : "Held by the device wallet"}
+                {view.deviceNFT.held === 0n ? t("nftGone") : nftTokenId !== undefined ? t("nftHeldToken", { token: nftTokenId.toString() }) : t("nftHeld")}
               </span>
             </Row>
           )}
           {view.registered && (
-            <Row label="Registered">
+            <Row label={t("registered")}>
               {registration.isPending ? (
                 "…"
               ) : registration.data ? (
                 <span className="text-xs" data-testid="registration">
-                  Block {registration.data.blockNumber.toString()} · transaction{" "}
+                  {t("registeredAt", { block: registration.data.blockNumber.toString() })}{" "}
                   {txUrl ? (
                     <a className="break-all font-mono text-brand-700 underline" href={txUrl} target="_blank" rel="noopener noreferrer">
                       {registration.data.transactionHash}
@@ -195,14 +196,14 @@ function Identity({ view, chainConfig }: { view: DeviceView; chainConfig: ChainC
                   )}
                 </span>
               ) : (
-                <span className="text-xs text-slate-600">{registration.isError ? "The node refused the log query." : "No registration event found."}</span>
+                <span className="text-xs text-slate-600">{registration.isError ? t("logsRefused") : t("noRegistrationEvent")}</span>
               )}
             </Row>
           )}
           {uri.state !== "none" && (
-            <Row label="Document URI">
+            <Row label={t("documentUri")}>
               <span className="break-all font-mono text-xs" data-testid="document-uri">
-                {uri.state === "ok" ? (uri.uri.length > 120 ? `${uri.uri.slice(0, 120)}… (${uri.uri.length.toLocaleString("en")} characters)` : uri.uri) : uri.state === "over-cap" ? `${uri.length.toLocaleString("en")} characters (too long to read)` : "unreadable"}
+                {uri.state === "ok" ? (uri.uri.length > 120 ? t("uriClipped", { start: uri.uri.slice(0, 120), length: uri.uri.length }) : uri.uri) : uri.state === "over-cap" ? t("uriTooLong", { length: uri.length }) : t("uriUnreadable")}
               </span>
             </Row>
           )}
@@ -214,6 +215,7 @@ function Identity({ view, chainConfig }: { view: DeviceView; chainConfig: ChainC
 }
 
 function Actions({ view, chainConfig }: { view: DeviceView; chainConfig: ChainConfig }) {
+  const t = useTranslations("DeviceDetail.manage");
   const { address, chainId } = useAccount();
   const { switchChain, isPending } = useSwitchChain();
   const [transferred, setTransferred] = useState<{ to: Address; hash: Hash }>();
@@ -221,30 +223,30 @@ function Actions({ view, chainConfig }: { view: DeviceView; chainConfig: ChainCo
   let body: ReactNode;
   if (!owner) return null;
   if (!address) {
-    body = <p className="text-sm text-slate-600">Connect the owner&apos;s wallet to transfer this ioID, update its document or remove it.</p>;
+    body = <p className="text-sm text-slate-600">{t("connectOwner")}</p>;
   } else if (!isAddressEqual(address, owner)) {
-    body = <p className="text-sm text-slate-600">Only the owner can transfer, update or remove this ioID; you are looking at it read-only.</p>;
+    body = <p className="text-sm text-slate-600">{t("readOnly")}</p>;
   } else if (chainId !== chainConfig.chain.id) {
     body = (
       <div className="space-y-2 text-sm">
-        <p>Your wallet is on another network. Switch to {chainConfig.chain.name} to manage this device.</p>
+        <p>{t("otherNetwork", { chain: chainConfig.chain.name })}</p>
         <button type="button" className={buttonClass.secondary} disabled={isPending} onClick={() => switchChain({ chainId: chainConfig.chain.id })}>
-          Switch to {chainConfig.chain.name}
+          {t("switchTo", { chain: chainConfig.chain.name })}
         </button>
       </div>
     );
   } else {
     body = (
       <div className="space-y-2">
-        <ActionSection title="Transfer this ioID" testId="action-transfer">
+        <ActionSection title={t("transfer")} testId="action-transfer">
           <TransferAction view={view} owner={owner} chainConfig={chainConfig} onTransferred={(to, hash) => setTransferred({ to, hash })} />
         </ActionSection>
         {view.registered && view.device && (
           <>
-            <ActionSection title="Update the DID Document" testId="action-update">
+            <ActionSection title={t("update")} testId="action-update">
               <UpdateDocumentAction view={view} owner={owner} chainConfig={chainConfig} />
             </ActionSection>
-            <ActionSection title="Remove the registration" testId="action-remove">
+            <ActionSection title={t("remove")} testId="action-remove">
               <RemoveAction view={view} owner={owner} chainConfig={chainConfig} />
             </ActionSection>
           </>
@@ -255,11 +257,11 @@ function Actions({ view, chainConfig }: { view: DeviceView; chainConfig: ChainCo
   return (
     <section aria-labelledby="actions-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="actions-heading" className="mb-3 font-semibold">
-        Manage
+        {t("heading")}
       </h2>
       {transferred && (
         <div className="mb-3" data-testid="transfer-done">
-          <TxProgress state={{ phase: "done", hash: transferred.hash }} chainId={chainConfig.chain.id} done={`ioID #${view.id} now belongs to ${transferred.to}.`} />
+          <TxProgress state={{ phase: "done", hash: transferred.hash }} chainId={chainConfig.chain.id} done={t("transferred", { id: String(view.id), to: transferred.to })} />
         </div>
       )}
       {body}

@@ -2,21 +2,30 @@
 
 import { ConnectButton } from "@/components/wallet/ConnectButton";
 import dynamic from "next/dynamic";
-import { useAccount } from "wagmi";
+import { useTranslations } from "next-intl";
+import { useWalletAccount } from "@/components/wallet/walletStackContext";
 import { defaultChainConfig, getChainConfig } from "@/lib/chain/config";
 import { DeviceLookup } from "./DeviceLookup";
 import { ListSkeleton } from "./ListSkeleton";
-import { WrongNetwork } from "./NetworkGate";
 
 // The chain reads, DID document checks and row rendering of a connected wallet: not needed to show the page to a
 // visitor without one (most first visits), so they load once a wallet is connected, behind the same skeleton.
 const OwnedDevices = dynamic(() => import("./OwnedDevices").then((m) => m.OwnedDevices), {
   ssr: false,
-  loading: () => <ListSkeleton label="Reading your ioIDs…" />,
+  loading: () => <ReadingList />,
 });
 
+// Shown to a connected wallet only, so it comes with the wallet stack rather than with the page.
+const WrongNetwork = dynamic(() => import("./NetworkGate").then((m) => m.WrongNetwork), { ssr: false });
+
+function ReadingList() {
+  const t = useTranslations("Devices");
+  return <ListSkeleton label={t("readingList")} />;
+}
+
 export function MyDevices() {
-  const { address, status, chainId } = useAccount();
+  const t = useTranslations("Devices");
+  const { address, status, chainId } = useWalletAccount();
   const chainConfig = chainId === undefined ? undefined : getChainConfig(chainId);
   const lookupChain = chainConfig?.chain.id ?? defaultChainConfig.chain.id;
 
@@ -24,14 +33,14 @@ export function MyDevices() {
   // Only a wallet that was connected before (reconnecting) gets the skeleton: wagmi reports "connecting" for a
   // moment on every load, and swapping the connect card for three skeleton rows then back shifted the page.
   if (status === "reconnecting") {
-    body = <ListSkeleton label="Connecting to your wallet…" />;
+    body = <ListSkeleton label={t("connecting")} />;
   } else if (status !== "connected" || !address) {
     body = (
       <section aria-labelledby="connect-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="connect-heading" className="font-semibold">
-          Connect a wallet to see your ioIDs
+          {t("connectHeading")}
         </h2>
-        <p className="mt-1 text-sm text-slate-600">Every device you claimed is an ioID held by your wallet. Nothing is sent by connecting.</p>
+        <p className="mt-1 text-sm text-slate-600">{t("connectBody")}</p>
         <div className="mt-3">
           <ConnectButton />
         </div>

@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { defaultChainConfig } from "@/lib/chain/config";
-import { deviceRefSegment, parseDeviceRef } from "@/lib/did/didIo";
 import { buttonClass } from "@/components/ui/Card";
 
 /** Read-only lookup of any device: DID, device address (0x or io1) or ioID number. */
 export function DeviceLookup({ chainId }: { chainId: number }) {
+  const t = useTranslations("Devices.lookup");
   const router = useRouter();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -15,25 +16,24 @@ export function DeviceLookup({ chainId }: { chainId: number }) {
   return (
     <form
       role="search"
-      aria-label="Look up a device"
+      aria-label={t("formLabel")}
       className="space-y-2"
       onSubmit={(event) => {
         event.preventDefault();
-        try {
+        // The parser (addresses, io1 checksums, DIDs) loads on the first lookup, not with the page.
+        import("@/lib/did/didIo").then(({ deviceRefSegment, parseDeviceRef }) => {
           const segment = deviceRefSegment(parseDeviceRef(text));
           setError(undefined);
           const chain = chainId === defaultChainConfig.chain.id ? "" : `?chain=${chainId}`;
           router.push(`/devices/${encodeURIComponent(segment)}${chain}`);
-        } catch (caught) {
-          setError(caught instanceof Error ? caught.message : String(caught));
-        }
+        }).catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
       }}
     >
       <label htmlFor={id} className="block text-sm font-medium">
-        Look up any device
+        {t("label")}
       </label>
       <p id={`${id}-hint`} className="text-xs text-slate-600">
-        A DID (did:io:0x…), a device address (0x… or io1…) or an ioID number. Read-only: anyone&apos;s device can be looked up.
+        {t("hint")}
       </p>
       <div className="flex flex-col gap-2 sm:flex-row">
         <input
@@ -44,11 +44,11 @@ export function DeviceLookup({ chainId }: { chainId: number }) {
           aria-invalid={error ? true : undefined}
           autoComplete="off"
           spellCheck={false}
-          placeholder="did:io:0x… or io1… or 12"
+          placeholder={t("placeholder")}
           className="min-h-11 w-full min-w-0 rounded-md border border-slate-300 px-3 font-mono text-sm"
         />
         <button type="submit" className={`${buttonClass.secondary} shrink-0 whitespace-nowrap`} disabled={!text.trim()}>
-          Look up
+          {t("submit")}
         </button>
       </div>
       {error && (

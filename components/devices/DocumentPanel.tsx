@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { Address } from "viem";
 import type { DeviceView } from "@/lib/chain/devices";
 import { describeHashCheck } from "@/lib/did/hashCheck";
@@ -7,6 +8,7 @@ import type { DidResolutionResult } from "@/lib/did/resolutionResult";
 import { revealInvisibles, summarizeDidDocument } from "@/lib/did/summary";
 import { withheldDocument } from "@/lib/did/withheldDocument";
 import { Alert } from "@/components/ui/Card";
+import { useText } from "@/components/i18n/useText";
 import { HashCheckBadge } from "./DocumentBadge";
 import { DocumentSummary } from "./DocumentSummary";
 import { RawDocument } from "./RawDocument";
@@ -19,26 +21,27 @@ import { useResolution } from "./useDeviceReads";
 // contents are untrusted (see Clipped.tsx).
 
 export function DocumentPanel({ view, chainId }: { view: DeviceView; chainId: number }) {
+  const t = useTranslations("Documents");
   const resolution = useResolution(view.registered ? view : undefined, chainId, true);
 
   let body;
   if (!view.registered) {
-    body = <p className="text-sm text-slate-600">There is no DID Document: {view.id !== undefined ? "the registration was removed." : "the device is not registered."}</p>;
+    body = <p className="text-sm text-slate-600">{view.id !== undefined ? t("noDocumentRemoved") : t("noDocumentUnregistered")}</p>;
   } else if (resolution.isPending) {
     body = (
       <p role="status" className="text-sm text-slate-600">
-        Fetching and checking the DID Document…
+        {t("fetching")}
       </p>
     );
   } else if (resolution.isError) {
-    body = <ReadError title="The resolver could not be reached" error={resolution.error} onRetry={() => void resolution.refetch()} />;
+    body = <ReadError title={t("resolverError")} error={resolution.error} onRetry={() => void resolution.refetch()} />;
   } else {
     body = <ResolvedDocument result={resolution.data} device={view.device} />;
   }
   return (
     <section aria-labelledby="document-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="document-heading" className="mb-3 font-semibold">
-        DID Document
+        {t("heading")}
       </h2>
       {body}
     </section>
@@ -46,6 +49,8 @@ export function DocumentPanel({ view, chainId }: { view: DeviceView; chainId: nu
 }
 
 function ResolvedDocument({ result, device }: { result: DidResolutionResult; device: Address | undefined }) {
+  const t = useTranslations("Documents");
+  const say = useText();
   const meta = result.didResolutionMetadata;
   const check = meta.hashCheck;
   const raw = meta.document?.raw;
@@ -57,29 +62,29 @@ function ResolvedDocument({ result, device }: { result: DidResolutionResult; dev
       {check && (
         <div className="space-y-1" data-testid="hash-check" data-result={check.result}>
           <HashCheckBadge check={check} />
-          <p className="text-sm">{describeHashCheck(check).sentence}</p>
+          <p className="text-sm">{say(describeHashCheck(check).sentence)}</p>
           <dl className="grid grid-cols-1 gap-x-3 text-xs sm:grid-cols-[max-content_1fr]">
-            <dt className="text-slate-500">On chain</dt>
+            <dt className="text-slate-500">{t("onChain")}</dt>
             <dd className="break-all font-mono" data-testid="onchain-hash">
               {check.onChain}
             </dd>
             {"jcs" in check && check.jcs && (
               <>
-                <dt className="text-slate-500">Canonical JSON</dt>
+                <dt className="text-slate-500">{t("canonicalJson")}</dt>
                 <dd className="break-all font-mono">{check.jcs}</dd>
               </>
             )}
             {"raw" in check && (
               <>
-                <dt className="text-slate-500">Raw bytes</dt>
+                <dt className="text-slate-500">{t("rawBytes")}</dt>
                 <dd className="break-all font-mono">{check.raw}</dd>
-                <dt className="text-slate-500">SHA-256, raw</dt>
+                <dt className="text-slate-500">{t("sha256Raw")}</dt>
                 <dd className="break-all font-mono">{check.sha256Raw}</dd>
               </>
             )}
             {"sha256Jcs" in check && check.sha256Jcs && (
               <>
-                <dt className="text-slate-500">SHA-256, canonical</dt>
+                <dt className="text-slate-500">{t("sha256Canonical")}</dt>
                 <dd className="break-all font-mono">{check.sha256Jcs}</dd>
               </>
             )}
@@ -87,26 +92,26 @@ function ResolvedDocument({ result, device }: { result: DidResolutionResult; dev
         </div>
       )}
       {meta.error && meta.error !== "documentHashMismatch" && (
-        <Alert tone="error" title={meta.error === "documentUnavailable" ? "The document could not be retrieved" : "This is not a usable DID Document"}>
+        <Alert tone="error" title={meta.error === "documentUnavailable" ? t("unavailable") : t("unusable")}>
           <p data-testid="resolution-error">
             <Clipped text={meta.errorMessage ?? meta.error} />
           </p>
         </Alert>
       )}
       <Tabs
-        label="DID Document views"
+        label={t("views")}
         tabs={[
           {
             id: "summary",
-            title: "Summary",
-            content: shown ? <DocumentSummary summary={summarizeDidDocument(shown, device)} /> : <p className="text-sm text-slate-600">No DID Document to summarise.</p>,
+            title: t("summaryTab"),
+            content: shown ? <DocumentSummary summary={summarizeDidDocument(shown, device)} /> : <p className="text-sm text-slate-600">{t("nothingToSummarise")}</p>,
           },
           {
             id: "raw",
-            title: "Raw JSON",
-            content: raw !== undefined ? <RawDocument raw={raw} did={did} /> : <p className="text-sm text-slate-600">Nothing was retrieved.</p>,
+            title: t("rawTab"),
+            content: raw !== undefined ? <RawDocument raw={raw} did={did} /> : <p className="text-sm text-slate-600">{t("nothingRetrieved")}</p>,
           },
-          { id: "metadata", title: "Resolution metadata", content: <Metadata result={result} /> },
+          { id: "metadata", title: t("metadataTab"), content: <Metadata result={result} /> },
         ]}
       />
     </div>
@@ -114,9 +119,10 @@ function ResolvedDocument({ result, device }: { result: DidResolutionResult; dev
 }
 
 function Metadata({ result }: { result: DidResolutionResult }) {
+  const t = useTranslations("Documents");
   const { document, ...resolution } = result.didResolutionMetadata;
   const shown = {
-    didResolutionMetadata: { ...resolution, ...(document ? { document: { ...document, raw: document.raw === undefined ? undefined : `(${document.raw.length} characters, see Raw JSON)` } } : {}) },
+    didResolutionMetadata: { ...resolution, ...(document ? { document: { ...document, raw: document.raw === undefined ? undefined : t("rawInMetadata", { length: document.raw.length }) } } : {}) },
     didDocumentMetadata: result.didDocumentMetadata,
   };
   return (

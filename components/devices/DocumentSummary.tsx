@@ -1,29 +1,31 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { DocumentSummary as Summary, MethodCard as MethodCardData } from "@/lib/did/summary";
 import { Clipped } from "./Clipped";
 
 /** What a DID Document says, field by field: its id and controllers, its keys and what each is for, its services. */
 export function DocumentSummary({ summary }: { summary: Summary }) {
+  const t = useTranslations("Documents.summary");
   return (
     <div className="space-y-3" data-testid="document-summary">
       <dl className="grid grid-cols-1 gap-x-3 text-sm sm:grid-cols-[max-content_1fr]">
-        <dt className="text-slate-500">id</dt>
+        <dt className="text-slate-500">{t("id")}</dt>
         <dd className="font-mono text-xs">
           <Clipped text={summary.id} />
-          {!summary.idMatchesDevice && <span className="block text-red-700">This document is about another DID than this device.</span>}
+          {!summary.idMatchesDevice && <span className="block text-red-700">{t("otherDid")}</span>}
           {summary.idKey ? (
             <span className="block font-sans text-brand-700" data-testid="id-key">
-              ✓ Its key <Clipped text={summary.idKey.split("#")[1] ?? summary.idKey} /> hashes to this DID.
+              {t.rich("idKey", { key: () => <Clipped text={summary.idKey!.split("#")[1] ?? summary.idKey!} /> })}
             </span>
           ) : (
-            <span className="block font-sans text-amber-800">No key in it hashes to this DID.</span>
+            <span className="block font-sans text-amber-800">{t("noIdKey")}</span>
           )}
         </dd>
         {summary.controllers.length > 0 && (
           <>
-            <dt className="text-slate-500">controller</dt>
+            <dt className="text-slate-500">{t("controller")}</dt>
             <dd className="font-mono text-xs">
               {summary.controllers.map((c, i) => (
                 <Clipped key={i} text={c} className="block" />
@@ -32,9 +34,9 @@ export function DocumentSummary({ summary }: { summary: Summary }) {
           </>
         )}
       </dl>
-      <CardList title="Verification methods" items={summary.methods} testId="method-card" render={(m) => <MethodCard method={m} />} />
+      <CardList title={t("methods")} items={summary.methods} testId="method-card" render={(m) => <MethodCard method={m} />} />
       <CardList
-        title="Services"
+        title={t("services")}
         items={summary.services}
         testId="service-card"
         render={(service) => (
@@ -57,7 +59,7 @@ export function DocumentSummary({ summary }: { summary: Summary }) {
       />
       {summary.danglingReferences.length > 0 && (
         <p className="text-xs text-amber-800">
-          References to methods the document does not define: <Clipped text={summary.danglingReferences.join("; ")} />
+          {t("dangling")} <Clipped text={summary.danglingReferences.join("; ")} />
         </p>
       )}
     </div>
@@ -65,49 +67,50 @@ export function DocumentSummary({ summary }: { summary: Summary }) {
 }
 
 function MethodCard({ method: m }: { method: MethodCardData }) {
+  const t = useTranslations("Documents.summary");
   return (
     <>
       <p className="font-mono">
         <Clipped text={m.id} />
       </p>
       <dl className="mt-1 grid grid-cols-1 gap-x-3 sm:grid-cols-[max-content_1fr]">
-        <dt className="text-slate-500">Type</dt>
+        <dt className="text-slate-500">{t("type")}</dt>
         <dd>
           <Clipped text={m.type} /> · {m.curve}
           {m.format ? ` · ${m.format}` : ""}
         </dd>
-        <dt className="text-slate-500">Used for</dt>
-        <dd>{m.relationships.length ? m.relationships.join(", ") : "not referenced"}</dd>
-        <dt className="text-slate-500">Controller</dt>
+        <dt className="text-slate-500">{t("usedFor")}</dt>
+        <dd>{m.relationships.length ? m.relationships.join(", ") : t("notReferenced")}</dd>
+        <dt className="text-slate-500">{t("methodController")}</dt>
         <dd className="font-mono">
           <Clipped text={m.controller} />
         </dd>
         {m.derivedAddress && (
           <>
-            <dt className="text-slate-500">Key address</dt>
+            <dt className="text-slate-500">{t("keyAddress")}</dt>
             <dd className="break-all font-mono">
               {m.derivedAddress}{" "}
               {m.matchesDevice ? (
                 <span className="font-sans text-brand-700" data-testid="key-matches">
-                  ✓ this device
+                  {t("thisDevice")}
                 </span>
               ) : (
-                <span className="font-sans text-red-700">✕ not this device</span>
+                <span className="font-sans text-red-700">{t("notThisDevice")}</span>
               )}
             </dd>
           </>
         )}
         {m.matchesItsDid !== undefined && (
           <>
-            <dt className="text-slate-500">Key and id</dt>
+            <dt className="text-slate-500">{t("keyAndId")}</dt>
             <dd data-testid="key-binds-id" data-ok={m.matchesItsDid}>
-              {m.matchesItsDid ? "✓ the key hashes to the did:io in its id" : "✕ the key does not hash to the did:io in its id"}
+              {m.matchesItsDid ? t("keyBindsId") : t("keyDoesNotBindId")}
             </dd>
           </>
         )}
         {m.problem && (
           <>
-            <dt className="text-slate-500">Problem</dt>
+            <dt className="text-slate-500">{t("problem")}</dt>
             <dd className="text-red-700">
               <Clipped text={m.problem} />
             </dd>
@@ -119,13 +122,12 @@ function MethodCard({ method: m }: { method: MethodCardData }) {
 }
 
 function CardList<T>({ title, items, testId, render }: { title: string; items: T[]; testId: string; render: (item: T) => ReactNode }) {
+  const t = useTranslations("Documents.summary");
   return (
     <>
-      <h3 className="text-sm font-semibold">
-        {title} ({items.length})
-      </h3>
+      <h3 className="text-sm font-semibold">{t("count", { title, count: items.length })}</h3>
       {items.length === 0 ? (
-        <p className="text-sm text-slate-600">None.</p>
+        <p className="text-sm text-slate-600">{t("none")}</p>
       ) : (
         <ul className="space-y-2">
           {items.map((item, i) => (

@@ -1,15 +1,16 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Address } from "viem";
 import type { ChainConfig } from "@/lib/chain/config";
 import { DEVICE_PAGE_SIZE, type DeviceView } from "@/lib/chain/devices";
-import { formatIotx } from "@/lib/chain/formatIotx";
 import type { WalletMarker } from "@/lib/deviceWallet/markers";
 import { AddressText } from "@/components/ui/AddressText";
 import { buttonClass } from "@/components/ui/Card";
 import { CopyableText } from "@/components/ui/CopyableText";
+import { useLocaleFormat } from "@/components/i18n/useLocaleFormat";
 import { DocumentBadge } from "./DocumentBadge";
 import { deviceHref, shortHex } from "./links";
 import { ListSkeleton } from "./ListSkeleton";
@@ -19,6 +20,7 @@ import { useWalletMarkers } from "./wallet/useWalletAssets";
 
 /** The connected wallet's ioIDs, a page at a time (loaded by DeviceList.tsx once a wallet is connected). */
 export function OwnedDevices({ owner, chainConfig }: { owner: Address; chainConfig: ChainConfig }) {
+  const t = useTranslations("Devices.owned");
   const [page, setPage] = useState(0);
   const list = useOwnedDevices(owner, chainConfig, page);
   const held = useHeldTokens(list.items, chainConfig);
@@ -26,19 +28,17 @@ export function OwnedDevices({ owner, chainConfig }: { owner: Address; chainConf
   const markers = useWalletMarkers(list.items, chainConfig);
   const chainId = chainConfig.chain.id;
 
-  if (list.first.isPending) return <ListSkeleton label="Reading your ioIDs…" />;
-  if (list.first.isError) return <ReadError title="Your ioIDs could not be read" error={list.first.error} onRetry={() => void list.refetch()} />;
+  if (list.first.isPending) return <ListSkeleton label={t("reading")} />;
+  if (list.first.isError) return <ReadError title={t("readError")} error={list.first.error} onRetry={() => void list.refetch()} />;
   if (list.total === 0) {
     return (
       <section aria-labelledby="empty-heading" className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">
         <h2 id="empty-heading" className="font-semibold">
-          No ioIDs yet on {chainConfig.chain.name}
+          {t("emptyHeading", { chain: chainConfig.chain.name })}
         </h2>
-        <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
-          When you claim a device, its ioID lands in this wallet and shows up here with its DID, device wallet and document.
-        </p>
+        <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">{t("emptyBody")}</p>
         <Link href="/claim" className={`${buttonClass.primary} mt-4`}>
-          Claim a device
+          {t("claim")}
         </Link>
       </section>
     );
@@ -50,33 +50,31 @@ export function OwnedDevices({ owner, chainConfig }: { owner: Address; chainConf
     <section aria-labelledby="owned-heading" className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="owned-heading" className="font-semibold">
-          {list.total === 1 ? "1 ioID" : `${list.total.toLocaleString("en")} ioIDs`} on {chainConfig.chain.name}
+          {t("heading", { count: list.total, chain: chainConfig.chain.name })}
         </h2>
         <p className="text-sm text-slate-600" aria-live="polite" data-testid="list-range">
-          Showing {from}–{to} of {list.total.toLocaleString("en")}
+          {t("range", { from, to, total: list.total })}
         </p>
       </div>
       {list.items ? (
-        <ul className="space-y-3" aria-label="Your ioIDs">
+        <ul className="space-y-3" aria-label={t("listLabel")}>
           {list.items.map((view, i) => (
             <DeviceCard key={view.id?.toString() ?? i} view={view} chainId={chainId} heldTokenId={view.wallet ? held.data?.get(view.wallet)?.[0]?.tokenId : undefined} marker={view.wallet ? markers.data?.get(view.wallet) : undefined} />
           ))}
         </ul>
       ) : list.error ? (
-        <ReadError title="This page could not be read" error={list.error} onRetry={() => void list.refetch()} />
+        <ReadError title={t("pageError")} error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <ListSkeleton label={`Reading ioIDs ${from}–${to}…`} />
+        <ListSkeleton label={t("readingRange", { from, to })} />
       )}
       {list.pages > 1 && (
-        <nav aria-label="Pages" className="flex items-center justify-between gap-2">
+        <nav aria-label={t("pages")} className="flex items-center justify-between gap-2">
           <button type="button" className={buttonClass.secondary} disabled={page === 0} onClick={() => setPage(page - 1)}>
-            Previous
+            {t("previous")}
           </button>
-          <span className="text-sm text-slate-600">
-            Page {page + 1} of {list.pages}
-          </span>
+          <span className="text-sm text-slate-600">{t("pageOf", { page: page + 1, pages: list.pages })}</span>
           <button type="button" className={buttonClass.secondary} disabled={page + 1 >= list.pages} onClick={() => setPage(page + 1)}>
-            Next
+            {t("next")}
           </button>
         </nav>
       )}
@@ -85,6 +83,8 @@ export function OwnedDevices({ owner, chainConfig }: { owner: Address; chainConf
 }
 
 function DeviceCard({ view, chainId, heldTokenId, marker }: { view: DeviceView; chainId: number; heldTokenId: bigint | undefined; marker: WalletMarker | undefined }) {
+  const t = useTranslations("Devices.card");
+  const format = useLocaleFormat();
   const tokenId = view.deviceNFT?.tokenId ?? heldTokenId;
   const headingId = `ioid-${view.id?.toString() ?? "x"}`;
   return (
@@ -92,7 +92,7 @@ function DeviceCard({ view, chainId, heldTokenId, marker }: { view: DeviceView; 
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h3 id={headingId} className="font-semibold">
           <Link href={deviceHref(view, chainId)} className="text-brand-700 underline-offset-2 hover:underline">
-            ioID #{view.id?.toString()}
+            {t("ioidNumber", { id: view.id?.toString() ?? "" })}
             {view.project ? <span className="font-normal text-slate-600"> · {view.project.name}</span> : null}
           </Link>
         </h3>
@@ -101,32 +101,32 @@ function DeviceCard({ view, chainId, heldTokenId, marker }: { view: DeviceView; 
       <dl className="mt-2 grid grid-cols-1 gap-x-3 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         {view.did ? (
           <>
-            <dt className="text-slate-500">DID</dt>
+            <dt className="text-slate-500">{t("did")}</dt>
             <dd className="min-w-0">
-              <CopyableText value={view.did} label="DID" testId="row-did" />
+              <CopyableText value={view.did} label={t("did")} testId="row-did" />
             </dd>
-            <dt className="text-slate-500">Device</dt>
+            <dt className="text-slate-500">{t("device")}</dt>
             <dd className="min-w-0">
-              <AddressText address={view.device!} label="device address" short />
+              <AddressText address={view.device!} label={t("deviceAddressLabel")} short />
             </dd>
           </>
         ) : (
           <>
-            <dt className="text-slate-500">Device</dt>
-            <dd className="text-slate-600">None: the registration was removed (the ioID stays with you)</dd>
+            <dt className="text-slate-500">{t("device")}</dt>
+            <dd className="text-slate-600">{t("noDevice")}</dd>
           </>
         )}
         {view.wallet && (
           <>
-            <dt className="text-slate-500">Device wallet</dt>
+            <dt className="text-slate-500">{t("deviceWallet")}</dt>
             <dd className="min-w-0">
-              <AddressText address={view.wallet} label="device wallet" short />
+              <AddressText address={view.wallet} label={t("deviceWalletLabel")} short />
               <span className="text-xs text-slate-600" data-testid="row-wallet-balance">
-                {formatIotx(view.walletBalance)}
+                {format.iotx(view.walletBalance)}
               </span>
               {marker && marker.tokens + marker.nfts > 0 && (
-                <span className="rounded bg-brand-100 px-1 text-xs text-brand-700" data-testid="row-token-marker" title="The device wallet also holds tokens or NFTs: open the device to see them">
-                  + {[marker.tokens && `${marker.tokens} token${marker.tokens > 1 ? "s" : ""}`, marker.nfts && `${marker.nfts} NFT${marker.nfts > 1 ? "s" : ""}`].filter(Boolean).join(", ")}
+                <span className="rounded bg-brand-100 px-1 text-xs text-brand-700" data-testid="row-token-marker" title={t("markerTitle")}>
+                  {t("marker", { tokens: marker.tokens, nfts: marker.nfts })}
                 </span>
               )}
             </dd>
@@ -134,13 +134,13 @@ function DeviceCard({ view, chainId, heldTokenId, marker }: { view: DeviceView; 
         )}
         {view.deviceNFT && (
           <>
-            <dt className="text-slate-500">Device NFT</dt>
+            <dt className="text-slate-500">{t("deviceNft")}</dt>
             <dd className="text-xs">
               <span className="font-mono" title={view.deviceNFT.contract}>
                 {shortHex(view.deviceNFT.contract, 4)}
               </span>{" "}
               {view.deviceNFT.held === 0n ? (
-                <span className="text-amber-700">not in the device wallet</span>
+                <span className="text-amber-700">{t("nftNotInWallet")}</span>
               ) : (
                 <span data-testid="row-nft-token">#{tokenId?.toString() ?? "…"}</span>
               )}

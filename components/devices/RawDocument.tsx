@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { revealInvisibles } from "@/lib/did/summary";
 import { CopyButton } from "@/components/ui/CopyButton";
 
 /** The document exactly as retrieved: shown formatted, copied and downloaded as the original bytes' text. */
 export function RawDocument({ raw, did }: { raw: string; did: string }) {
+  const t = useTranslations("Documents");
   let pretty = raw;
   try {
     pretty = JSON.stringify(JSON.parse(raw), null, 2);
@@ -23,11 +25,11 @@ export function RawDocument({ raw, did }: { raw: string; did: string }) {
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <CopyButton value={raw} label="document JSON" />
+        <CopyButton value={raw} label={t("copyLabel")} />
         <button type="button" className="inline-flex min-h-8 items-center rounded border border-slate-300 bg-white px-2 text-xs font-medium" onClick={download}>
-          Download
+          {t("download")}
         </button>
-        <span className="text-xs text-slate-600">Formatted for reading, invisible characters spelt out; copy and download give the exact {raw.length.toLocaleString("en")} characters retrieved.</span>
+        <span className="text-xs text-slate-600">{t("rawHint", { length: raw.length })}</span>
       </div>
       <pre data-testid="document-raw" className="max-h-96 overflow-auto whitespace-pre-wrap rounded-md bg-slate-900 p-3 text-xs text-slate-100 [overflow-wrap:anywhere]">
         {pretty}

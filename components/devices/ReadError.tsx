@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { explainError } from "@/lib/chain/revertMessages";
 import { Alert, buttonClass } from "@/components/ui/Card";
 
 /** A failed read, in words, with a way to try again (reads fail on flaky RPCs far more often than for good). */
 export function ReadError({ title, error, onRetry }: { title: string; error: unknown; onRetry: () => void }) {
+  const t = useTranslations("Devices");
   const { message, action } = explainError(error);
   return (
     <Alert tone="error" title={title}>
@@ -12,7 +14,7 @@ export function ReadError({ title, error, onRetry }: { title: string; error: unk
         {message} {action}
       </p>
       <button type="button" className={`${buttonClass.secondary} mt-2`} onClick={onRetry}>
-        Try again
+        {t("tryAgain")}
       </button>
     </Alert>
   );

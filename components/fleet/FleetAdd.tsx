@@ -1,56 +1,66 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { Alert, buttonClass } from "@/components/ui/Card";
+import { DoorTabs } from "@/components/sources/DoorTabs";
+import { sourceEntries } from "@/components/sources/SourcePicker";
+import { Alert } from "@/components/ui/Card";
+import type { FleetController } from "@/lib/claim/fleet/controller";
 import type { FleetState } from "@/lib/claim/fleet/queueState";
+import { FleetDeviceDoor } from "./FleetDeviceDoor";
+import { FleetListDoor } from "./FleetListDoor";
 
-/** The doors of a fleet: a pasted list (one claim code or link per line) and a CSV or JSON file of payloads. */
-export function FleetAdd({ state, onList, onFile }: { state: FleetState; onList: (text: string) => void; onFile: (name: string, text: string) => void }) {
-  const [text, setText] = useState("");
+function Loading() {
+  const t = useTranslations("Fleet");
+  return <p className="text-sm text-slate-500">{t("loading")}</p>;
+}
+
+// The QR decoder's worker loads only when a camera or image door is chosen.
+const FleetCamera = dynamic(() => import("./FleetCamera").then((m) => m.FleetCamera), { ssr: false, loading: () => <Loading /> });
+const FleetImages = dynamic(() => import("./FleetImages").then((m) => m.FleetImages), { ssr: false, loading: () => <Loading /> });
+
+// The single claim's live-link doors, used once per device.
+const liveKinds = ["http", "ble", "serial"] as const;
+const live = sourceEntries.filter((e) => (liveKinds as readonly string[]).includes(e.kind));
+const doors = ["list", "camera", "images", ...liveKinds] as const;
+type Door = (typeof doors)[number];
+
+type Adders = Pick<FleetController, "addList" | "addFile" | "addItems" | "addDevice">;
+
+/** The doors of a fleet, and what the last addition came to: devices added, repeats ignored, each failure named. */
+export function FleetAdd({ state, adders }: { state: FleetState; adders: Adders }) {
+  const t = useTranslations("Fleet.add");
+  const [door, setDoor] = useState<Door>("list");
   const { lastAdded, inputErrors } = state;
+  const tabs = doors.map((kind) => ({ kind, label: t(`doors.${kind}`) }));
+  const entry = live.find((e) => e.kind === door);
   return (
     <div className="space-y-3">
-      <label className="block text-sm font-medium" htmlFor="fleet-list">
-        Claim codes or links, one per line
-      </label>
-      <textarea id="fleet-list" value={text} onChange={(e) => setText(e.target.value)} rows={5} className="w-full rounded-md border border-slate-300 p-2 font-mono text-xs" />
-      <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          className={buttonClass.primary}
-          disabled={text.trim() === ""}
-          onClick={() => {
-            onList(text);
-            setText("");
-          }}
-        >
-          Add to queue
-        </button>
-        <label className="text-sm">
-          <span className="mr-2">Or a CSV or JSON file of payloads</span>
-          <input
-            type="file"
-            accept=".csv,.json,text/csv,application/json"
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (file) onFile(file.name, await file.text());
-              e.target.value = "";
-            }}
+      <DoorTabs tabs={tabs} active={door} onChoose={setDoor} idPrefix="fleet-door" label={t("doorsLabel")}>
+        {door === "list" && <FleetListDoor onList={adders.addList} onFile={adders.addFile} />}
+        {door === "camera" && <FleetCamera onItems={adders.addItems} />}
+        {door === "images" && <FleetImages onItems={adders.addItems} />}
+        {entry && (
+          <FleetDeviceDoor
+            entry={entry}
+            otherSources={tabs.filter((tab) => tab.kind !== door).map((tab) => ({ label: tab.label, choose: () => setDoor(tab.kind) }))}
+            onDevice={adders.addDevice}
           />
-        </label>
-      </div>
-      {lastAdded && (
+        )}
+      </DoorTabs>
+      {/* A code that only failed is said by its error alone. */}
+      {lastAdded && (lastAdded.added > 0 || lastAdded.duplicates > 0 || inputErrors.length === 0) && (
         <p role="status" data-testid="fleet-added" className="text-sm text-slate-700">
-          Added {lastAdded.added} device{lastAdded.added === 1 ? "" : "s"}
-          {lastAdded.duplicates > 0 ? `; ${lastAdded.duplicates} already in the queue ${lastAdded.duplicates === 1 ? "was" : "were"} ignored` : ""}.
+          {lastAdded.added === 0 && lastAdded.duplicates > 0 ? t("alreadyQueued") : t("added", { added: lastAdded.added, duplicates: lastAdded.duplicates })}
         </p>
       )}
       {inputErrors.length > 0 && (
-        <Alert tone="error" title={`${inputErrors.length} line${inputErrors.length === 1 ? "" : "s"} could not be added`}>
+        <Alert tone="error" title={t("errorsTitle", { count: inputErrors.length })}>
           <ul className="list-disc pl-5">
             {inputErrors.map((e) => (
               <li key={`${e.where}-${e.text}`} data-testid="fleet-input-error">
-                {e.where}: {e.message}
+                {t("error", { where: e.where, message: e.message })}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { useAccount, useCapabilities, useChainId, useConfig } from "wagmi";
 import { wagmiWallet } from "@/components/wallet/wagmiWallet";
@@ -25,20 +26,21 @@ export function FleetClaim(options: FleetOptions) {
   const wallet = address ? connected : undefined;
   const bundling = bundlingOf(capabilities.data);
   const { state, controller, owner, chainConfig } = useFleet(wallet, options);
-  if (!chainConfig) return <Alert tone="error" title="Unsupported network">Switch your wallet to IoTeX or the local devnet to claim devices.</Alert>;
+  const t = useTranslations("Fleet.claim");
+  if (!chainConfig) return <Alert tone="error" title={t("unsupportedTitle")}>{t("unsupported")}</Alert>;
   return (
     <div className="space-y-4">
-      <StepCard step={1} title="Add devices" id="fleet-add">
-        <FleetAdd state={state} onList={controller.addList} onFile={controller.addFile} />
+      <StepCard step={1} title={t("addTitle")} id="fleet-add">
+        <FleetAdd state={state} adders={controller} />
       </StepCard>
       {state.rows.length > 0 && (
-        <StepCard step={2} title={`Queue: ${state.rows.length} device${state.rows.length === 1 ? "" : "s"}`} id="fleet-queue">
-          {!owner && <p className="mb-2 text-sm">Connect your wallet: the devices are checked for the account that claims them.</p>}
+        <StepCard step={2} title={t("queueTitle", { count: state.rows.length })} id="fleet-queue">
+          {!owner && <p className="mb-2 text-sm">{t("connectFirst")}</p>}
           <FleetQueue state={state} onRemove={controller.remove} onToken={controller.chooseToken} />
         </StepCard>
       )}
       {state.rows.length > 0 && (
-        <StepCard step={3} title="Claim" id="fleet-send">
+        <StepCard step={3} title={t("claimTitle")} id="fleet-send">
           <FleetSend state={state} bundling={bundling} connected={Boolean(owner && wallet)} onSend={(o) => void controller.send(o)} />
           <div className="mt-3">
             <FleetResults state={state} chainId={chainConfig.chain.id} onRetry={controller.retryFailed} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatIotx } from "@/lib/chain/formatIotx";
 import type { CallBundling } from "@/lib/claim/bundling";
@@ -11,18 +12,20 @@ const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
 /** The queue's totals, how many prompts the send costs (said before it starts), the send itself and its progress. */
 export function FleetSend({ state, bundling, connected, onSend }: { state: FleetState; bundling: CallBundling; connected: boolean; onSend: (options: { revokeAfter: boolean }) => void }) {
+  const t = useTranslations("Fleet.send");
   const [revokeAfter, setRevokeAfter] = useState(false);
   const result = state.check.result;
   const { send } = state;
   if (send.status === "sending") {
     return (
       <p role="status" data-testid="fleet-progress" className="font-medium">
-        {send.sent} of {send.total} sent{send.prompt ? ` · wallet prompt ${send.prompt.index} of ${send.prompt.total}` : ""}
-        {send.walletLimit ? ` · your wallet takes at most ${send.walletLimit.maxCalls} calls at once, so it asks ${send.walletLimit.prompts} times` : ""}
+        {t("progress", { sent: send.sent, total: send.total })}
+        {send.prompt ? t("prompt", { index: send.prompt.index, total: send.prompt.total }) : ""}
+        {send.walletLimit ? t("walletLimit", { maxCalls: send.walletLimit.maxCalls, prompts: send.walletLimit.prompts }) : ""}
       </p>
     );
   }
-  if (state.check.status === "failed") return <Alert tone="error" title="The queue could not be checked">{state.check.error?.message}</Alert>;
+  if (state.check.status === "failed") return <Alert tone="error" title={t("checkFailed")}>{state.check.error?.message}</Alert>;
   if (!result || state.check.status !== "checked") return null;
   const { plan, facts } = result;
   const ready = plan.rows.filter((r) => r.register).length;
@@ -32,33 +35,38 @@ export function FleetSend({ state, bundling, connected, onSend }: { state: Fleet
       <ul className="text-sm" data-testid="fleet-projects">
         {plan.projects.map((p) => (
           <li key={p.projectId.toString()}>
-            {p.projectName} (project #{p.projectId.toString()}): {p.devices} device{p.devices === 1 ? "" : "s"}, {p.free} free from the prepaid quota
-            {p.paid > 0 ? `, ${p.paid} at ${formatIotx(facts.price)}` : ""}: {formatIotx(p.fee)}; {p.quotaLeftAfter.toString()} prepaid ioIDs left after.
+            {t("project", { name: p.projectName, id: p.projectId.toString(), devices: p.devices, free: p.free, paid: p.paid, price: formatIotx(facts.price), fee: formatIotx(p.fee), left: p.quotaLeftAfter.toString() })}
           </li>
         ))}
       </ul>
       <p className={`text-sm ${plan.balance.ok ? "" : "text-red-800"}`}>
-        Total {formatIotx(plan.totalFee)} in fees; with gas about {formatIotx(plan.balance.need)}. Your balance: {formatIotx(plan.balance.have)}.
+        {t("total", { fee: formatIotx(plan.totalFee), need: formatIotx(plan.balance.need), have: formatIotx(plan.balance.have) })}
       </p>
       {ready > 0 && (
         <p className="text-sm" data-testid="fleet-prompts">
           {bundling === "none"
-            ? `Your wallet will ask ${plan.unapproved.length} + ${ready}${revokeAfter ? ` + ${plan.unapproved.length}` : ""} times: first ${plan.unapproved.length === 1 ? "one approval" : `${plan.unapproved.length} approvals`} for all (the ioID registry may then move your device NFTs of ${plan.unapproved.map(short).join(", ") || "—"} into each device's wallet), then one per device.`
+            ? t("promptsNone", {
+                approvals: plan.unapproved.length,
+                ready,
+                revoke: revokeAfter ? "yes" : "no",
+                revokes: plan.unapproved.length,
+                collections: plan.unapproved.map(short).join(", ") || "—",
+              })
             : prompts.length === 1
-              ? `One wallet confirmation: your wallet sends all ${ready} registrations ${bundling === "atomic" ? "together" : "one after another"}, with the registry's permission over your device NFTs given at the start and withdrawn at the end.`
+              ? t("promptsOne", { ready, atomic: bundling === "atomic" ? "yes" : "no" })
               : bundling === "atomic"
-                ? `${prompts.length} wallet confirmations: your wallet sends all-or-nothing batches, each must fit in one block, so the ${ready} registrations go in ${prompts.length} batches.`
-                : `${prompts.length} wallet confirmations: your wallet takes at most ${state.walletMaxCalls} calls at once, so the ${ready} registrations go in ${prompts.length} bundles.`}
+                ? t("promptsAtomic", { prompts: prompts.length, ready, batches: prompts.length })
+                : t("promptsBundles", { prompts: prompts.length, maxCalls: state.walletMaxCalls ?? 0, ready, bundles: prompts.length })}
         </p>
       )}
       {bundling === "none" && plan.unapproved.length > 0 && (
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={revokeAfter} onChange={(e) => setRevokeAfter(e.target.checked)} />
-          Withdraw that approval once the devices are registered (one more prompt per collection)
+          {t("revoke")}
         </label>
       )}
       <button type="button" className={buttonClass.primary} disabled={!connected || ready === 0 || !plan.balance.ok} onClick={() => onSend({ revokeAfter })}>
-        Claim {ready} device{ready === 1 ? "" : "s"}
+        {t("claim", { count: ready })}
       </button>
     </div>
   );

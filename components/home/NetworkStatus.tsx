@@ -1,26 +1,25 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useAccount, useChainId, useReadContract } from "wagmi";
-import { ioIDAbi } from "@/lib/chain/abi";
-import { getChainConfig } from "@/lib/chain/config";
+import { lazy, Suspense, use } from "react";
+import { defaultChainConfig, getChainConfig } from "@/lib/chain/config";
 import { StepCard } from "@/components/ui/Card";
 import { useLocaleFormat } from "@/components/i18n/useLocaleFormat";
+import { useWalletAccount, useWalletChainId, useWalletStack } from "@/components/wallet/walletStackContext";
+
+// A live read through wagmi, once the wallet stack has loaded (a wallet connected): until then the server's read
+// of the default chain stands, so the home page loads no wallet code of its own.
+const LiveSupply = lazy(() => import("./LiveSupply"));
 
 /** Where the app is pointed right now: a quick way for an owner (and a test) to see the wiring is live. */
-export function NetworkStatus() {
+export function NetworkStatus({ serverSupply }: { serverSupply: Promise<bigint | undefined> }) {
   const t = useTranslations("NetworkStatus");
   const format = useLocaleFormat();
-  const { address, status } = useAccount();
-  const chainId = useChainId();
+  const { address, status } = useWalletAccount();
+  const chainId = useWalletChainId();
+  const { config } = useWalletStack();
   const chainConfig = getChainConfig(chainId);
-  const supply = useReadContract({
-    address: chainConfig?.contracts.ioID,
-    abi: ioIDAbi,
-    functionName: "totalSupply",
-    chainId,
-    query: { enabled: Boolean(chainConfig) },
-  });
+  const show = (supply: bigint | undefined) => (supply === undefined ? t("rpcUnreachable") : format.number(supply));
 
   return (
     <StepCard title={t("title")} id="network-status">
@@ -34,8 +33,22 @@ export function NetworkStatus() {
         <dt className="text-slate-500">{t("registry")}</dt>
         <dd className="break-all font-mono text-xs">{chainConfig?.contracts.ioIDRegistry ?? "—"}</dd>
         <dt className="text-slate-500">{t("issued")}</dt>
-        <dd data-testid="ioid-supply">{supply.isPending ? "…" : supply.isError ? t("rpcUnreachable") : format.number(supply.data)}</dd>
+        <dd data-testid="ioid-supply">
+          <Suspense fallback="…">
+            {config && chainConfig ? (
+              <LiveSupply chainConfig={chainConfig} show={show} />
+            ) : chainId === defaultChainConfig.chain.id ? (
+              <ServerSupply supply={serverSupply} show={show} />
+            ) : (
+              "…"
+            )}
+          </Suspense>
+        </dd>
       </dl>
     </StepCard>
   );
+}
+
+function ServerSupply({ supply, show }: { supply: Promise<bigint | undefined>; show: (supply: bigint | undefined) => string }) {
+  return show(use(supply));
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/Card";
+import { CameraFrame } from "./CameraFrame";
 import { frameToImageData, QrDecoder } from "./qrDecoder";
 
 function decoderProblem(error: unknown): string {
@@ -18,8 +19,11 @@ function cameraProblem(error: unknown): string {
   return "The camera could not start. Upload a photo of the code or paste it instead.";
 }
 
-/** Live QR scanning: rear camera first, decoding off the main thread, one frame in flight at a time. */
-export function CameraSource({ onInput }: { onInput: (raw: string) => void }) {
+/**
+ * Live QR scanning: rear camera first, decoding off the main thread, one frame in flight at a time. It keeps
+ * scanning after a code (the fleet queue takes one code after another); `prompt` lets such a host say so.
+ */
+export function CameraSource({ onInput, prompt = "Point the camera at the device's QR code." }: { onInput: (raw: string) => void; prompt?: string }) {
   const video = useRef<HTMLVideoElement>(null);
   const [problem, setProblem] = useState<string | undefined>(() =>
     !window.isSecureContext || !navigator.mediaDevices?.getUserMedia
@@ -93,29 +97,36 @@ export function CameraSource({ onInput }: { onInput: (raw: string) => void }) {
 
   if (problem) {
     return (
-      <p role="alert" className="text-sm text-red-800">
-        {problem}
-      </p>
+      <CameraFrame dark={false}>
+        <p role="alert" className="text-sm text-red-800">
+          {problem}
+        </p>
+      </CameraFrame>
     );
   }
   return (
-    <div className="space-y-2">
-      <video ref={video} muted playsInline aria-label="Camera preview" className="aspect-[4/3] w-full rounded-md bg-slate-900 object-cover" />
-      <p role="status" className="text-sm text-slate-600">
-        {scanning ? "Point the camera at the device's QR code." : "Starting the camera…"}
-      </p>
-      {cameras.length > 1 && (
-        <button
-          type="button"
-          className={buttonClass.secondary}
-          onClick={() => {
-            const index = cameras.findIndex((c) => c.deviceId === cameraId);
-            setCameraId(cameras[(index + 1) % cameras.length]?.deviceId);
-          }}
-        >
-          Switch camera
-        </button>
-      )}
-    </div>
+    <CameraFrame
+      below={
+        <>
+          <p role="status" className="text-sm text-slate-600">
+            {scanning ? prompt : "Starting the camera…"}
+          </p>
+          {cameras.length > 1 && (
+            <button
+              type="button"
+              className={buttonClass.secondary}
+              onClick={() => {
+                const index = cameras.findIndex((c) => c.deviceId === cameraId);
+                setCameraId(cameras[(index + 1) % cameras.length]?.deviceId);
+              }}
+            >
+              Switch camera
+            </button>
+          )}
+        </>
+      }
+    >
+      <video ref={video} muted playsInline aria-label="Camera preview" className="size-full object-cover" />
+    </CameraFrame>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { frameToImageData, QrDecoder, QrDecoderUnavailable } from "./qrDecoder";
+import { QrDecoder } from "./qrDecoder";
+import { decodeQrImage } from "./qrImage";
 
 /** A photo or screenshot of the device's QR code: file picker or drag-and-drop. */
 export function ImageSource({ onInput }: { onInput: (raw: string) => void }) {
@@ -14,25 +15,10 @@ export function ImageSource({ onInput }: { onInput: (raw: string) => void }) {
 
   async function decodeFile(file: File | undefined) {
     if (!file) return;
-    if (!file.type.startsWith("image/")) {
-      setMessage(`“${file.name}” is not an image. Choose a photo or screenshot of the QR code.`);
-      return;
-    }
     setMessage("Reading the code…");
-    try {
-      const bitmap = await createImageBitmap(file);
-      const image = frameToImageData(bitmap, bitmap.width, bitmap.height);
-      bitmap.close();
-      const text = image && (await (decoder.current ??= new QrDecoder()).decode(image, { tryInverted: true }));
-      if (!text) {
-        setMessage("No QR code found in this image. Try a sharper, closer photo with the whole code in view.");
-        return;
-      }
-      setMessage(undefined);
-      onInput(text);
-    } catch (error) {
-      setMessage(error instanceof QrDecoderUnavailable ? `The QR decoder could not load (${error.message}). Check your connection and try again.` : `“${file.name}” could not be read as an image.`);
-    }
+    const decoded = await decodeQrImage(file, (decoder.current ??= new QrDecoder()));
+    setMessage("message" in decoded ? decoded.message : undefined);
+    if ("text" in decoded) onInput(decoded.text);
   }
 
   return (

@@ -5,6 +5,8 @@ import dynamic from "next/dynamic";
 import { useState, type ComponentType } from "react";
 import type { SourceKind } from "@/lib/claim/sourceKind";
 import type { DeviceSession } from "@/lib/device/session";
+import { CameraFrame } from "./CameraFrame";
+import { DoorTabs } from "./DoorTabs";
 import { EndpointSource } from "./EndpointSource";
 import { PasteSource } from "./PasteSource";
 import type { PickerKind, SourceEntry, SourceProps } from "./types";
@@ -16,7 +18,11 @@ const loading = () => <Loading />;
 
 // Camera and image decoding pull in the QR worker, Bluetooth and USB their transport codecs: loaded
 // when chosen, never on first paint.
-const CameraSource = dynamic(() => import("./CameraSource").then((m) => m.CameraSource), { ssr: false, loading });
+// The camera's panel keeps its size while it loads (CameraFrame.tsx): it is the first thing on the claim page.
+const CameraSource = dynamic(() => import("./CameraSource").then((m) => m.CameraSource), {
+  ssr: false,
+  loading: () => <CameraFrame below={loading()} />,
+});
 const ImageSource = dynamic(() => import("./ImageSource").then((m) => m.ImageSource), { ssr: false, loading });
 const BluetoothSource = dynamic(() => import("./BluetoothSource").then((m) => m.BluetoothSource), { ssr: false, loading });
 const SerialSource = dynamic(() => import("./SerialSource").then((m) => m.SerialSource), { ssr: false, loading });
@@ -40,28 +46,8 @@ export function SourcePicker({ onInput }: { onInput: (raw: string, source: Sourc
   const entry = sourceEntries.find((e) => e.kind === active)!;
   const others = sourceEntries.filter((e) => e.kind !== active).map((e) => ({ label: t(`door.${e.kind}`), choose: () => setActive(e.kind) }));
   return (
-    <div>
-      <div role="tablist" aria-label={t("tabsLabel")} className="mb-3 flex flex-wrap gap-2">
-        {sourceEntries.map((e) => (
-          <button
-            key={e.kind}
-            role="tab"
-            type="button"
-            id={`source-tab-${e.kind}`}
-            aria-selected={e.kind === active}
-            aria-controls="source-panel"
-            onClick={() => setActive(e.kind)}
-            className={`min-h-11 rounded-full border px-3 text-sm ${
-              e.kind === active ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
-            }`}
-          >
-            {t(`door.${e.kind}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id="source-panel" aria-labelledby={`source-tab-${active}`}>
-        <entry.Component onInput={(raw, session) => onInput(raw, entry.kind, session)} otherSources={others} />
-      </div>
-    </div>
+    <DoorTabs tabs={sourceEntries.map((e) => ({ ...e, label: t(`door.${e.kind}`) }))} active={active} onChoose={setActive} idPrefix="source" label={t("tabsLabel")}>
+      <entry.Component onInput={(raw, session) => onInput(raw, entry.kind, session)} otherSources={others} />
+    </DoorTabs>
   );
 }

@@ -2,18 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import type { Chain } from "viem";
-import { useAccount, useChains } from "wagmi";
 import { buttonClass } from "@/components/ui/Card";
+import { getChainConfig } from "@/lib/chain/config";
 import { useWalletModals } from "./walletModals";
+import { useWalletAccount } from "./walletStackContext";
 
 /**
  * The wallet button: "Connect Wallet", or the network and the account once connected. Ours rather than
  * RainbowKit's so that it renders without RainbowKit loaded; its dialogs open from here (walletModals.tsx).
+ * It reads the account without wagmi (walletStackContext.ts): the header costs no wallet code until used.
  */
 export function ConnectButton({ showChain = true }: { showChain?: boolean }) {
   const t = useTranslations("Wallet");
-  const { address, chainId } = useAccount();
-  const chains = useChains();
+  const { address, chainId } = useWalletAccount();
   const { open, preload } = useWalletModals();
   const intent = { onPointerEnter: preload, onFocus: preload, onTouchStart: preload };
 
@@ -25,7 +26,8 @@ export function ConnectButton({ showChain = true }: { showChain?: boolean }) {
       </button>
     );
   }
-  const chain = chains.find((c) => c.id === chainId);
+  // wagmi's chains are the app's chain configs (wagmiConfig.ts).
+  const chain = chainId === undefined ? undefined : getChainConfig(chainId)?.chain;
   return (
     <div className="flex items-center gap-2">
       {!chain ? (

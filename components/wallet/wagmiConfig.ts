@@ -4,9 +4,10 @@ import { chainConfigs } from "@/lib/chain/config";
 
 /**
  * The wagmi config without wallet UI: the server uses it to read the connection cookie, the client adds
- * RainbowKit's connectors (see walletConnectors.ts) so the server never imports client-only code.
+ * RainbowKit's connectors (see walletConnectors.ts) so the server never imports client-only code. `ssr: false`
+ * for a config created after hydration (walletStack.tsx): it then restores the cookie's state at once.
  */
-export function createWagmiConfig(connectors: CreateConnectorFn[] = []) {
+export function createWagmiConfig(connectors: CreateConnectorFn[] = [], { ssr = true }: { ssr?: boolean } = {}) {
   const chains = chainConfigs.map((c) => c.chain);
   return createConfig({
     chains: [chains[0]!, ...chains.slice(1)],
@@ -17,7 +18,7 @@ export function createWagmiConfig(connectors: CreateConnectorFn[] = []) {
     connectors,
     // Cookies, not localStorage, so the server renders the same connection state the client will hydrate.
     storage: createStorage({ storage: cookieStorage }),
-    ssr: true,
+    ssr,
   });
 }
 

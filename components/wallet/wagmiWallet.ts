@@ -11,9 +11,6 @@ import type { TransactionReceipt } from "viem";
 import { bundlingOf, type CallBundling } from "@/lib/claim/bundling";
 import type { ClaimWallet } from "@/lib/claim/execute";
 
-/** EIP-5792 capabilities of one chain → can the wallet send calls as one atomic batch? */
-export const supportsAtomic = (capabilities: Parameters<typeof bundlingOf>[0]): boolean => bundlingOf(capabilities) === "atomic";
-
 /** The wallet port of every plan (claims and device actions), backed by whatever wallet wagmi has connected. */
 export function wagmiWallet(config: Config, chainId: number): ClaimWallet {
   const callBundling = async (): Promise<CallBundling> => {

@@ -2,6 +2,7 @@
 
 import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ModalOpeners, WalletUiOptions } from "./RainbowKitModals";
+import { useWalletStack } from "./walletStackContext";
 
 export type WalletModal = keyof ModalOpeners;
 
@@ -21,12 +22,14 @@ const RainbowKitModals = lazy(() => import("./RainbowKitModals"));
 
 /**
  * The wallet dialogs, loaded on demand. Wallet connectors themselves are in the wagmi config from the start
- * (see Providers.tsx), so a returning visitor reconnects without RainbowKit being loaded at all.
+ * (see walletStack.tsx), so a returning visitor reconnects without RainbowKit being loaded at all.
  */
 export function WalletModalsProvider({ children, ui }: { children: ReactNode; ui: WalletUiOptions | undefined }) {
   const [wanted, setWanted] = useState(false);
   const [openers, setOpeners] = useState<ModalOpeners | null>(null);
   const pending = useRef<WalletModal | null>(null);
+  // RainbowKit runs on wagmi: asking for a dialog loads the wallet stack too (LazyWalletProviders.tsx).
+  const { config, load } = useWalletStack();
 
   useEffect(() => {
     const modal = pending.current;
@@ -43,16 +46,20 @@ export function WalletModalsProvider({ children, ui }: { children: ReactNode; ui
       // Not loaded yet, or the account changed a moment ago and RainbowKit has not caught up: open once it has.
       pending.current = modal;
       setWanted(true);
+      load();
     },
-    [openers],
+    [openers, load],
   );
-  const preload = useCallback(() => setWanted(true), []);
+  const preload = useCallback(() => {
+    setWanted(true);
+    load();
+  }, [load]);
   const value = useMemo(() => ({ open, preload }), [open, preload]);
 
   return (
     <Context.Provider value={value}>
       {children}
-      {wanted && (
+      {wanted && config && (
         <Suspense fallback={null}>
           <RainbowKitModals ui={ui} onOpeners={setOpeners} />
         </Suspense>

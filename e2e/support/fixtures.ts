@@ -39,8 +39,11 @@ export const test = base.extend<{ devnet: { rpc: typeof rpc } }>({
  * Connects the devnet test wallet through RainbowKit's own modal, as a user would: anvil account 0, or account 1
  * when the page was loaded with `?e2eAccount=1` (then pass `shown: /0x70.*79C8/`). Works in a page or a frame (FrameLocator).
  */
+/** The wallet button before connecting, in either language. */
+export const connectWallet = /Connect Wallet|连接钱包/;
+
 export async function connectTestWallet(page: Pick<Page, "getByRole">, shown: RegExp = /0xf3.*2266/): Promise<void> {
-  await page.getByRole("button", { name: "Connect Wallet" }).first().click();
+  await page.getByRole("button", { name: connectWallet }).first().click();
   await page.getByRole("button", { name: /Test wallet \(devnet\)/ }).click();
   await expect(page.getByRole("button", { name: shown })).toBeVisible();
 }

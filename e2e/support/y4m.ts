@@ -50,22 +50,27 @@ export function qrLumaFrame(text: string, options: QrFrameOptions = {}): LumaFra
 /**
  * YUV4MPEG2, 4:2:0 (the only chroma layout Chromium's fake capture accepts from a y4m; 4:4:4 delivers no frames).
  * Grey only: chroma is neutral (128). The limited-range levels (16 black, 235 white) are what a camera sends.
+ * The frames play in order, each `repeat` times; Chromium loops the file.
  */
-export function y4mFromLuma(frame: LumaFrame, frames = 5, fps = 10): Buffer {
-  const { width, height } = frame;
-  if (width % 2 || height % 2) throw new Error("4:2:0 needs an even width and height");
+export function y4mFromLumaFrames(frames: readonly LumaFrame[], repeat = 5, fps = 10): Buffer {
+  const { width, height } = frames[0] ?? { width: 0, height: 0 };
+  if (!width || width % 2 || height % 2) throw new Error("4:2:0 needs an even width and height");
+  if (frames.some((f) => f.width !== width || f.height !== height)) throw new Error("every frame of a y4m has the same size");
   const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`, "ascii");
-  const y = Buffer.alloc(width * height);
-  for (let i = 0; i < y.length; i++) y[i] = 16 + Math.round((frame.data[i]! * 219) / 255);
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
-  const one = Buffer.concat([Buffer.from("FRAME\n", "ascii"), y, chroma]);
-  return Buffer.concat([header, ...Array.from({ length: frames }, () => one)]);
+  const encoded = frames.map((frame) => {
+    const y = Buffer.alloc(width * height);
+    for (let i = 0; i < y.length; i++) y[i] = 16 + Math.round((frame.data[i]! * 219) / 255);
+    return Buffer.concat([Buffer.from("FRAME\n", "ascii"), y, chroma]);
+  });
+  return Buffer.concat([header, ...encoded.flatMap((one) => Array.from({ length: repeat }, () => one))]);
 }
 
-/** Writes the fake-camera file for `text` (creating the folder) and returns its path. */
-export function writeQrY4m(file: string, text: string, options: QrFrameOptions & { frames?: number } = {}): string {
+/** Writes the fake-camera file showing each of `texts` in turn (creating the folder) and returns its path. */
+export function writeQrY4m(file: string, texts: string | readonly string[], options: QrFrameOptions & { frames?: number } = {}): string {
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, y4mFromLuma(qrLumaFrame(text, options), options.frames));
+  const list = typeof texts === "string" ? [texts] : texts;
+  writeFileSync(file, y4mFromLumaFrames(list.map((text) => qrLumaFrame(text, options)), options.frames));
   return file;
 }
 

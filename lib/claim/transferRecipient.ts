@@ -1,5 +1,6 @@
 import { isAddressEqual, zeroAddress, type Address } from "viem";
 import { parseAccountAddress } from "../did/ioAddress";
+import { text, type Text } from "../i18n/text";
 
 export interface TransferContext {
   owner: Address;
@@ -9,17 +10,17 @@ export interface TransferContext {
 }
 
 /** A new owner for an ioID, typed in either form; refused where the ioID would be lost or stuck. */
-export function checkTransferRecipient(text: string, ctx: TransferContext): { address: Address } | { error: string } {
-  const parsed = parseAccountAddress(text);
+export function checkTransferRecipient(typed: string, ctx: TransferContext): { address: Address } | { error: Text } {
+  const parsed = parseAccountAddress(typed);
   if ("error" in parsed) return parsed;
   const { address } = parsed;
-  if (isAddressEqual(address, zeroAddress)) return { error: "That is the zero address: the ioID would be lost." };
-  if (isAddressEqual(address, ctx.owner)) return { error: "That is your own address; the ioID is already there." };
+  if (isAddressEqual(address, zeroAddress)) return { error: text("DeviceDetail.transfer.zeroAddress") };
+  if (isAddressEqual(address, ctx.owner)) return { error: text("DeviceDetail.transfer.ownAddress") };
   if (ctx.wallet && isAddressEqual(address, ctx.wallet)) {
-    return { error: "That is this device's own wallet. An ioID held by its own wallet can never be moved again." };
+    return { error: text("DeviceDetail.transfer.ownWallet") };
   }
   if (ctx.device && isAddressEqual(address, ctx.device)) {
-    return { error: "That is the device's key address, not a person's wallet. Send the ioID to the new owner's wallet." };
+    return { error: text("DeviceDetail.transfer.deviceKey") };
   }
   return { address };
 }

@@ -6,6 +6,11 @@ import { readWalletAssets, type WalletScope } from "./assets";
 import { readWalletMarkers } from "./markers";
 import { executeRequest, sendPlan } from "./send";
 import { explainSendRefusal } from "./refusal";
+import { english } from "../i18n/renderText";
+import { isText, type Text } from "../i18n/text";
+
+/** A refusal's words in English, whether the send module or the chain's general explanation worded them. */
+const words = (said: Text | string | undefined) => (isText(said) ? english(said) : said);
 
 const ctx = useDevnet();
 const scope = (): WalletScope => ({ chainId: ctx.chainId, fromBlock: BigInt(ctx.deployment.block), multicall3: ctx.deployment.multicall3 });
@@ -52,6 +57,7 @@ describe("device wallet assets", () => {
 
     const iotx = { kind: "iotx", amount: parseEther("0.5") } as const;
     expect(sendPlan(wallet, iotx, to)[0]!.label).toMatch(/^0\.5 IOTX leaves the device wallet to io1[a-z0-9]{38} \(0x/);
+    expect(english(sendPlan(wallet, iotx, to)[0]!.effect)).toBe(sendPlan(wallet, iotx, to)[0]!.label);
     await send(sendPlan(wallet, iotx, to));
     await send(sendPlan(wallet, { kind: "erc20", token, amount: 2_500_000n }, to));
     await send(sendPlan(wallet, { kind: "nft", nft: badge }, to));
@@ -60,11 +66,11 @@ describe("device wallet assets", () => {
     expect(after.tokens[0]!.balance).toBe(10_000_000n);
     expect(after.nfts.map((n) => n.contract)).toEqual([ctx.deployment.deviceNFT]);
 
-    expect((await refusal(sendPlan(wallet, { kind: "erc20", token, amount: 10_000_001n }, to), { kind: "erc20", token, amount: 1n }))?.message).toMatch(/holds less of this token/);
+    expect(words((await refusal(sendPlan(wallet, { kind: "erc20", token, amount: 10_000_001n }, to), { kind: "erc20", token, amount: 1n }))?.message)).toMatch(/holds less of this token/);
     const overdraft = { kind: "iotx", amount: parseEther("2") } as const;
     expect((await refusal(sendPlan(wallet, overdraft, to), overdraft))?.code).toBe("send:iotx-failed");
     const deviceNft = { kind: "nft", nft: after.nfts[0]! } as const;
-    expect((await refusal(sendPlan(wallet, deviceNft, ctx.deployment.demo.testToken as Address), deviceNft))?.message).toMatch(/cannot receive NFTs/);
+    expect(words((await refusal(sendPlan(wallet, deviceNft, ctx.deployment.demo.testToken as Address), deviceNft))?.message)).toMatch(/cannot receive NFTs/);
     // Anyone but the owner: refused by the account itself.
     const stranger = await ctx.publicClient.simulateContract(executeRequest(sendPlan(wallet, iotx, to)[0]!, to)).catch((e: unknown) => explainSendRefusal(e, iotx));
     expect(stranger).toMatchObject({ code: "send:Invalid signer" });

@@ -1,34 +1,30 @@
 import { BaseError, ContractFunctionRevertedError } from "viem";
+import { text, type Text } from "../i18n/text";
 import { explainError, type ExplainedError } from "../chain/revertMessages";
 import type { SendAsset } from "./send";
 
 // Why the chain refuses a send out of a device wallet, in the owner's words. The same revert reasons mean
 // something else in the claim (there the device wallet is the receiver), so sends have their own map first.
 
-const reasons: Record<string, Omit<ExplainedError, "code">> = {
-  "Invalid signer": {
-    message: "Only the ioID's owner can move what its device wallet holds, and the connected account is not the owner.",
-    action: "Connect the wallet that holds the ioID.",
-  },
-  "ERC20: transfer amount exceeds balance": {
-    message: "The device wallet holds less of this token than that amount.",
-    action: "Enter at most the balance shown (Max fills it in).",
-  },
-  "ERC721: transfer to non ERC721Receiver implementer": {
-    message: "The recipient is a contract that cannot receive NFTs: the NFT would be refused.",
-    action: "Send it to a wallet address, or a contract made to hold NFTs.",
-  },
-  "ERC721: transfer from incorrect owner": {
-    message: "The device wallet no longer holds this NFT.",
-    action: "Reload the assets.",
-  },
-  "ERC721: caller is not token owner or approved": {
-    message: "The device wallet no longer holds this NFT.",
-    action: "Reload the assets.",
-  },
+/** A refusal this module words itself; anything else is the chain's general explanation. */
+export interface SendRefusal {
+  code: string;
+  message: Text;
+  action: Text;
+}
+
+const said = (message: Text, action: Text) => ({ message, action });
+const nftGone = said(text("DeviceWallet.refusal.nftGone"), text("DeviceWallet.refusal.nftGoneAction"));
+
+const reasons: Record<string, Omit<SendRefusal, "code">> = {
+  "Invalid signer": said(text("DeviceWallet.refusal.invalidSigner"), text("DeviceWallet.refusal.invalidSignerAction")),
+  "ERC20: transfer amount exceeds balance": said(text("DeviceWallet.refusal.erc20Balance"), text("DeviceWallet.refusal.erc20BalanceAction")),
+  "ERC721: transfer to non ERC721Receiver implementer": said(text("DeviceWallet.refusal.nftReceiver"), text("DeviceWallet.refusal.nftReceiverAction")),
+  "ERC721: transfer from incorrect owner": nftGone,
+  "ERC721: caller is not token owner or approved": nftGone,
 };
 
-export function explainSendRefusal(error: unknown, asset: SendAsset): ExplainedError {
+export function explainSendRefusal(error: unknown, asset: SendAsset): SendRefusal | ExplainedError {
   const reverted = error instanceof BaseError ? error.walk((e) => e instanceof ContractFunctionRevertedError) : undefined;
   if (reverted instanceof ContractFunctionRevertedError) {
     const reason = reverted.reason;
@@ -37,11 +33,7 @@ export function explainSendRefusal(error: unknown, asset: SendAsset): ExplainedE
     // A plain value transfer that fails leaves no revert data (nodes word it "execution reverted"): the wallet's
     // balance is short, or the recipient refuses IOTX.
     if ((!reverted.raw || reverted.raw === "0x") && asset.kind === "iotx") {
-      return {
-        code: "send:iotx-failed",
-        message: "The device wallet cannot pay that much IOTX (its balance is lower), or the recipient refuses IOTX.",
-        action: "Enter at most the balance shown, or another recipient.",
-      };
+      return { code: "send:iotx-failed", ...said(text("DeviceWallet.refusal.iotxFailed"), text("DeviceWallet.refusal.iotxFailedAction")) };
     }
   }
   return explainError(error);

@@ -2,6 +2,7 @@ import { encodeFunctionData, erc20Abi, erc721Abi, formatUnits, isAddressEqual, p
 import { erc6551AccountAbi } from "../chain/abi";
 import type { PlannedCall } from "../claim/bindPlan";
 import { parseAccountAddress, toIoAddress } from "../did/ioAddress";
+import { text, type Text } from "../i18n/text";
 import type { NftHolding, TokenHolding } from "./assets";
 
 // Sending out of a device wallet: the ioID owner calls the wallet's execute(to, value, data, 0) (ERC-6551, CALL
@@ -16,6 +17,8 @@ export type SendAsset =
 /** One call of the plan (the executor's PlannedCall): the owner sends `data` to the device wallet. */
 export interface WalletCall extends PlannedCall {
   kind: "wallet-send";
+  /** What the owner reads before confirming (`label` is the executor's English name for the call). */
+  effect: Text;
   /** execute()'s arguments, for simulations that take a typed request. */
   execute: readonly [Address, bigint, Hex, number];
 }
@@ -33,7 +36,7 @@ function innerCall(wallet: Address, asset: SendAsset, recipient: Address): reado
 export function sendPlan(wallet: Address, asset: SendAsset, recipient: Address): WalletCall[] {
   const [to, value, data] = innerCall(wallet, asset, recipient);
   const execute = [to, value, data, CALL_OPERATION] as const;
-  return [{ kind: "wallet-send", to: wallet, value: 0n, data: encodeFunctionData({ abi: erc6551AccountAbi, functionName: "execute", args: execute }), label: effectText(asset, recipient), execute }];
+  return [{ kind: "wallet-send", to: wallet, value: 0n, data: encodeFunctionData({ abi: erc6551AccountAbi, functionName: "execute", args: execute }), label: effectText(asset, recipient), effect: effect(asset, recipient), execute }];
 }
 
 /** A typed request for the call (viem/wagmi simulateContract and writeContract). */
@@ -47,19 +50,30 @@ export function assetText(asset: SendAsset): string {
   return `NFT #${asset.nft.tokenId} of ${asset.nft.name ?? asset.nft.contract}`;
 }
 
-/** The exact effect, in the owner's words: "0.5 IOTX leaves the device wallet to io1… (0x…)". */
+/** The executor's name for the call (its failures quote it), in English like the executor's other words. */
 export function effectText(asset: SendAsset, recipient: Address): string {
   return `${assetText(asset)} leaves the device wallet to ${toIoAddress(recipient)} (${recipient})`;
 }
 
+/** The exact effect, in the owner's words: "0.5 IOTX leaves the device wallet to io1… (0x…)". */
+export function effect(asset: SendAsset, recipient: Address): Text {
+  const to = { io: toIoAddress(recipient), address: recipient };
+  if (asset.kind === "iotx") return text("DeviceWallet.effect.iotx", { amount: formatUnits(asset.amount, 18), ...to });
+  if (asset.kind === "erc20") {
+    const amount = formatUnits(asset.amount, asset.token.decimals);
+    return asset.token.symbol ? text("DeviceWallet.effect.erc20", { amount, symbol: asset.token.symbol, ...to }) : text("DeviceWallet.effect.erc20NoSymbol", { amount, contract: asset.token.contract, ...to });
+  }
+  return text("DeviceWallet.effect.nft", { id: asset.nft.tokenId.toString(), name: asset.nft.name ?? asset.nft.contract, ...to });
+}
+
 /** A decimal amount in the token's units; a clear reason for anything else. */
-export function parseAmount(text: string, decimals: number): { amount: bigint } | { error: string } {
-  const t = text.trim();
-  if (!/^\d+(\.\d+)?$/.test(t)) return { error: "Enter an amount like 12 or 0.5 (digits, one dot)." };
+export function parseAmount(typed: string, decimals: number): { amount: bigint } | { error: Text } {
+  const t = typed.trim();
+  if (!/^\d+(\.\d+)?$/.test(t)) return { error: text("DeviceWallet.amount.format") };
   const fraction = t.split(".")[1] ?? "";
-  if (fraction.length > decimals) return { error: `This token has ${decimals} decimals: at most ${decimals} digits after the dot.` };
+  if (fraction.length > decimals) return { error: text("DeviceWallet.amount.decimals", { decimals }) };
   const amount = parseUnits(t, decimals);
-  if (amount === 0n) return { error: "Enter an amount above zero." };
+  if (amount === 0n) return { error: text("DeviceWallet.amount.zero") };
   return { amount };
 }
 
@@ -69,32 +83,22 @@ export interface RecipientContext {
 }
 
 /** A recipient in 0x or io1 form, refused where the asset would be lost or go nowhere. */
-export function checkRecipient(text: string, ctx: RecipientContext): { address: Address } | { error: string } {
-  const parsed = parseAccountAddress(text);
+export function checkRecipient(typed: string, ctx: RecipientContext): { address: Address } | { error: Text } {
+  const parsed = parseAccountAddress(typed);
   if ("error" in parsed) return parsed;
   const { address } = parsed;
-  if (isAddressEqual(address, zeroAddress)) return { error: "That is the zero address: whatever is sent there is lost for good." };
-  if (isAddressEqual(address, ctx.wallet)) return { error: "That is this device wallet itself: nothing would leave it." };
+  if (isAddressEqual(address, zeroAddress)) return { error: text("DeviceWallet.recipient.zero") };
+  if (isAddressEqual(address, ctx.wallet)) return { error: text("DeviceWallet.recipient.self") };
   if (ctx.device && isAddressEqual(address, ctx.device)) {
-    return { error: "That is the device's key address, not a wallet. Only someone holding the device's key could ever move it on." };
+    return { error: text("DeviceWallet.recipient.deviceKey") };
   }
   return { address };
 }
 
 /** What the owner should read before confirming; `recipientIsContract` from eth_getCode. */
-export function sendWarnings(asset: SendAsset, recipientIsContract: boolean): string[] {
-  const warnings: string[] = [];
-  if (asset.kind === "nft" && asset.nft.isDeviceNFT) {
-    warnings.push(
-      "This is the device NFT the ioID was registered with; this wallet is its home. Moving it out is allowed, but it changes nothing on the ioID: the registration, the DID and the ownership stay as they are, and this NFT can never register a device again.",
-    );
-  }
-  if (recipientIsContract) {
-    warnings.push(
-      asset.kind === "nft"
-        ? "The recipient is a contract. It receives the NFT only if it accepts NFTs (onERC721Received); the check below asks the chain."
-        : "The recipient is a contract, not a person's wallet. Send only if you know it can move what it receives.",
-    );
-  }
+export function sendWarnings(asset: SendAsset, recipientIsContract: boolean): Text[] {
+  const warnings: Text[] = [];
+  if (asset.kind === "nft" && asset.nft.isDeviceNFT) warnings.push(text("DeviceWallet.warning.deviceNft"));
+  if (recipientIsContract) warnings.push(text(asset.kind === "nft" ? "DeviceWallet.warning.contractNft" : "DeviceWallet.warning.contract"));
   return warnings;
 }

@@ -2,6 +2,7 @@ import { keccak256, sha256, type Hex } from "viem";
 import { canonicalDocumentBytes } from "./didDocument";
 import { MAX_DOCUMENT_DEPTH, nestsDeeperThan } from "./depth";
 import { decodeDataUri } from "./documentFetch";
+import { text, type Text, type TextKey } from "../i18n/text";
 import { recognizeNonDocumentHash, type HashContext, type NonDocumentCommitment } from "./nonDocumentHash";
 
 // The on-chain documentHash has no standard definition (PROTOCOL.md §4). Ours is keccak256 of the RFC 8785
@@ -77,42 +78,32 @@ export function hashVerified(check: HashCheck): boolean {
   return (RULES as readonly string[]).includes(check.result);
 }
 
-const NO_DOCUMENT: Record<NonDocumentCommitment, string> = {
-  zero: "The on-chain hash is zero",
-  empty: "The on-chain hash is keccak256 of nothing",
-  "device-address": "The on-chain hash is keccak256 of the device's address, as some IoTeX tools register it",
-  "register-permit": "The on-chain hash is the signature digest the device approved to register, as some registration scripts store it",
-};
-
 /** The verdict in an owner's words: a short label for badges and one sentence that says what it means. */
-export function describeHashCheck(check: HashCheck): { label: string; sentence: string; tone: "ok" | "warn" | "bad" | "muted" } {
-  const matches = (how: string) => `The on-chain hash equals ${how}: this is exactly the document that was registered.`;
+export function describeHashCheck(check: HashCheck): { label: Text; sentence: Text; tone: "ok" | "warn" | "bad" | "muted" } {
   switch (check.result) {
     case "jcs":
-      return { label: "Hash matches", sentence: matches("keccak256 of the document's canonical JSON (RFC 8785)"), tone: "ok" };
+      return { label: text("Documents.hash.jcsLabel"), sentence: text("Documents.hash.jcsSentence"), tone: "ok" };
     case "raw":
-      return { label: "Hash matches (raw bytes)", sentence: matches("keccak256 of the document's bytes as served"), tone: "ok" };
+      return { label: text("Documents.hash.rawLabel"), sentence: text("Documents.hash.rawSentence"), tone: "ok" };
     case "sha256-jcs":
-      return { label: "Hash matches (SHA-256)", sentence: matches("SHA-256 of the document's canonical JSON (RFC 8785)"), tone: "ok" };
+      return { label: text("Documents.hash.sha256JcsLabel"), sentence: text("Documents.hash.sha256JcsSentence"), tone: "ok" };
     case "sha256-raw":
-      return { label: "Hash matches (SHA-256, raw bytes)", sentence: matches("SHA-256 of the document's bytes as served, as IoTeX's ioctl prints it"), tone: "ok" };
+      return { label: text("Documents.hash.sha256RawLabel"), sentence: text("Documents.hash.sha256RawSentence"), tone: "ok" };
     case "not-a-document-hash":
-      return {
-        label: "No document hash",
-        sentence: `${NO_DOCUMENT[check.commitment]}: it commits to no document, so the chain cannot vouch for this document's content. Nothing is wrong with the record; trust its keys only as far as you trust where it is served from.`,
-        tone: "muted",
-      };
+      return { label: text("Documents.hash.noDocumentLabel"), sentence: text(NO_DOCUMENT[check.commitment]), tone: "muted" };
     case "mismatch":
-      return {
-        label: "Hash mismatch",
-        sentence:
-          "The on-chain hash matches neither keccak256 nor SHA-256 of the document, over its canonical JSON or over the bytes served. The document changed since it was registered, or the registrant hashed it some other way: do not trust its keys.",
-        tone: "bad",
-      };
+      return { label: text("Documents.hash.mismatchLabel"), sentence: text("Documents.hash.mismatchSentence"), tone: "bad" };
     case "unverifiable":
-      return { label: "Not verifiable", sentence: `The document could not be checked: ${check.reason}`, tone: "warn" };
+      return { label: text("Documents.hash.unverifiableLabel"), sentence: text("Documents.hash.unverifiableSentence", { reason: check.reason }), tone: "warn" };
   }
 }
+
+const NO_DOCUMENT: Record<NonDocumentCommitment, TextKey> = {
+  zero: "Documents.hash.noDocumentZero",
+  empty: "Documents.hash.noDocumentEmpty",
+  "device-address": "Documents.hash.noDocumentDeviceAddress",
+  "register-permit": "Documents.hash.noDocumentRegisterPermit",
+};
 
 /**
  * The verdict for a data: URI without any network (the list badges every row this way); undefined for other

@@ -1,6 +1,7 @@
 import { bech32 } from "@scure/base";
 import { getAddress, hexToBytes, isAddress, toHex, type Address } from "viem";
 import { DeviceError, preview } from "../device/errors";
+import { text, type Text } from "../i18n/text";
 
 // IoTeX shows the same 20-byte account two ways: 0x hex (EVM tools) and bech32 "io1…" (ioPay, iotexscan).
 // Owners copy from both, so everything that names an account accepts and shows both.
@@ -24,13 +25,15 @@ export function fromIoAddress(io: string): Address {
 }
 
 /** An account typed by a person, in either form; the reason when it is neither. */
-export function parseAccountAddress(text: string): { address: Address } | { error: string } {
-  const t = text.trim();
-  try {
-    if (/^io1/i.test(t)) return { address: fromIoAddress(t) };
-    if (isAddress(t, { strict: false })) return { address: getAddress(t) };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+export function parseAccountAddress(typed: string): { address: Address } | { error: Text } {
+  const t = typed.trim();
+  if (/^io1/i.test(t)) {
+    try {
+      return { address: fromIoAddress(t) };
+    } catch {
+      return { error: text("Addresses.notIo1", { typed: preview(t) }) };
+    }
   }
-  return { error: "Enter an address: 0x followed by 40 hex digits, or an io1… address." };
+  if (isAddress(t, { strict: false })) return { address: getAddress(t) };
+  return { error: text("Addresses.enterAddress") };
 }

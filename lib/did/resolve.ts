@@ -3,6 +3,7 @@ import type { DeviceView } from "../chain/devices";
 import { parseDid } from "./did";
 import { isDeviceError } from "../device/errors";
 import { MAX_DOCUMENT_BYTES } from "./documentFetch";
+import { english } from "../i18n/renderText";
 import { describeHashCheck, unverifiable, type HashCheck } from "./hashCheck";
 import type { HashContext } from "./nonDocumentHash";
 import {
@@ -142,8 +143,9 @@ export async function resolveDidIo(did: string, deps: ResolverDeps, options: Res
 }
 
 function withWords(check: HashCheck): HashCheck & { label: string; message: string } {
+  // The resolver answers other programs too: its words are the English ones.
   const { label, sentence } = describeHashCheck(check);
-  return { ...check, label, message: sentence };
+  return { ...check, label: english(label), message: english(sentence) };
 }
 
 function documentMetadataOf(v: DeviceView): DidDocumentMetadata {

@@ -16,7 +16,7 @@ export interface CcmParams {
 }
 
 export function ccmEncrypt(p: CcmParams, plaintext: Uint8Array): { ciphertext: Uint8Array; tag: Uint8Array } {
-  const L = checkParams(p, plaintext.length);
+  const L = checkCcmParams(p, plaintext.length);
   const mac = cbcMac(p, plaintext, L);
   const ciphertext = ctr(p.key, counterBlock(p.nonce, L, 1)).encrypt(plaintext);
   return { ciphertext, tag: maskTag(p, mac, L) };
@@ -24,7 +24,7 @@ export function ccmEncrypt(p: CcmParams, plaintext: Uint8Array): { ciphertext: U
 
 /** Returns the plaintext, or throws `decrypt-failed` when the tag does not match. */
 export function ccmDecrypt(p: CcmParams, ciphertext: Uint8Array, tag: Uint8Array): Uint8Array {
-  const L = checkParams(p, ciphertext.length);
+  const L = checkCcmParams(p, ciphertext.length);
   if (tag.length !== p.tagLength) fail("decrypt-failed", `The tag is ${tag.length} bytes; ${p.tagLength} expected.`);
   const plaintext = ctr(p.key, counterBlock(p.nonce, L, 1)).decrypt(ciphertext);
   const expected = maskTag(p, cbcMac(p, plaintext, L), L);
@@ -32,7 +32,8 @@ export function ccmDecrypt(p: CcmParams, ciphertext: Uint8Array, tag: Uint8Array
   return plaintext;
 }
 
-function checkParams(p: CcmParams, length: number): number {
+/** The bounds every CCM implementation enforces alike; returns L, the length field's size. */
+export function checkCcmParams(p: CcmParams, length: number): number {
   if (![16, 24, 32].includes(p.key.length)) fail("key-invalid", `An AES key is 16, 24 or 32 bytes, not ${p.key.length}.`);
   if (p.nonce.length < 7 || p.nonce.length > 13) fail("malformed", `A CCM nonce is 7 to 13 bytes, not ${p.nonce.length}.`);
   if (p.tagLength < 4 || p.tagLength > 16 || p.tagLength % 2 !== 0) fail("malformed", `A CCM tag is 4 to 16 bytes (even), not ${p.tagLength}.`);

@@ -1,11 +1,11 @@
-import { cbc } from "@noble/ciphers/aes";
 import { sha256 } from "@noble/hashes/sha256";
-import { ccmDecrypt } from "./aesCcm";
 import { b64uDecodeLikeC, utf8 } from "./base64";
+import type { DidcommCrypto } from "./cryptoPort";
 import { DidcommError, fail } from "./errors";
-import { ecdhX } from "./keyAgreement";
+import { parseObject } from "./jsonObject";
 import { jwkToPoint } from "./keys";
 import { LIMITS } from "./limits";
+import { portableCrypto } from "./portableCrypto";
 
 export interface JweRecipientKey {
   kid: string;
@@ -42,7 +42,7 @@ export interface DecryptedJwe {
  * with three additions that cannot refuse a message a C sender makes: sizes are bounded, the epk
  * must be a P-256 point on the curve, and the key wrap must be exactly IV + 32 bytes.
  */
-export async function decryptJwe(jweText: string, key: JweRecipientKey): Promise<DecryptedJwe> {
+export async function decryptJwe(jweText: string, key: JweRecipientKey, crypto: DidcommCrypto = portableCrypto): Promise<DecryptedJwe> {
   if (jweText.length > LIMITS.maxJweChars) fail("too-large", `The JWE is ${jweText.length} characters; at most ${LIMITS.maxJweChars} are accepted.`);
   const jwe = parseObject(jweText, "The JWE");
   const ciphertext = b64uDecodeLikeC(str(jwe.ciphertext, "ciphertext"), "ciphertext");
@@ -80,25 +80,14 @@ export async function decryptJwe(jweText: string, key: JweRecipientKey): Promise
 
   let kek: Uint8Array;
   try {
-    kek = await ecdhX(key.privateKey, epkPoint);
+    kek = await crypto.ecdhX(key.privateKey, epkPoint);
   } catch {
     return fail("key-invalid", "The recipient private key is not a valid P-256 key.");
   }
-  const cek = cbc(kek, encryptedKey.subarray(0, 16), { disablePadding: true }).decrypt(encryptedKey.subarray(16));
-  const plaintext = ccmDecrypt({ key: cek, nonce, aad: utf8(protectedText), tagLength: 16 }, ciphertext, tag);
+  const cek = crypto.cbcDecrypt(kek, encryptedKey.subarray(0, 16), encryptedKey.subarray(16));
+  const plaintext = crypto.ccmDecrypt({ key: cek, nonce, aad: utf8(protectedText), tagLength: 16 }, ciphertext, tag);
   const digest = sha256.create().update(nonce).update(tag).update(ciphertext).digest();
   return { plaintext, header: header as unknown as JweHeader, claimedSender: typeof header.skid === "string" ? header.skid : undefined, digest };
-}
-
-export function parseObject(text: string, what: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return fail("malformed", `${what} is not JSON.`);
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) fail("malformed", `${what} must be a JSON object.`);
-  return value as Record<string, unknown>;
 }
 
 function str(value: unknown, field: string): string {

@@ -1,13 +1,12 @@
-import { cbc } from "@noble/ciphers/aes";
 import { sha256 } from "@noble/hashes/sha256";
 import { randomBytes } from "@noble/hashes/utils";
 import { formatLikeCJSON } from "@/lib/did/cjson";
-import { ccmEncrypt } from "./aesCcm";
 import { b64uEncode, utf8 } from "./base64";
+import type { DidcommCrypto, EphemeralKey } from "./cryptoPort";
 import { fail } from "./errors";
-import { ephemeralKeyFrom, freshEphemeralKey, type EphemeralKey } from "./keyAgreement";
-import { checkPoint } from "./keys";
+import { checkStaticPoint } from "./keys";
 import { LIMITS } from "./limits";
+import { portableCrypto } from "./portableCrypto";
 
 export type JweAlg = "ECDH-1PU+A256KW" | "ECDH-ES+A256KW";
 
@@ -34,6 +33,8 @@ export interface JweEncryptInput {
   epkKid?: string;
   /** Random bytes, drawn in ioConnect's order: CEK (32), nonce (13), one IV (16) per recipient. */
   random?: (length: number) => Uint8Array;
+  /** The primitives; a server passes faster ones, browsers keep the portable default. */
+  crypto?: DidcommCrypto;
 }
 
 const TYP = "application/didcomm-encrypted+json";
@@ -54,10 +55,11 @@ export async function encryptJwe(input: JweEncryptInput): Promise<string> {
   const epkKid = input.epkKid ?? DEFAULT_EPK_KID;
   checkEpkKid(epkKid);
   const random = input.random ?? randomBytes;
+  const crypto = input.crypto ?? portableCrypto;
 
-  // Given randomness (the vectors) the CEK is drawn first, as the C code draws it; otherwise WebCrypto
-  // generates the one-time key pair, which saves recomputing its public point and importing it.
-  const ephemeral = input.random ? drawEphemeral(random) : await freshEphemeralKey();
+  // Given randomness (the vectors) the CEK is drawn first, as the C code draws it; otherwise the
+  // implementation generates the one-time key pair, which saves recomputing its public point and importing it.
+  const ephemeral = input.random ? drawEphemeral(random, crypto) : await crypto.freshEphemeralKey();
   const cek = ephemeral.scalar;
   const nonce = exact(random(13), 13, "nonce");
   const epk = ephemeral.publicPoint;
@@ -71,13 +73,13 @@ export async function encryptJwe(input: JweEncryptInput): Promise<string> {
   const protectedB64 = b64uEncode(utf8(JSON.stringify(header)));
   if (protectedB64.length > LIMITS.maxProtectedBytes) fail("too-large", `The protected header would be ${protectedB64.length} bytes; ioConnect reads at most ${LIMITS.maxProtectedBytes}.`);
 
-  const { ciphertext, tag } = ccmEncrypt({ key: cek, nonce, aad: utf8(protectedB64), tagLength: 16 }, plaintext);
+  const { ciphertext, tag } = crypto.ccmEncrypt({ key: cek, nonce, aad: utf8(protectedB64), tagLength: 16 }, plaintext);
   // One IV per recipient, drawn in order before any key agreement (as the C code draws them).
   const ivs = recipients.map(() => exact(random(16), 16, "wrap IV"));
   const keks = await Promise.all(recipients.map((r) => ephemeral.agree(r.point)));
   const wrapped = recipients.map((r, i) => {
     const iv = ivs[i]!;
-    const body = cbc(keks[i]!, iv, { disablePadding: true }).encrypt(cek);
+    const body = crypto.cbcEncrypt(keks[i]!, iv, cek);
     const encryptedKey = new Uint8Array(48);
     encryptedKey.set(iv);
     encryptedKey.set(body, 16);
@@ -100,7 +102,7 @@ function checkRecipients(recipients: JweRecipient[]): { kid: string; point: Uint
   }
   return recipients.map((r) => {
     if (r.kid.length === 0 || r.kid.length > LIMITS.maxKidChars) fail("recipients-invalid", "A recipient kid must be 1 to 512 characters.");
-    return { kid: r.kid, point: checkPoint("P-256", r.publicKey) };
+    return { kid: r.kid, point: checkStaticPoint("P-256", r.publicKey) };
   });
 }
 
@@ -112,11 +114,11 @@ function checkEpkKid(kid: string): void {
 }
 
 /** The CEK is also a P-256 private key, so it must be a valid scalar: draw again in the (2^-32) case it is not. */
-function drawEphemeral(random: (length: number) => Uint8Array): EphemeralKey {
+function drawEphemeral(random: (length: number) => Uint8Array, crypto: DidcommCrypto): EphemeralKey {
   for (let i = 0; i < 8; i++) {
     const cek = exact(random(32), 32, "CEK");
     try {
-      return ephemeralKeyFrom(cek);
+      return crypto.ephemeralKeyFrom(cek);
     } catch {
       // out of range: draw again
     }

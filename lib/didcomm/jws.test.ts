@@ -1,51 +1,96 @@
 import { describe, expect, it } from "vitest";
+import { secp256k1 } from "@noble/curves/secp256k1";
+import { sha256 } from "@noble/hashes/sha256";
 import { hexToBytes } from "@noble/hashes/utils";
-import { packPlaintextMessage, packSignedMessage, verifySignedMessage } from "./didcommSigned";
+import { nodeCrypto } from "../server/didcomm/nodeCrypto";
+import type { DidcommCrypto } from "./cryptoPort";
+import { packPlaintextMessage, packSignedMessage, verifySignedMessage, verifySignedMessageWith } from "./didcommSigned";
 import { DidcommError } from "./errors";
-import { signJws, verifyJws, type JwsSerialization } from "./jws";
+import { signJws, signJwsWith, verifyJws, verifyJwsWith, type JwsSerialization, type JwsVerifier } from "./jws";
 import { publicKeyOf, type Curve } from "./keys";
+import { portableCrypto } from "./portableCrypto";
 import { vectors } from "./testVectors";
 
-const signerOf = (s: { crv: Curve; priv_hex: string; kid?: string | null }) => ({
-  crv: s.crv,
-  privateKey: hexToBytes(s.priv_hex),
-  ...(s.kid ? { kid: s.kid } : {}),
-});
 const verifierOf = (crv: Curve, privHex: string) => ({ crv, publicKey: publicKeyOf(crv, hexToBytes(privHex)) });
 
-describe("JWS made by the C code verify here", () => {
-  for (const c of vectors.jws_cases) {
-    it(c.id, () => {
-      const out = verifyJws(c.jws, verifierOf(c.signer.crv, c.signer.priv_hex));
-      expect(new TextDecoder().decode(out.payload)).toBe(c.payload_utf8);
-      expect(out.kid).toBe(c.signer.kid ?? undefined);
-      const other: Curve = c.signer.crv === "P-256" ? "P-256" : "secp256k1";
-      const wrongKey = other === "P-256" ? vectors.keys.server_ka.priv_hex : vectors.keys.server_sign.priv_hex;
-      expect(() => verifyJws(c.jws, verifierOf(other, wrongKey))).toThrow(DidcommError);
-    });
-  }
+// Every vector runs against each implementation of the primitives: the browser's and the server's.
+const implementations: [string, DidcommCrypto][] = [
+  ["portable (noble)", portableCrypto],
+  ["node (OpenSSL)", nodeCrypto],
+];
+const checkWith = (crypto: DidcommCrypto, v: JwsVerifier) => (m: Uint8Array, sig: Uint8Array) => crypto.verify(v.crv, m, sig, v.publicKey);
+const signerWith = (crypto: DidcommCrypto, s: { crv: Curve; priv_hex: string; kid?: string | null }) => ({
+  sign: (m: Uint8Array) => crypto.sign(s.crv, m, hexToBytes(s.priv_hex)),
+  ...(s.kid ? { kid: s.kid } : {}),
 });
 
-describe("JWS made here have the C code's exact shape and verify", () => {
-  for (const c of vectors.jws_cases) {
-    it(c.id, () => {
-      const ours = signJws(c.payload_utf8, signerOf(c.signer), c.serialization as JwsSerialization, c.usage ?? undefined);
-      // Everything but the (randomised in C) signature is byte-identical.
-      const blank = (jws: string) => jws.replace(/"signature":"[^"]+"/, '"signature":""').replace(/\.[^.]+$/, ".");
-      expect(blank(ours)).toBe(blank(c.jws));
-      expect(new TextDecoder().decode(verifyJws(ours, verifierOf(c.signer.crv, c.signer.priv_hex)).payload)).toBe(c.payload_utf8);
-    });
-  }
-});
+describe.each(implementations)("%s", (_, crypto) => {
+  describe("JWS made by the C code verify here", () => {
+    for (const c of vectors.jws_cases) {
+      it(c.id, async () => {
+        const out = await verifyJwsWith(c.jws, checkWith(crypto, verifierOf(c.signer.crv, c.signer.priv_hex)));
+        expect(new TextDecoder().decode(out.payload)).toBe(c.payload_utf8);
+        expect(out.kid).toBe(c.signer.kid ?? undefined);
+        const other: Curve = c.signer.crv === "P-256" ? "P-256" : "secp256k1";
+        const wrongKey = other === "P-256" ? vectors.keys.server_ka.priv_hex : vectors.keys.server_sign.priv_hex;
+        await expect(verifyJwsWith(c.jws, checkWith(crypto, verifierOf(other, wrongKey)))).rejects.toThrow(DidcommError);
+      });
+    }
+  });
 
-describe("same verdict as the C verifier on JWS made elsewhere", () => {
-  for (const c of vectors.jws_verify_cases) {
-    it(`${c.id} -> ${c.expected}`, () => {
-      const verifier = { crv: c.verifier_crv as Curve, publicKey: hexToBytes(c.verifier_pub_hex) };
-      if (c.c_verify_ok) expect(verifyJws(c.jws, verifier).payload.length).toBeGreaterThan(0);
-      else expect(() => verifyJws(c.jws, verifier)).toThrow(/No signature/);
-    });
-  }
+  describe("JWS made here have the C code's exact shape and verify", () => {
+    for (const c of vectors.jws_cases) {
+      it(c.id, async () => {
+        const ours = await signJwsWith(c.payload_utf8, signerWith(crypto, c.signer), c.serialization as JwsSerialization, c.usage ?? undefined);
+        // Everything but the (randomised in C) signature is byte-identical.
+        const blank = (jws: string) => jws.replace(/"signature":"[^"]+"/, '"signature":""').replace(/\.[^.]+$/, ".");
+        expect(blank(ours)).toBe(blank(c.jws));
+        // And the other implementations accept it: the synchronous noble verifier included.
+        const verifier = verifierOf(c.signer.crv, c.signer.priv_hex);
+        expect(new TextDecoder().decode(verifyJws(ours, verifier).payload)).toBe(c.payload_utf8);
+        for (const [, other] of implementations) expect((await verifyJwsWith(ours, checkWith(other, verifier))).payload).toEqual(verifyJws(ours, verifier).payload);
+      });
+    }
+  });
+
+  describe("same verdict as the C verifier on JWS made elsewhere", () => {
+    for (const c of vectors.jws_verify_cases) {
+      it(`${c.id} -> ${c.expected}`, async () => {
+        const check = checkWith(crypto, { crv: c.verifier_crv as Curve, publicKey: hexToBytes(c.verifier_pub_hex) });
+        if (c.c_verify_ok) expect((await verifyJwsWith(c.jws, check)).payload.length).toBeGreaterThan(0);
+        else await expect(verifyJwsWith(c.jws, check)).rejects.toThrow(/No signature/);
+      });
+    }
+  });
+
+  it("the C-made DIDComm signed message verifies over protected.payload plus NUL only", async () => {
+    const signed = vectors.didcomm_cases[1];
+    const check = checkWith(crypto, verifierOf("secp256k1", vectors.keys.device_sign.priv_hex));
+    expect(new TextDecoder().decode((await verifySignedMessageWith(signed.output, check)).payload)).toBe(signed.payload_json);
+    await expect(verifyJwsWith(signed.output, check)).rejects.toThrow(/No signature/);
+  });
+
+  it("accepts high S as ioConnect signs it; refuses r or s out of [1, n-1], a wrong length and altered messages", async () => {
+    const key = hexToBytes(vectors.keys.device_sign.priv_hex);
+    const check = checkWith(crypto, verifierOf("secp256k1", vectors.keys.device_sign.priv_hex));
+    const N = secp256k1.CURVE.n;
+    const toBytes = (n: bigint) => hexToBytes(n.toString(16).padStart(64, "0"));
+    const message = new TextEncoder().encode("eyJhbGciOiJFUzI1NiJ9.eyJ0IjoyMX0");
+    const sig = secp256k1.sign(sha256(message), key);
+    const join = (r: bigint, s: bigint) => new Uint8Array([...toBytes(r), ...toBytes(s)]);
+    expect(await check(message, join(sig.r, sig.s))).toBe(true);
+    expect(await check(message, join(sig.r, N - sig.s))).toBe(true);
+    for (const [r, s] of [[N, sig.s], [sig.r, N], [0n, sig.s], [sig.r, 0n]] as const) expect(await check(message, join(r, s))).toBe(false);
+    expect(await check(message, join(sig.r, sig.s).subarray(0, 63))).toBe(false);
+    expect(await check(new TextEncoder().encode("eyJhbGciOiJFUzI1NiJ9.eyJ0IjoyMn0"), join(sig.r, sig.s))).toBe(false);
+  });
+
+  it("refuses a public key off the curve and a private key out of range", async () => {
+    const offCurve = publicKeyOf("secp256k1", hexToBytes(vectors.keys.device_sign.priv_hex)).slice();
+    offCurve[64] = offCurve[64]! ^ 1;
+    await expect(crypto.verify("secp256k1", new Uint8Array(1), new Uint8Array(64), offCurve)).rejects.toThrow(/not a point on the curve/);
+    await expect(crypto.sign("secp256k1", new Uint8Array(1), new Uint8Array(32))).rejects.toThrow(/signing key is not valid/);
+  });
 });
 
 describe("DIDComm messages", () => {

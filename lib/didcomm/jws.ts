@@ -1,7 +1,7 @@
 import { sha256 } from "@noble/hashes/sha256";
 import { b64uDecodeLikeC, b64uEncode, utf8 } from "./base64";
 import { DidcommError, fail } from "./errors";
-import { parseObject } from "./jweDecrypt";
+import { parseObject } from "./jsonObject";
 import { checkPoint, curveOf, type Curve } from "./keys";
 import { LIMITS } from "./limits";
 
@@ -32,14 +32,33 @@ export const DIDCOMM_SIGNED_TYP = "application/didcomm-signed+json";
 const ALG_NAMES = new Set(["ES256", "ES256K", "Es256", "Es256K"]);
 
 export function signJws(payload: Uint8Array | string, signer: JwsSigner, serialization: JwsSerialization, usage?: "didcomm"): string {
+  const { signingInput, assemble } = jwsParts(payload, signer.kid, serialization, usage);
+  return assemble(signBytes(signingInput, signer));
+}
+
+/** `signJws` with the signature made elsewhere and awaited (a server's OpenSSL, off the event loop). */
+export async function signJwsWith(
+  payload: Uint8Array | string,
+  signer: { kid?: string; sign: (message: Uint8Array) => Promise<Uint8Array> },
+  serialization: JwsSerialization,
+  usage?: "didcomm",
+): Promise<string> {
+  const { signingInput, assemble } = jwsParts(payload, signer.kid, serialization, usage);
+  return assemble(await signer.sign(signingInput));
+}
+
+function jwsParts(payload: Uint8Array | string, kid: string | undefined, serialization: JwsSerialization, usage?: "didcomm") {
   const payloadB64 = b64uEncode(typeof payload === "string" ? utf8(payload) : payload);
   const header = usage === "didcomm" ? { typ: DIDCOMM_SIGNED_TYP, alg: "ES256" } : { alg: "ES256" };
   const protectedB64 = b64uEncode(utf8(JSON.stringify(header)));
-  const signature = b64uEncode(signBytes(utf8(`${protectedB64}.${payloadB64}`), signer));
-  if (serialization === "compact") return `${protectedB64}.${payloadB64}.${signature}`;
-  const unprotected = signer.kid === undefined ? {} : { header: { kid: signer.kid } };
-  const entry = { protected: protectedB64, ...unprotected, signature };
-  return JSON.stringify(serialization === "flattened" ? { payload: payloadB64, ...entry } : { payload: payloadB64, signatures: [entry] });
+  const assemble = (raw: Uint8Array): string => {
+    const signature = b64uEncode(raw);
+    if (serialization === "compact") return `${protectedB64}.${payloadB64}.${signature}`;
+    const unprotected = kid === undefined ? {} : { header: { kid } };
+    const entry = { protected: protectedB64, ...unprotected, signature };
+    return JSON.stringify(serialization === "flattened" ? { payload: payloadB64, ...entry } : { payload: payloadB64, signatures: [entry] });
+  };
+  return { signingInput: utf8(`${protectedB64}.${payloadB64}`), assemble };
 }
 
 /** ECDSA over SHA-256 of the message, raw r‖s (64 bytes). */
@@ -77,8 +96,8 @@ export function verifyJws(jws: string, verifier: JwsVerifier, opts: { trailingNu
 }
 
 /**
- * A signature check done elsewhere than in JS: the server hands it to OpenSSL (node:crypto), off
- * the event loop. It must answer as `verifyBytes` does: ECDSA over SHA-256, raw r‖s, any S.
+ * A signature check done elsewhere than in JS (a DidcommCrypto's `verify`, e.g. the server's
+ * OpenSSL off the event loop). It must answer as `verifyBytes` does: ECDSA over SHA-256, raw r‖s, any S.
  */
 export type SignatureCheck = (message: Uint8Array, signature: Uint8Array) => Promise<boolean>;
 

@@ -1,6 +1,7 @@
 import { p256 } from "@noble/curves/p256";
 import { bytesToHex } from "@noble/hashes/utils";
 import { b64uDecodeLikeC } from "./base64";
+import type { EphemeralKey } from "./cryptoPort";
 import { fail } from "./errors";
 import { publicKeyOf } from "./keys";
 
@@ -11,15 +12,6 @@ import { publicKeyOf } from "./keys";
  * (insecure browser contexts).
  */
 const ECDH = { name: "ECDH", namedCurve: "P-256" } as const;
-
-/** A sender's one-time key: ioConnect also uses its scalar as the content-encryption key. */
-export interface EphemeralKey {
-  scalar: Uint8Array;
-  /** 65 bytes, uncompressed. */
-  publicPoint: Uint8Array;
-  /** x of scalar·peer, the peer being a checked uncompressed point of a recipient's static key. */
-  agree(peer: Uint8Array): Promise<Uint8Array>;
-}
 
 /** A fresh key from WebCrypto's generator: its keypair serves directly, nothing is imported or recomputed. */
 export async function freshEphemeralKey(): Promise<EphemeralKey> {

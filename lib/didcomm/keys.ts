@@ -1,5 +1,6 @@
 import { p256 } from "@noble/curves/p256";
 import { secp256k1 } from "@noble/curves/secp256k1";
+import { bytesToHex } from "@noble/hashes/utils";
 import { b64uDecodeLikeC, b64uEncode } from "./base64";
 import { fail } from "./errors";
 
@@ -45,6 +46,23 @@ export function checkPoint(crv: Curve, point: Uint8Array): Uint8Array {
   } catch {
     return fail("key-invalid", `The ${crv} public key is not a point on the curve.`);
   }
+}
+
+// A recipient's static key comes back message after message, and a point found on the curve stays
+// on it: the checked form of a bounded number of them is kept (only points that passed; a one-time
+// epk is checked with checkPoint, never kept).
+const checkedStatic = new Map<string, Uint8Array>();
+const CHECKED_STATIC_MAX = 4096;
+
+/** `checkPoint` for a key used again and again (a recipient's key-agreement key). */
+export function checkStaticPoint(crv: Curve, point: Uint8Array): Uint8Array {
+  const id = `${crv} ${bytesToHex(point)}`;
+  const known = checkedStatic.get(id);
+  if (known) return known.slice();
+  const checked = checkPoint(crv, point);
+  if (checkedStatic.size >= CHECKED_STATIC_MAX) checkedStatic.delete(checkedStatic.keys().next().value!);
+  checkedStatic.set(id, checked.slice());
+  return checked;
 }
 
 export function pointToJwk(crv: Curve, point: Uint8Array): EcPublicJwk {

@@ -9,7 +9,7 @@ import { locales } from "./locales";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-/** Files whose visible strings all come from the catalogs. The devices and fleet UI join in a later pass. */
+/** Files whose visible strings all come from the catalogs. */
 const translatedFiles = [
   "app/layout.tsx",
   "app/page.tsx",
@@ -33,6 +33,42 @@ const translatedFiles = [
   "components/wallet/ConnectButton.tsx",
   "app/embed/claim/page.tsx",
   "components/embed/EmbedClaim.tsx",
+  "components/devices/ChainPicker.tsx",
+  "components/devices/Clipped.tsx",
+  "components/devices/DeviceDetail.tsx",
+  "components/devices/DeviceList.tsx",
+  "components/devices/DeviceLookup.tsx",
+  "components/devices/DidQr.tsx",
+  "components/devices/DocumentBadge.tsx",
+  "components/devices/DocumentPanel.tsx",
+  "components/devices/DocumentSummary.tsx",
+  "components/devices/ListSkeleton.tsx",
+  "components/devices/NetworkGate.tsx",
+  "components/devices/OwnedDevices.tsx",
+  "components/devices/RawDocument.tsx",
+  "components/devices/ReadError.tsx",
+  "components/devices/Tabs.tsx",
+  "components/devices/actions/DeviceConnect.tsx",
+  "components/devices/actions/RemoveAction.tsx",
+  "components/devices/actions/TransferAction.tsx",
+  "components/devices/actions/TxProgress.tsx",
+  "components/devices/actions/UpdateDocumentAction.tsx",
+  "components/devices/history/DeviceHistory.tsx",
+  "components/devices/messages/DeviceMessages.tsx",
+  "components/devices/wallet/SendForm.tsx",
+  "components/devices/wallet/WalletAssets.tsx",
+  "app/devices/page.tsx",
+  "app/devices/[id]/page.tsx",
+  "app/claim/fleet/page.tsx",
+  "components/fleet/FleetAdd.tsx",
+  "components/fleet/FleetCamera.tsx",
+  "components/fleet/FleetClaim.tsx",
+  "components/fleet/FleetDeviceDoor.tsx",
+  "components/fleet/FleetImages.tsx",
+  "components/fleet/FleetListDoor.tsx",
+  "components/fleet/FleetQueue.tsx",
+  "components/fleet/FleetResults.tsx",
+  "components/fleet/FleetSend.tsx",
 ];
 
 /** Attributes a person reads or hears. */
@@ -50,7 +86,7 @@ function flatten(catalog: Catalog, prefix = ""): Map<string, string> {
 }
 
 // ICU arguments only ("{name}", "{count, plural, …}"), not the words of a select's or plural's branches.
-const placeholders = (message: string) => [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+const placeholders = (message: string) => [...new Set([...message.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 const catalogs = Object.fromEntries(
   locales.map((locale) => [locale, flatten(JSON.parse(readFileSync(path.join(root, "messages", `${locale}.json`), "utf8")) as Catalog)]),

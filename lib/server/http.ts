@@ -25,7 +25,7 @@ export async function readBoundedText(request: Request, maxBytes: number): Promi
 
 /** The refusal as JSON with its status; anything else is logged and answered 500 without details. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof InboxError) return Response.json({ error: error.code, message: error.message }, { status: error.status });
+  if (error instanceof InboxError) return Response.json({ error: error.code, message: error.message, ...(error.text ? { text: error.text } : {}) }, { status: error.status });
   console.error("inbox:", error);
   return Response.json({ error: "internal", message: "The inbox failed; try again later." }, { status: 500 });
 }

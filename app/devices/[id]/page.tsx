@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { WalletGate } from "@/components/wallet/WalletGate";
 import { DeviceDetail } from "@/components/devices/DeviceDetail";
 
-export const metadata: Metadata = { title: "Device" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("DeviceDetail"))("pageTitle") };
+}
 
 export default async function DevicePage({
   params,
@@ -10,12 +14,14 @@ export default async function DevicePage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ id }, { chain }] = await Promise.all([params, searchParams]);
+  const [{ id }, { chain }, t] = await Promise.all([params, searchParams, getTranslations("DeviceDetail")]);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold tracking-tight">Device</h1>
+      <h1 className="text-2xl font-bold tracking-tight">{t("pageTitle")}</h1>
       {/* id is a DID, an address or an ioID number; the component parses it like the lookup box does. */}
-      <DeviceDetail refText={safeDecode(id)} chainParam={typeof chain === "string" ? chain : undefined} />
+      <WalletGate>
+        <DeviceDetail refText={safeDecode(id)} chainParam={typeof chain === "string" ? chain : undefined} />
+      </WalletGate>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import type { Address } from "viem";
 import { CertificateHelp } from "@/components/sources/CertificateHelp";
@@ -15,6 +16,7 @@ const entries = sourceEntries.filter((e) => live.has(e.kind));
 
 /** Opens a session with the device this ioID belongs to and checks it is that device before anything is signed. */
 export function DeviceConnect({ device, session, onSession }: { device: Address; session: DeviceSession | undefined; onSession: (s: DeviceSession | undefined) => void }) {
+  const t = useTranslations("DeviceDetail.connect");
   const [kind, setKind] = useState(entries[0]!.kind);
   const [checking, setChecking] = useState(false);
   // A device address whose https certificate may be the obstacle gets the claim door's guidance, not just a sentence.
@@ -44,9 +46,9 @@ export function DeviceConnect({ device, session, onSession }: { device: Address;
   if (session) {
     return (
       <p className="flex flex-wrap items-center gap-2 text-sm text-brand-900" role="status" data-testid="device-connected">
-        <span aria-hidden>✓</span> Connected to this device ({entries.find((e) => e.kind === session.transport)?.label ?? session.transport}).
+        <span aria-hidden>✓</span> {t("connected", { via: entries.find((e) => e.kind === session.transport)?.label ?? session.transport })}
         <button type="button" className="min-h-8 text-sm underline" onClick={() => onSession(undefined)}>
-          Disconnect
+          {t("disconnect")}
         </button>
       </p>
     );
@@ -54,7 +56,7 @@ export function DeviceConnect({ device, session, onSession }: { device: Address;
   return (
     <div className="space-y-3">
       <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <legend className="sr-only">How to reach the device</legend>
+        <legend className="sr-only">{t("how")}</legend>
         {entries.map((e) => (
           <label key={e.kind} className="flex min-h-8 items-center gap-1.5">
             <input type="radio" name={group} checked={e.kind === kind} onChange={() => (setKind(e.kind), setError(undefined))} />
@@ -65,7 +67,7 @@ export function DeviceConnect({ device, session, onSession }: { device: Address;
       <entry.Component onInput={(raw, linked) => void accept(raw, linked)} otherSources={entries.filter((e) => e.kind !== kind).map((e) => ({ label: e.label, choose: () => setKind(e.kind) }))} />
       {checking && (
         <p role="status" className="text-sm text-slate-600">
-          Checking it is this device…
+          {t("checking")}
         </p>
       )}
       {certificateOf !== undefined ? (

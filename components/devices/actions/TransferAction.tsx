@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { Address, Hash } from "viem";
 import type { ChainConfig } from "@/lib/chain/config";
@@ -10,11 +11,14 @@ import { checkTransferRecipient } from "@/lib/claim/transferRecipient";
 import { transferCall } from "@/lib/claim/deviceCalls";
 import { AddressInput } from "@/components/ui/AddressInput";
 import { buttonClass } from "@/components/ui/Card";
+import { useText } from "@/components/i18n/useText";
 import { TxProgress } from "./TxProgress";
 import { useContractTx } from "./useContractTx";
 
 /** `onTransferred` lets the page keep saying so: once the ioID moves, this form is no longer offered. */
 export function TransferAction({ view, owner, chainConfig, onTransferred }: { view: DeviceView; owner: Address; chainConfig: ChainConfig; onTransferred: (to: Address, hash: Hash) => void }) {
+  const t = useTranslations("DeviceDetail.transfer");
+  const say = useText();
   const chainId = chainConfig.chain.id;
   const [text, setText] = useState("");
   const [review, setReview] = useState<Address | undefined>();
@@ -26,14 +30,14 @@ export function TransferAction({ view, owner, chainConfig, onTransferred }: { vi
   if (review) {
     return (
       <div className="space-y-3" data-testid="transfer-review">
-        <p className="text-sm">You are about to give ioID #{view.id?.toString()} — the device&apos;s identity, its wallet and everything in it — to:</p>
+        <p className="text-sm">{t("about", { id: view.id?.toString() ?? "" })}</p>
         <p className="break-all rounded-md bg-slate-100 p-2 font-mono text-xs">
           {review}
           <br />
           {toIoAddress(review)}
         </p>
-        <p className="text-sm text-slate-600">Check every character with the recipient. A transfer cannot be undone by you.</p>
-        <TxProgress state={tx.state} chainId={chainId} done={`Transferred to ${review}.`} />
+        <p className="text-sm text-slate-600">{t("check")}</p>
+        <TxProgress state={tx.state} chainId={chainId} done={t("done", { to: review })} />
         <div className="flex flex-wrap gap-2">
           <button
             type="button"
@@ -46,10 +50,10 @@ export function TransferAction({ view, owner, chainConfig, onTransferred }: { vi
               if (hash) onTransferred(review, hash);
             }}
           >
-            Confirm transfer
+            {t("confirm")}
           </button>
           <button type="button" className={buttonClass.secondary} disabled={busy} onClick={() => (setReview(undefined), tx.reset())}>
-            Back
+            {t("back")}
           </button>
         </div>
       </div>
@@ -62,16 +66,16 @@ export function TransferAction({ view, owner, chainConfig, onTransferred }: { vi
       onSubmit={(event) => {
         event.preventDefault();
         const checked = checkTransferRecipient(text, { owner, wallet: view.wallet, device: view.device });
-        if ("error" in checked) setError(checked.error);
+        if ("error" in checked) setError(say(checked.error));
         else {
           setError(undefined);
           setReview(checked.address);
         }
       }}
     >
-      <AddressInput id={id} label="Recipient address" value={text} onChange={setText} error={error} />
+      <AddressInput id={id} label={t("recipient")} value={text} onChange={setText} error={error} />
       <button type="submit" className={buttonClass.secondary} disabled={!text.trim()}>
-        Review transfer
+        {t("review")}
       </button>
     </form>
   );

@@ -1,17 +1,19 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { explorerTxUrl } from "@/lib/chain/config";
 import { Alert } from "@/components/ui/Card";
 import type { TxState } from "./useContractTx";
 
 /** Where a write stands, announced to screen readers as it moves; `done` says what changed. */
 export function TxProgress({ state, chainId, done }: { state: TxState; chainId: number; done: string }) {
+  const t = useTranslations("DeviceDetail.tx");
   if (state.phase === "idle") return null;
   const hash = "hash" in state ? state.hash : undefined;
   const link = hash ? explorerTxUrl(chainId, hash) : undefined;
   const txLine = hash && (
     <p className="break-all font-mono text-xs">
-      Transaction {link ? <a className="underline" href={link} target="_blank" rel="noopener noreferrer">{hash}</a> : hash}
+      {t("transaction")} {link ? <a className="underline" href={link} target="_blank" rel="noopener noreferrer">{hash}</a> : hash}
     </p>
   );
   if (state.phase === "failed") {
@@ -31,9 +33,9 @@ export function TxProgress({ state, chainId, done }: { state: TxState; chainId: 
   }
   const text = {
     preparing: state.phase === "preparing" ? state.what : "",
-    simulating: "Checking the transaction with the chain before you sign…",
-    signing: "Confirm the transaction in your wallet…",
-    pending: "Sent. Waiting for it to be included in a block…",
+    simulating: t("simulating"),
+    signing: t("signing"),
+    pending: t("pending"),
   }[state.phase];
   return (
     <div role="status" aria-live="polite" className="rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900" data-testid="tx-progress">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
@@ -28,6 +29,7 @@ function candidateFrom(document: DidDocument, did: string): Candidate {
 
 /** `update(device, hash, uri)` with a fresh device signature; the new document is stored as a data: URI. */
 export function UpdateDocumentAction({ view, owner, chainConfig }: { view: DeviceView; owner: Address; chainConfig: ChainConfig }) {
+  const t = useTranslations("DeviceDetail.update");
   const chainId = chainConfig.chain.id;
   const client = usePublicClient({ chainId });
   const [session, setSession] = useState<DeviceSession>();
@@ -51,23 +53,23 @@ export function UpdateDocumentAction({ view, owner, chainConfig }: { view: Devic
   const ready = candidate && "hash" in candidate ? candidate : undefined;
   const unchanged = ready && view.documentHash?.toLowerCase() === ready.hash;
 
-  if (tx.state.phase === "done") return <TxProgress state={tx.state} chainId={chainId} done="The DID Document was updated; its new hash is on chain." />;
+  if (tx.state.phase === "done") return <TxProgress state={tx.state} chainId={chainId} done={t("done")} />;
 
   return (
     <div className="space-y-4">
       <div>
-        <p className="mb-2 text-sm font-medium">1. Connect the device (it must sign the update)</p>
+        <p className="mb-2 text-sm font-medium">{t("connect")}</p>
         <DeviceConnect device={view.device!} session={session} onSession={(s) => (setSession(s), setFromDevice(undefined))} />
       </div>
       <fieldset className="space-y-2">
-        <legend className="mb-1 text-sm font-medium">2. The new document</legend>
+        <legend className="mb-1 text-sm font-medium">{t("newDocument")}</legend>
         <label className="flex items-center gap-2 text-sm">
           <input type="radio" name="doc-source" checked={source === "device"} onChange={() => setSource("device")} />
-          The device&apos;s own current document
+          {t("fromDevice")}
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input type="radio" name="doc-source" checked={source === "paste"} onChange={() => setSource("paste")} />
-          Paste a DID Document (JSON)
+          {t("paste")}
         </label>
         {source === "device" ? (
           <button
@@ -85,12 +87,12 @@ export function UpdateDocumentAction({ view, owner, chainConfig }: { view: Devic
               }
             }}
           >
-            {reading ? "Reading…" : "Read the device's document"}
+            {reading ? t("reading") : t("read")}
           </button>
         ) : (
           <>
             <label htmlFor={pasteId} className="sr-only">
-              New DID Document as JSON
+              {t("pasteLabel")}
             </label>
             <textarea
               id={pasteId}
@@ -99,7 +101,7 @@ export function UpdateDocumentAction({ view, owner, chainConfig }: { view: Devic
               rows={6}
               spellCheck={false}
               className="w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
-              placeholder='{"id": "did:io:0x…", …}'
+              placeholder={t("pastePlaceholder")}
             />
           </>
         )}
@@ -110,8 +112,8 @@ export function UpdateDocumentAction({ view, owner, chainConfig }: { view: Devic
         )}
         {ready && (
           <p className="break-all text-xs text-slate-700" data-testid="update-new-hash">
-            New hash (keccak256 of the canonical JSON): <span className="font-mono">{ready.hash}</span>
-            {unchanged && <span className="block text-amber-700">This is the document already registered; updating changes nothing.</span>}
+            {t("newHash")} <span className="font-mono">{ready.hash}</span>
+            {unchanged && <span className="block text-amber-700">{t("unchanged")}</span>}
           </p>
         )}
       </fieldset>
@@ -122,13 +124,13 @@ export function UpdateDocumentAction({ view, owner, chainConfig }: { view: Devic
         disabled={!session || !ready || busy || !client}
         onClick={() =>
           void tx.run(async (progress) => {
-            progress("Asking the device to sign the update…");
+            progress(t("asking"));
             const registry = chainConfig.contracts.ioIDRegistry;
             return deviceSignedPlan(client!, { chainId, registry, device: view.device!, owner }, session!, (sig) => updateCall(registry, view.device!, ready!, sig));
           })
         }
       >
-        Sign with the device and update
+        {t("submit")}
       </button>
     </div>
   );

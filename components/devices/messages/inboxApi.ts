@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text, type Text, type TextKey } from "@/lib/i18n/text";
 
 // The browser's view of the inbox API (app/api/inbox/*): answers are validated before the UI trusts them.
 
@@ -13,11 +14,18 @@ const messagesSchema = z.object({
 export type InboxSession = z.infer<typeof sessionSchema>;
 export type InboxMessages = z.infer<typeof messagesSchema>;
 
-/** A refusal from the inbox, worded by the server for the owner. */
+// The server's refusal as a catalog text, so the page says it in its own language; only the inbox's own keys.
+const textSchema = z.object({
+  key: z.string().regex(/^Inbox\.server\.\w+$/) as unknown as z.ZodType<TextKey>,
+  values: z.record(z.string(), z.union([z.string().max(200), z.number()])).optional(),
+});
+
+/** A refusal from the inbox, worded by the server for the owner: `text` in the page's language, `message` as sent. */
 export class InboxRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly text: Text | undefined,
   ) {
     super(message);
   }
@@ -27,11 +35,13 @@ async function call<T>(schema: z.ZodType<T>, url: string, init?: RequestInit): P
   const response = await fetch(url, { ...init, credentials: "same-origin", cache: "no-store" });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const message = (body as { message?: unknown } | null)?.message;
-    throw new InboxRequestError(response.status, typeof message === "string" ? message : `The inbox answered ${response.status}.`);
+    const { message, text: said } = (body ?? {}) as { message?: unknown; text?: unknown };
+    const words = textSchema.safeParse(said);
+    const fallback = text("Inbox.server.status", { status: response.status });
+    throw new InboxRequestError(response.status, typeof message === "string" ? message : `HTTP ${response.status}`, words.success ? words.data : typeof message === "string" ? undefined : fallback);
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new InboxRequestError(502, "The inbox sent an answer this page does not understand.");
+  if (!parsed.success) throw new InboxRequestError(502, "unreadable answer", text("Inbox.server.unreadable"));
   return parsed.data;
 }
 

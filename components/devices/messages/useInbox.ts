@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { isAddressEqual } from "viem";
 import { createSiweMessage } from "viem/siwe";
 import { useAccount, useSignMessage } from "wagmi";
@@ -10,6 +11,7 @@ const SIGN_IN_VALIDITY_MS = 10 * 60_000;
 
 /** The owner's session (SIWE) and the device's messages, refreshed every few seconds while signed in. */
 export function useInbox(did: string, chainId: number) {
+  const t = useTranslations("Inbox");
   const { address } = useAccount();
   const queryClient = useQueryClient();
   const { signMessageAsync } = useSignMessage();
@@ -27,7 +29,7 @@ export function useInbox(did: string, chainId: number) {
 
   const signIn = useMutation({
     mutationFn: async () => {
-      if (!address) throw new Error("Connect your wallet first.");
+      if (!address) throw new Error(t("connectFirst"));
       const { nonce } = await fetchSession();
       const now = new Date();
       const message = createSiweMessage({
@@ -39,7 +41,8 @@ export function useInbox(did: string, chainId: number) {
         nonce,
         issuedAt: now,
         expirationTime: new Date(now.getTime() + SIGN_IN_VALIDITY_MS),
-        statement: "Read the messages my ioID devices send to this app.",
+        // The owner reads this in the wallet before signing: in the page's language (the server checks no statement).
+        statement: t("statement"),
       });
       const signature = await signMessageAsync({ message });
       await postSignIn(message, signature);

@@ -1,36 +1,43 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { formatUnits, type Address } from "viem";
 import { usePublicClient } from "wagmi";
 import type { ChainConfig } from "@/lib/chain/config";
 import type { NftHolding, TokenHolding } from "@/lib/deviceWallet/assets";
-import { explainSendRefusal } from "@/lib/deviceWallet/refusal";
+import { explainSendRefusal, type SendRefusal } from "@/lib/deviceWallet/refusal";
+import { isText, type Text } from "@/lib/i18n/text";
 import { checkRecipient, executeRequest, parseAmount, sendPlan, sendWarnings, type SendAsset, type WalletCall } from "@/lib/deviceWallet/send";
 import type { ExplainedError } from "@/lib/chain/revertMessages";
 import { ownerPlan } from "@/lib/claim/deviceActions";
 import { AddressInput } from "@/components/ui/AddressInput";
 import { Alert, buttonClass } from "@/components/ui/Card";
+import { useText } from "@/components/i18n/useText";
 import { TxProgress } from "../actions/TxProgress";
 import { useContractTx } from "../actions/useContractTx";
 
 /** What the owner picked to send: IOTX (with the wallet's balance), one ERC-20, or one NFT. */
 export type SendChoice = { kind: "iotx"; balance: bigint } | { kind: "erc20"; token: TokenHolding } | { kind: "nft"; nft: NftHolding };
 
-type Review = { call: WalletCall; asset: SendAsset; warnings: string[] } & ({ state: "checking" } | { state: "ok" } | { state: "refused"; error: ExplainedError });
+type Review = { call: WalletCall; asset: SendAsset; warnings: Text[] } & ({ state: "checking" } | { state: "ok" } | { state: "refused"; error: SendRefusal | ExplainedError });
 
 /**
  * Amount (with Max) and recipient, then a review: the chain simulates the owner's execute() call first, and only
  * a send it accepts can be confirmed; a refusal says why and sends nothing. What was typed is kept throughout.
  */
 export function SendForm({ choice, wallet, device, owner, chainConfig, onClose }: { choice: SendChoice; wallet: Address; device: Address | undefined; owner: Address; chainConfig: ChainConfig; onClose: () => void }) {
+  const t = useTranslations("DeviceWallet.form");
+  const say = useText();
+  // The chain's general explanations are still English strings; the send's own refusals are catalog texts.
+  const words = (said: Text | string) => (isText(said) ? say(said) : said);
   const chainId = chainConfig.chain.id;
   const client = usePublicClient({ chainId });
   const tx = useContractTx(chainId);
   const id = useId();
   const [amount, setAmount] = useState("");
   const [recipient, setRecipient] = useState("");
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Text>();
   const [review, setReview] = useState<Review>();
   const decimals = choice.kind === "iotx" ? 18 : choice.kind === "erc20" ? choice.token.decimals : 0;
   const max = choice.kind === "iotx" ? choice.balance : choice.kind === "erc20" ? choice.token.balance : undefined;
@@ -63,34 +70,34 @@ export function SendForm({ choice, wallet, device, owner, chainConfig, onClose }
     return (
       <div className="space-y-3" data-testid="send-review">
         <p className="break-all text-sm font-medium" data-testid="send-effect">
-          {review.call.label}
+          {say(review.call.effect)}
         </p>
         {review.warnings.map((w) => (
-          <p key={w} className="rounded-md border border-amber-200 bg-amber-50 p-2 text-sm text-amber-900" data-testid="send-warning">
-            {w}
+          <p key={w.key} className="rounded-md border border-amber-200 bg-amber-50 p-2 text-sm text-amber-900" data-testid="send-warning">
+            {say(w)}
           </p>
         ))}
         {review.state === "checking" && (
           <p role="status" className="text-sm text-slate-600">
-            Checking the send with the chain…
+            {t("checking")}
           </p>
         )}
         {review.state === "refused" && (
           <div data-testid="send-refused">
-            <Alert tone="error" title={`The chain refuses this send: ${review.error.message}`}>
-              <p>{review.error.action} Nothing was sent.</p>
+            <Alert tone="error" title={t("refused", { reason: words(review.error.message) })}>
+              <p>{t("nothingSent", { action: words(review.error.action) })}</p>
             </Alert>
           </div>
         )}
-        <TxProgress state={tx.state} chainId={chainId} done={`Sent: ${review.call.label}.`} />
+        <TxProgress state={tx.state} chainId={chainId} done={t("sent", { effect: say(review.call.effect) })} />
         <div className="flex flex-wrap gap-2">
           {review.state === "ok" && tx.state.phase !== "done" && (
             <button type="button" className={buttonClass.primary} disabled={busy} onClick={() => void tx.run(async () => ownerPlan(review.call, { chainId, owner, registry: chainConfig.contracts.ioIDRegistry }))}>
-              Send
+              {t("send")}
             </button>
           )}
           <button type="button" className={buttonClass.secondary} disabled={busy} onClick={() => (tx.state.phase === "done" ? onClose() : (setReview(undefined), tx.reset()))}>
-            {tx.state.phase === "done" ? "Close" : "Back"}
+            {tx.state.phase === "done" ? t("close") : t("back")}
           </button>
         </div>
       </div>
@@ -109,23 +116,23 @@ export function SendForm({ choice, wallet, device, owner, chainConfig, onClose }
       {choice.kind !== "nft" && (
         <>
           <label htmlFor={`${id}-amount`} className="block text-sm font-medium">
-            Amount ({choice.kind === "iotx" ? "IOTX" : (choice.token.symbol ?? "tokens")})
+            {t("amount", { unit: choice.kind === "iotx" ? "IOTX" : (choice.token.symbol ?? t("tokens")) })}
           </label>
           <div className="flex gap-2">
             <input id={`${id}-amount`} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" autoComplete="off" className="min-h-11 w-full rounded-md border border-slate-300 px-3 font-mono text-sm" />
             <button type="button" className={buttonClass.secondary} onClick={() => max !== undefined && setAmount(formatUnits(max, decimals))}>
-              Max
+              {t("max")}
             </button>
           </div>
         </>
       )}
-      <AddressInput id={`${id}-to`} label="Recipient address" value={recipient} onChange={setRecipient} error={error} />
+      <AddressInput id={`${id}-to`} label={t("recipient")} value={recipient} onChange={setRecipient} error={error && say(error)} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={buttonClass.primary} disabled={!recipient.trim() || !client}>
-          Review send
+          {t("review")}
         </button>
         <button type="button" className={buttonClass.secondary} onClick={onClose}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>

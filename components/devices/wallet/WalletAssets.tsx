@@ -1,13 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { formatUnits, isAddressEqual } from "viem";
 import { useAccount } from "wagmi";
 import type { ChainConfig } from "@/lib/chain/config";
 import type { DeviceView } from "@/lib/chain/devices";
-import { formatIotx } from "@/lib/chain/formatIotx";
 import { AddressText } from "@/components/ui/AddressText";
 import { buttonClass } from "@/components/ui/Card";
+import { useLocaleFormat } from "@/components/i18n/useLocaleFormat";
 import { ReadError } from "../ReadError";
 import { useHeldTokens } from "../useDeviceReads";
 import { SendForm, type SendChoice } from "./SendForm";
@@ -22,6 +23,8 @@ export function WalletAssets({ view, chainConfig }: { view: DeviceView; chainCon
   const held = useHeldTokens([view], chainConfig);
   const deviceTokenId = view.deviceNFT?.tokenId ?? (view.wallet ? held.data?.get(view.wallet)?.[0]?.tokenId : undefined);
   const assets = useWalletAssets(view, chainConfig, deviceTokenId, deviceTokenId !== undefined || !view.deviceNFT || !held.isPending);
+  const t = useTranslations("DeviceWallet");
+  const format = useLocaleFormat();
   const account = useAccount();
   const [sending, setSending] = useState<{ key: string; choice: SendChoice }>();
   if (!view.wallet) return null;
@@ -34,7 +37,7 @@ export function WalletAssets({ view, chainConfig }: { view: DeviceView; chainCon
         <div className="min-w-0 text-sm">{label}</div>
         {canSend && sending?.key !== key && (
           <button type="button" className={buttonClass.secondary} onClick={() => setSending({ key, choice })}>
-            Send
+            {t("send")}
           </button>
         )}
       </div>
@@ -47,25 +50,25 @@ export function WalletAssets({ view, chainConfig }: { view: DeviceView; chainCon
   );
 
   let body: ReactNode;
-  if (assets.isPending) body = <p role="status" className="text-sm text-slate-600">Reading the device wallet…</p>;
-  else if (assets.isError) body = <ReadError title="The device wallet could not be read" error={assets.error} onRetry={() => void assets.refetch()} />;
+  if (assets.isPending) body = <p role="status" className="text-sm text-slate-600">{t("reading")}</p>;
+  else if (assets.isError) body = <ReadError title={t("readError")} error={assets.error} onRetry={() => void assets.refetch()} />;
   else {
     const { iotx, tokens, nfts } = assets.data;
     body = (
-      <ul className="space-y-2" aria-label="Device wallet assets">
-        {row("iotx", <span data-testid="asset-amount">{formatIotx(iotx)}</span>, { kind: "iotx", balance: iotx }, "asset-iotx")}
-        {tokens.map((t) =>
+      <ul className="space-y-2" aria-label={t("listLabel")}>
+        {row("iotx", <span data-testid="asset-amount">{format.iotx(iotx)}</span>, { kind: "iotx", balance: iotx }, "asset-iotx")}
+        {tokens.map((token) =>
           row(
-            t.contract,
+            token.contract,
             <>
               <span data-testid="asset-amount">
-                {formatUnits(t.balance, t.decimals)} {t.symbol ?? "(no symbol)"}
+                {formatUnits(token.balance, token.decimals)} {token.symbol ?? t("noSymbol")}
               </span>{" "}
-              <span className="text-slate-600">{t.name}</span>
-              {!t.listed && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">not on the well-known list</span>}
-              <AddressText address={t.contract} label={`${t.symbol ?? "token"} contract`} chainId={chainConfig.chain.id} short />
+              <span className="text-slate-600">{token.name}</span>
+              {!token.listed && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{t("unlisted")}</span>}
+              <AddressText address={token.contract} label={t("contractLabel", { name: token.symbol ?? t("tokenFallback") })} chainId={chainConfig.chain.id} short />
             </>,
-            { kind: "erc20", token: t },
+            { kind: "erc20", token },
             "asset-token",
           ),
         )}
@@ -74,10 +77,10 @@ export function WalletAssets({ view, chainConfig }: { view: DeviceView; chainCon
             `${n.contract}:${n.tokenId}`,
             <>
               <span data-testid="asset-amount">
-                {n.name ?? "NFT"} #{n.tokenId.toString()}
+                {t("nftNumber", { name: n.name ?? t("nft"), id: n.tokenId.toString() })}
               </span>
-              {n.isDeviceNFT && <span className="ml-1 rounded bg-brand-100 px-1 text-xs text-brand-700">device NFT</span>}
-              <AddressText address={n.contract} label={`${n.name ?? "NFT"} contract`} chainId={chainConfig.chain.id} short />
+              {n.isDeviceNFT && <span className="ml-1 rounded bg-brand-100 px-1 text-xs text-brand-700">{t("deviceNft")}</span>}
+              <AddressText address={n.contract} label={t("contractLabel", { name: n.name ?? t("nft") })} chainId={chainConfig.chain.id} short />
             </>,
             { kind: "nft", nft: n },
             n.isDeviceNFT ? "asset-device-nft" : "asset-nft",
@@ -89,14 +92,10 @@ export function WalletAssets({ view, chainConfig }: { view: DeviceView; chainCon
   return (
     <section aria-labelledby="assets-heading" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="wallet-assets">
       <h2 id="assets-heading" className="mb-1 font-semibold">
-        Device wallet assets
+        {t("heading")}
       </h2>
       <p className="mb-3 text-sm text-slate-600" data-testid="assets-access">
-        {canSend
-          ? "You own this ioID: you can send what its wallet holds. Every send is checked with the chain first."
-          : isOwner
-            ? `Switch your wallet to ${chainConfig.chain.name} to send from this device wallet.`
-            : "Read-only: only the ioID's owner can move what its device wallet holds."}
+        {canSend ? t("canSend") : isOwner ? t("switchToSend", { chain: chainConfig.chain.name }) : t("readOnly")}
       </p>
       {body}
     </section>

@@ -6,7 +6,9 @@ import type { ClaimFailure, ClaimResult } from "../machine";
 import { ownerTokenCandidates } from "../ownerTokens";
 import { publicClientOf } from "../verifier";
 import { checkFleet } from "./check";
-import { parseClaimFile, parseClaimList, toEntry, type QueueParse } from "./queueInput";
+import type { DeviceSession } from "../../device/session";
+import { deviceQueueItem } from "./deviceEntry";
+import { parseClaimFile, parseClaimItems, parseClaimList, toEntry, type QueueItem, type QueueParse } from "./queueInput";
 import { initialFleetState, parseStoredFleet, toStored, type FleetState, type QueueRow, type StoredFleet } from "./queueState";
 import { reportResults, sendFleet } from "./send";
 import { batchGasBudget, fleetPrompts } from "./sendPlan";
@@ -65,11 +67,13 @@ export function createFleetController(parts: FleetControllerParts) {
     onRowFailed: (key: string, failure: ClaimFailure) => finishRow(key, { status: "failed", failure }, { type: "failed", error: failure }),
   };
 
-  function add(parsed: QueueParse): void {
+  /** Queues what was parsed and says what came of it (the continuous doors react to each code: a beep, a status). */
+  function add(parsed: QueueParse): QueueParse {
     const rows = parsed.entries.map((entry): QueueRow => ({ key: entry.key, entry, status: "queued" }));
     set({ rows: [...state.rows, ...rows], inputErrors: parsed.errors, lastAdded: { added: rows.length, duplicates: parsed.duplicates } });
     persist();
     if (rows.length > 0) void check();
+    return parsed;
   }
   const queuedKeys = () => new Set(state.rows.map((r) => r.key));
 
@@ -205,6 +209,15 @@ export function createFleetController(parts: FleetControllerParts) {
     },
     addList: (text: string) => add(parseClaimList(text, { appOrigin: parts.appOrigin() }, queuedKeys())),
     addFile: (name: string, text: string) => add(parseClaimFile(name, text, { appOrigin: parts.appOrigin() }, queuedKeys())),
+    /** Scanned codes and decoded images, each named by where it came from. */
+    addItems: (items: readonly QueueItem[]) => add(parseClaimItems(items, { appOrigin: parts.appOrigin() }, queuedKeys())),
+    /** One connected device: it signs for the connected owner, then its session is closed. */
+    async addDevice(raw: string, session?: DeviceSession): Promise<QueueParse> {
+      const env = ready();
+      const signing = env && { client: publicClientOf(env.client), chainId: env.chain.chain.id, registry: env.chain.contracts.ioIDRegistry, owner: env.owner };
+      const item = await deviceQueueItem(raw, session, signing);
+      return add(parseClaimItems([item], { appOrigin: parts.appOrigin() }, queuedKeys()));
+    },
     remove(key: string) {
       set({ rows: state.rows.filter((r) => r.key !== key) });
       persist();

@@ -6,7 +6,7 @@ import { encodeClaimPayload } from "../input/encode";
 import { permitDigest } from "../../device/permit";
 import { createVirtualDevice } from "../../device/simulated/virtualDevice";
 import { csvCell } from "./csv";
-import { parseClaimFile, parseClaimList } from "./queueInput";
+import { parseClaimFile, parseClaimItems, parseClaimList } from "./queueInput";
 
 const owner: Address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
 const registry: Address = "0x610178dA211FEF7D417bC0e6FeD39F05609AD788";
@@ -64,5 +64,28 @@ describe("a file of payloads", () => {
   it("says what the file lacks", () => {
     expect(parseClaimFile("x.csv", "name,serial\nA,1").errors[0]!.message).toBe('The header row needs a "payload" column, or payload fields such as "did" and "sig".');
     expect(parseClaimFile("x.json", "{broken").errors[0]!.message).toMatch(/^This file is not valid JSON/);
+  });
+});
+
+describe("codes arriving one by one (camera, images, connected devices)", () => {
+  it("queues a new code, ignores one already queued, and keeps each item's own name and reason", () => {
+    const [a, b] = [signed("items-a"), signed("items-b")];
+    const first = parseClaimItems([{ where: "Camera", text: a.text }]);
+    expect(first.entries.map((e) => e.input.did)).toEqual([a.device.did]);
+    const queued = new Set(first.entries.map((e) => e.key));
+    const next = parseClaimItems(
+      [
+        { where: "label-a.png", text: a.text },
+        { where: "label-b.png", text: b.text },
+        { where: "blank.png", text: "", message: "No QR code found in this image." },
+        { where: "Camera", text: "WIFI:S:home;;" },
+      ],
+      {},
+      queued,
+    );
+    expect(next.entries.map((e) => e.input.did)).toEqual([b.device.did]);
+    expect(next.duplicates).toBe(1);
+    expect(next.errors.map((e) => e.where)).toEqual(["blank.png", "Camera"]);
+    expect(next.errors[0]!.message).toBe("No QR code found in this image.");
   });
 });

@@ -48,14 +48,14 @@ export function parseClaimFile(name: string, text: string, options: ParseClaimIn
   return collect(csvItems(trimmed), options, queued);
 }
 
-/** A line, file item or CSV row; `message` when it is already known to be unusable. */
-interface Item {
+/** A line, file item, CSV row, scanned code or image; `message` when it is already known to be unusable. */
+export interface QueueItem {
   where: string;
   text: string;
   message?: string | undefined;
 }
 
-function jsonItems(text: string): Item[] {
+function jsonItems(text: string): QueueItem[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -70,7 +70,7 @@ function jsonItems(text: string): Item[] {
 const FIELD_COLUMNS = ["v", "did", "puk", "docUri", "docHash", "endpoint", "chainId", "registry", "owner", "nonce", "sig", "project"] as const;
 const PAYLOAD_COLUMNS = ["payload", "claim", "code", "link"];
 
-function csvItems(text: string): Item[] {
+function csvItems(text: string): QueueItem[] {
   const [header, ...rows] = parseCsv(text);
   const columns = (header ?? []).map((h) => h.trim());
   const payloadColumn = columns.findIndex((c) => PAYLOAD_COLUMNS.includes(c.toLowerCase()));
@@ -94,7 +94,12 @@ function csvItems(text: string): Item[] {
     });
 }
 
-function collect(items: Item[], options: ParseClaimInputOptions, queued: ReadonlySet<string>): QueueParse {
+/** Codes that arrive one by one or from several sources at once (camera scans, QR images, connected devices), each named by `where`. */
+export function parseClaimItems(items: readonly QueueItem[], options: ParseClaimInputOptions = {}, queued: ReadonlySet<string> = new Set()): QueueParse {
+  return collect(items, options, queued);
+}
+
+function collect(items: readonly QueueItem[], options: ParseClaimInputOptions, queued: ReadonlySet<string>): QueueParse {
   const result: QueueParse = { entries: [], errors: [], duplicates: 0 };
   const seen = new Set(queued);
   for (const item of items) {

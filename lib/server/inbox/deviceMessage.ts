@@ -1,9 +1,9 @@
 import { hexToBytes } from "@noble/hashes/utils";
+import type { DidcommCrypto } from "../../didcomm/cryptoPort";
 import { DidcommError } from "../../didcomm/errors";
-import { verifyJwsWith } from "../../didcomm/jws";
+import { verifyJwsWith, type SignatureCheck } from "../../didcomm/jws";
 import { verifySignedMessageWith } from "../../didcomm/didcommSigned";
 import { InboxError } from "./errors";
-import { secp256k1SignatureCheck } from "./signatureCheck";
 import type { TokenRecord } from "./store";
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
@@ -12,7 +12,12 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
  * What a device sent, as stored: UTF-8 text without NUL (a C reader would stop there), and when it
  * is a JWS or DIDComm signed message, its payload once the device's own key has verified it.
  */
-export async function readDeviceMessage(plaintext: Uint8Array, token: TokenRecord, maxBytes: number): Promise<{ body: string; signed: boolean }> {
+export async function readDeviceMessage(
+  plaintext: Uint8Array,
+  token: TokenRecord,
+  maxBytes: number,
+  crypto: DidcommCrypto,
+): Promise<{ body: string; signed: boolean }> {
   if (plaintext.length > maxBytes) throw new InboxError("too-large", `The message is ${plaintext.length} bytes; this inbox keeps at most ${maxBytes}.`);
   if (plaintext.includes(0)) throw new InboxError("bad-request", "The message contains a NUL byte; ioConnect devices would read only the text before it.");
   let text: string;
@@ -26,7 +31,8 @@ export async function readDeviceMessage(plaintext: Uint8Array, token: TokenRecor
   if (!didcommSigned && !COMPACT_JWS.test(trimmed)) return { body: text, signed: false };
   if (!token.signPublic) throw new InboxError("bad-signature", "The message is signed, but the device's DID Document gives no signing key to check it with.");
   try {
-    const check = secp256k1SignatureCheck(hexToBytes(token.signPublic));
+    const signPublic = hexToBytes(token.signPublic);
+    const check: SignatureCheck = (message, signature) => crypto.verify("secp256k1", message, signature, signPublic);
     const verified = await (didcommSigned ? verifySignedMessageWith(trimmed, check) : verifyJwsWith(trimmed, check));
     return { body: new TextDecoder("utf-8", { fatal: true }).decode(verified.payload), signed: true };
   } catch (e) {

@@ -1,3 +1,6 @@
+import { english } from "../../i18n/renderText";
+import type { Text } from "../../i18n/text";
+
 /** Why the inbox refused a request, with the HTTP status it maps to. Messages are for device makers. */
 export type InboxErrorCode =
   | "bad-request"
@@ -25,11 +28,14 @@ const STATUS: Record<InboxErrorCode, number> = {
 export class InboxError extends Error {
   override readonly name = "InboxError";
   readonly status: number;
+  /** Set for refusals an owner reads on the device page: the page says them in its language, devices read `message`. */
+  readonly text: Text | undefined;
   constructor(
     readonly code: InboxErrorCode,
-    message: string,
+    message: string | Text,
   ) {
-    super(message);
+    super(typeof message === "string" ? message : english(message));
+    this.text = typeof message === "string" ? undefined : message;
     this.status = STATUS[code];
   }
 }

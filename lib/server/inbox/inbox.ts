@@ -1,11 +1,12 @@
-import { secp256k1 } from "@noble/curves/secp256k1";
 import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex, hexToBytes, randomBytes } from "@noble/hashes/utils";
 import { b64uEncode } from "../../didcomm/base64";
+import type { DidcommCrypto } from "../../didcomm/cryptoPort";
 import { DidcommError } from "../../didcomm/errors";
 import { decryptJwe } from "../../didcomm/jweDecrypt";
 import { encryptJwe } from "../../didcomm/jweEncrypt";
-import { signJws } from "../../didcomm/jws";
+import { signJwsWith } from "../../didcomm/jws";
+import { nodeCrypto } from "../didcomm/nodeCrypto";
 import type { DeviceDirectory } from "./deviceDirectory";
 import { InboxError } from "./errors";
 import type { InboxLimits } from "./limits";
@@ -28,26 +29,22 @@ export interface InboxDeps {
   devices: DeviceDirectory;
   limits: InboxLimits;
   now?: () => number;
+  /** The primitives: OpenSSL by default (lib/server/didcomm/nodeCrypto). */
+  crypto?: DidcommCrypto;
 }
 
 const PURGE_EVERY = 1000;
 
-export function createInbox({ store, keys, devices, limits, now = Date.now }: InboxDeps): Inbox {
-  // The inbox signs every reply: a 10-bit window on the secp256k1 generator (about 2 MB, built once,
-  // for the whole process) makes each signature about 10% cheaper than noble's default 8 bits.
-  secp256k1.utils.precompute(10);
+export function createInbox({ store, keys, devices, limits, now = Date.now, crypto = nodeCrypto }: InboxDeps): Inbox {
   const rate = createRateLimiter(limits.perDevicePerMinute);
   // Tokens never change once issued, so every instance may remember the ones it has seen until they expire.
   const tokenCache = new Map<string, TokenRecord>();
   let sinceLastPurge = 0;
 
-  const sealTo = (device: { kid: string; publicKey: Uint8Array }, payload: object) =>
-    // Signed by the server inside the encryption: the JWE alone does not say who wrote it (DIDCOMM.md §6).
-    encryptJwe({
-      plaintext: signJws(JSON.stringify(payload), { crv: "secp256k1", privateKey: keys.signingKey, kid: `${keys.did}#Key-secp256k1-1` }, "compact"),
-      recipients: [device],
-      sender: keys.did,
-    });
+  const signedByServer = (payload: object, kid?: string) =>
+    signJwsWith(JSON.stringify(payload), { kid, sign: (message) => crypto.sign("secp256k1", message, keys.signingKey) }, "compact");
+  const sealTo = (device: { kid: string; publicKey: Uint8Array }, plaintext: string) =>
+    encryptJwe({ plaintext, recipients: [device], sender: keys.did, crypto });
 
   async function findToken(authorization: string | null): Promise<TokenRecord> {
     const token = /^Bearer ([A-Za-z0-9._~+/=-]{16,2048})$/.exec(authorization?.trim() ?? "")?.[1];
@@ -72,11 +69,7 @@ export function createInbox({ store, keys, devices, limits, now = Date.now }: In
       const device = await devices(clientID);
       if ("refused" in device) throw new InboxError("not-registered", `No inbox for ${clientID.slice(0, 80)}: ${device.refused}`);
       const expiresAt = new Date(now() + limits.tokenTtlSeconds * 1000);
-      const token = signJws(
-        JSON.stringify({ sub: device.did, jti: b64uEncode(randomBytes(16)), exp: Math.floor(expiresAt.getTime() / 1000) }),
-        { crv: "secp256k1", privateKey: keys.signingKey },
-        "compact",
-      );
+      const token = await signedByServer({ sub: device.did, jti: b64uEncode(randomBytes(16)), exp: Math.floor(expiresAt.getTime() / 1000) });
       await store.saveToken(bytesToHex(sha256(token)), {
         deviceDid: device.did,
         kaKid: device.keyAgreement.kid,
@@ -85,7 +78,7 @@ export function createInbox({ store, keys, devices, limits, now = Date.now }: In
         expiresAt,
       });
       // Only the holder of the device's key-agreement key can read the token.
-      return encryptJwe({ plaintext: token, recipients: [device.keyAgreement], sender: keys.did });
+      return sealTo(device.keyAgreement, token);
     },
 
     async receiveMessage(authorization, jwe) {
@@ -95,7 +88,7 @@ export function createInbox({ store, keys, devices, limits, now = Date.now }: In
       }
       let opened;
       try {
-        opened = await decryptJwe(jwe, keys.keyAgreement);
+        opened = await decryptJwe(jwe, keys.keyAgreement, crypto);
       } catch (e) {
         if (e instanceof DidcommError) throw new InboxError(e.code === "too-large" ? "too-large" : "undecryptable", e.message);
         throw e;
@@ -104,14 +97,16 @@ export function createInbox({ store, keys, devices, limits, now = Date.now }: In
       if (opened.claimedSender !== undefined && opened.claimedSender !== token.deviceDid) {
         throw new InboxError("forbidden", `The message says it is from ${opened.claimedSender.slice(0, 80)}, but the token belongs to ${token.deviceDid}.`);
       }
-      const message = await readDeviceMessage(opened.plaintext, token, limits.maxMessageBytes);
+      const message = await readDeviceMessage(opened.plaintext, token, limits.maxMessageBytes, crypto);
       const stored = await store.insertMessage({ deviceDid: token.deviceDid, body: message.body, digest: bytesToHex(opened.digest), signedByDevice: message.signed });
       if (stored === "replay") throw new InboxError("replay", "This exact message was already received; each message must be encrypted anew.");
       if (++sinceLastPurge >= PURGE_EVERY) {
         sinceLastPurge = 0;
         void store.purge(new Date(now())).catch(() => undefined);
       }
-      return sealTo({ kid: token.kaKid, publicKey: hexToBytes(token.kaPublic) }, { type: "ack", id: stored.id, received: new Date(now()).toISOString() });
+      // Signed by the server inside the encryption: the JWE alone does not say who wrote it (DIDCOMM.md §6).
+      const ack = await signedByServer({ type: "ack", id: stored.id, received: new Date(now()).toISOString() }, `${keys.did}#Key-secp256k1-1`);
+      return sealTo({ kid: token.kaKid, publicKey: hexToBytes(token.kaPublic) }, ack);
     },
   };
 }

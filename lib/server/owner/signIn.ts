@@ -1,5 +1,6 @@
 import type { Address, Hex } from "viem";
 import { parseSiweMessage, validateSiweMessage } from "viem/siwe";
+import { text } from "../../i18n/text";
 import { InboxError } from "../inbox/errors";
 import type { SessionStore } from "./sessions";
 
@@ -21,18 +22,18 @@ export interface SignInDeps {
 export async function signIn(request: unknown, deps: SignInDeps): Promise<Address> {
   const { message, signature } = (request ?? {}) as Partial<SignInRequest>;
   if (typeof message !== "string" || message.length > 2000 || typeof signature !== "string" || !/^0x[0-9a-fA-F]{130,}$/.test(signature)) {
-    throw new InboxError("bad-request", "Sign-in needs the SIWE message and its signature.");
+    throw new InboxError("bad-request", text("Inbox.server.signInIncomplete"));
   }
   const fields = parseSiweMessage(message);
   const now = deps.now?.() ?? new Date();
-  if (!fields.address || !fields.nonce || !fields.chainId) throw new InboxError("bad-request", "The sign-in message is not an EIP-4361 message.");
+  if (!fields.address || !fields.nonce || !fields.chainId) throw new InboxError("bad-request", text("Inbox.server.notSiwe"));
   if (!validateSiweMessage({ message: fields, domain: deps.domain, time: now })) {
-    throw new InboxError("unauthorized", `The sign-in message was made for ${fields.domain ?? "another site"} or has expired; sign in again.`);
+    throw new InboxError("unauthorized", fields.domain ? text("Inbox.server.madeFor", { domain: fields.domain }) : text("Inbox.server.madeForAnother"));
   }
   const verified = deps.verify(fields.chainId, { message, signature: signature as Hex });
-  if (!verified) throw new InboxError("bad-request", `Chain ${fields.chainId} is not served here.`);
-  if (!(await verified)) throw new InboxError("unauthorized", "The signature does not match the sign-in message's address.");
+  if (!verified) throw new InboxError("bad-request", text("Inbox.server.chainNotServed", { chain: String(fields.chainId) }));
+  if (!(await verified)) throw new InboxError("unauthorized", text("Inbox.server.signatureMismatch"));
   // Spent only after the signature checks, so a forged attempt cannot burn someone's nonce.
-  if (!(await deps.sessions.consumeNonce(fields.nonce, now))) throw new InboxError("unauthorized", "This sign-in was already used or took too long; sign in again.");
+  if (!(await deps.sessions.consumeNonce(fields.nonce, now))) throw new InboxError("unauthorized", text("Inbox.server.nonceSpent"));
   return fields.address;
 }

@@ -1,3 +1,4 @@
+import { text } from "@/lib/i18n/text";
 import { InboxError } from "@/lib/server/inbox/errors";
 import { errorResponse, readBoundedText } from "@/lib/server/http";
 import { readSessionCookie, sessionCookie } from "@/lib/server/owner/cookie";
@@ -26,7 +27,7 @@ export async function POST(request: Request) {
     try {
       body = JSON.parse(await readBoundedText(request, 4096));
     } catch (e) {
-      throw e instanceof InboxError ? e : new InboxError("bad-request", "Sign-in expects JSON {message, signature}.");
+      throw e instanceof InboxError ? e : new InboxError("bad-request", text("Inbox.server.signInNotJson"));
     }
     const domain = config.appHost ?? request.headers.get("host") ?? new URL(request.url).host;
     const address = await signIn(body, { sessions, domain, verify: verifySiwe });

@@ -1,0 +1,61 @@
+// The fleet's device doors: a connected device signs for the owner's live nonce and becomes a queued claim code;
+// a device that cannot, or no wallet to sign for, is named with its reason, and the link is closed every time.
+import { describe, expect, it } from "vitest";
+import { useDevnet } from "../../../contracts/test/helpers";
+import { SIGN_FAILURE } from "../../device/ioconnect";
+import { createDeviceSession } from "../../device/session";
+import { createVirtualDevice, type VirtualDevice } from "../../device/simulated/virtualDevice";
+import { deviceQueueItem } from "./deviceEntry";
+import { parseClaimItems } from "./queueInput";
+
+const ctx = useDevnet();
+
+function linkTo(device: VirtualDevice, { refuseToSign = false } = {}) {
+  const link = { closed: 0, signed: 0 };
+  const session = createDeviceSession({
+    transport: "ble",
+    did: async () => device.didJson(),
+    diddoc: async () => device.diddocJson(),
+    sign: async (digest) => (link.signed++, refuseToSign ? SIGN_FAILURE : device.sign(digest)),
+    close: async () => void link.closed++,
+  });
+  return { session, link };
+}
+
+const signing = () => ({ client: ctx.publicClient, chainId: ctx.chainId, registry: ctx.deployment.ioIDRegistry, owner: ctx.accounts[0]!.address });
+
+describe("a connected device added to the fleet queue", () => {
+  it("signs for the owner's nonce and queues as a pre-signed claim code", async () => {
+    const device = createVirtualDevice({ seed: "fleet-door-ble" });
+    const { session, link } = linkTo(device);
+    const item = await deviceQueueItem(JSON.stringify(device.didJson()), session, signing());
+    expect(item.message).toBeUndefined();
+    const parsed = parseClaimItems([item]);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.entries[0]!.input).toMatchObject({ did: device.did, permit: { owner: ctx.accounts[0]!.address, nonce: 0n } });
+    expect(link).toEqual({ closed: 1, signed: 1 });
+  });
+
+  it("names a device that refuses to sign, and closes its link", async () => {
+    const device = createVirtualDevice({ seed: "fleet-door-refuses" });
+    const { session, link } = linkTo(device, { refuseToSign: true });
+    const item = await deviceQueueItem(JSON.stringify(device.didJson()), session, signing());
+    expect(item.where).toBe(device.did);
+    expect(item.message).toMatch(/sign/i);
+    expect(parseClaimItems([item]).errors).toHaveLength(1);
+    expect(link.closed).toBe(1);
+  });
+
+  it("asks for the wallet before asking the device to sign", async () => {
+    const device = createVirtualDevice({ seed: "fleet-door-no-wallet" });
+    const { session, link } = linkTo(device);
+    const item = await deviceQueueItem(JSON.stringify(device.didJson()), session, undefined);
+    expect(item.message).toBe("Connect your wallet first: each device signs for the account that claims it.");
+    expect(link).toEqual({ closed: 1, signed: 0 });
+  });
+
+  it("says why a device address cannot be used, without contacting anything", async () => {
+    const item = await deviceQueueItem("ftp://192.168.1.20", undefined, signing());
+    expect(item.message).toMatch(/http/);
+  });
+});

@@ -1,0 +1,49 @@
+import type { Address, PublicClient } from "viem";
+import { signDevicePermit } from "../devicePermit";
+import { toFailure } from "../failure";
+import { encodeClaimPayload } from "../input/encode";
+import { parseClaimInput } from "../input/parse";
+import { openSession } from "../../device/openSession";
+import type { DeviceSession } from "../../device/session";
+import type { QueueItem } from "./queueInput";
+
+export interface DeviceSigningContext {
+  client: Pick<PublicClient, "readContract">;
+  chainId: number;
+  registry: Address;
+  owner: Address;
+}
+
+/**
+ * A connected device (Wi-Fi, Bluetooth or USB) → the claim code it would print on a label: its identity and its
+ * signature for the owner's next nonce. The queue then treats it as any pre-signed code (the same parse, the same
+ * checks, kept across a reload), so a live link is needed only for this one signature.
+ */
+export async function signedClaimCode(session: DeviceSession, { client, chainId, registry, owner }: DeviceSigningContext): Promise<string> {
+  const identity = await session.identify();
+  const { signature, nonce } = await signDevicePermit(client, { session, registry, device: identity.address, owner });
+  return encodeClaimPayload({ v: 1, did: identity.did, puk: identity.publicKey, chainId, registry, owner, nonce, sig: signature.serialized });
+}
+
+/**
+ * What a device door hands over (a device address, or a live link's identity text with its session) → one queue
+ * item: the device's signed claim code, or the reason it could not be had. The session is closed either way: the
+ * door is then free for the next device.
+ */
+export async function deviceQueueItem(raw: string, link: DeviceSession | undefined, signing: DeviceSigningContext | undefined): Promise<QueueItem> {
+  let session: DeviceSession | undefined = link;
+  let where = "Device";
+  try {
+    const input = parseClaimInput(raw);
+    where = input.endpoint ?? input.did ?? where;
+    session = openSession({ session: link, endpoint: input.endpoint });
+    if (!session) return { where, text: raw, message: "This door gave no way to reach the device: connect it over Wi-Fi (its address), Bluetooth or USB." };
+    if (!signing) return { where, text: raw, message: "Connect your wallet first: each device signs for the account that claims it." };
+    return { where, text: await signedClaimCode(session, signing) };
+  } catch (error) {
+    const failure = toFailure(error);
+    return { where, text: raw, message: failure.action ? `${failure.message} ${failure.action}` : failure.message };
+  } finally {
+    await session?.close();
+  }
+}
