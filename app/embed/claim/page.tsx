@@ -12,8 +12,8 @@ import { matchLocale, type AppLocale } from "@/lib/i18n/locales";
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The catalog parts the embedded flow reads (its own, the claim's, and the wallet button's). */
-const embedNamespaces = ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors"] as const;
+/** The catalog parts the embedded flow reads: its own, the claim's (one device or a fleet) and the wallet button's. */
+const embedNamespaces = ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "Fleet"] as const;
 
 /**
  * The flow speaks the host's `locale` when it is a language this wallet has (any English or Chinese tag, e.g. en,
