@@ -1,4 +1,7 @@
-import { formatIotx } from "@/lib/chain/formatIotx";
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useLocaleFormat } from "@/components/i18n/useLocaleFormat";
 import { buttonClass } from "@/components/ui/Card";
 
 export type ClaimMode = "register" | "proxy" | "take-over";
@@ -19,26 +22,18 @@ export function ClaimButton({
   prompts: number;
   onClaim: () => void;
 }) {
-  const feeText =
-    mode === "take-over"
-      ? "No fee: only gas."
-      : fee === 0n
-        ? "No fee: the project prepaid this ioID."
-        : `Fee: ${formatIotx(fee)}, sent with the registration.`;
+  const t = useTranslations("Claim");
+  const format = useLocaleFormat();
+  const feeText = mode === "take-over" ? t("feeTakeOver") : fee === 0n ? t("feeFree") : t("feePaid", { fee: format.iotx(fee) });
   return (
     <div className="space-y-2 text-sm">
       {ok && (
         <p>
-          {feeText}{" "}
-          {prompts === 1
-            ? approval
-              ? "One wallet confirmation: your wallet sends the approval and the registration together."
-              : "One wallet confirmation."
-            : `Your wallet will ask ${prompts} times: step 1 lets the registry move the NFT, step 2 registers.`}
+          {feeText} {prompts === 1 ? (approval ? t("oneConfirmationBatch") : t("oneConfirmation")) : t("twoPrompts", { prompts })}
         </p>
       )}
       <button type="button" className={buttonClass.primary} disabled={!ok} onClick={onClaim}>
-        {mode === "take-over" ? "Take over this device's ioID" : "Claim device"}
+        {mode === "take-over" ? t("takeOverButton") : t("claimButton")}
       </button>
     </div>
   );

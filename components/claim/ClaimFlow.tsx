@@ -1,11 +1,11 @@
 "use client";
 
 import { ConnectButton } from "@/components/wallet/ConnectButton";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { Address } from "viem";
 import { explorerAddressUrl, explorerTxUrl } from "@/lib/chain/config";
-import { sourceLabels } from "@/lib/claim/sourceKind";
 import { needsApproval, promptCount } from "@/lib/claim/walletSteps";
 import { Alert, buttonClass, StepCard } from "@/components/ui/Card";
 import { CertificateHelp } from "../sources/CertificateHelp";
@@ -17,6 +17,7 @@ import { SourcePicker } from "../sources/SourcePicker";
 import type { ClaimFlowEvent } from "@/lib/claim/controllerPorts";
 import { useClaimFlow } from "./useClaimFlow";
 import { useAtomicBatching } from "@/components/wallet/useAtomicBatching";
+import { useText } from "@/components/i18n/useText";
 
 
 export function ClaimFlow({
@@ -34,6 +35,8 @@ export function ClaimFlow({
   compact?: boolean;
   onEvent?: ((event: ClaimFlowEvent) => void) | undefined;
 }) {
+  const t = useTranslations("Claim");
+  const say = useText();
   const flow = useClaimFlow({ requiredProjectId, requiredDeviceNFT, onEvent });
   const { state, owner, chainConfig } = flow;
   const linkUsed = useRef(false);
@@ -49,7 +52,7 @@ export function ClaimFlow({
   }, [deepLink, flow]);
 
   if (!chainConfig) {
-    return <Alert tone="error" title="Unsupported network">Switch your wallet to IoTeX or the local devnet to claim a device.</Alert>;
+    return <Alert tone="error" title={t("unsupportedTitle")}>{t("unsupportedBody")}</Alert>;
   }
 
   const draft = state.phase === "idle" ? undefined : state.input;
@@ -59,13 +62,13 @@ export function ClaimFlow({
 
   return (
     <div className="space-y-4">
-      <StepCard step={1} title="Your device" id="step-device">
+      <StepCard step={1} title={t("stepDevice")} id="step-device">
         {state.phase === "idle" ? (
             <>
                 {state.error && (
                   <div className="mb-3">
-                    <Alert tone="error" title="That is not a device we can claim">
-                      <p data-testid="input-error">{state.error.message}</p>
+                    <Alert tone="error" title={t("inputErrorTitle")}>
+                      <p data-testid="input-error">{state.error.said ? say(state.error.said) : state.error.message}</p>
                     </Alert>
                   </div>
                 )}
@@ -74,22 +77,22 @@ export function ClaimFlow({
         ) : (
           <div className="space-y-2 text-sm">
             <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
-              <dt className="text-slate-500">Device</dt>
+              <dt className="text-slate-500">{t("device")}</dt>
               <dd data-testid="device-did" className="break-all font-mono text-xs">
                 {checks?.subject.did ?? draft?.input.did ?? draft?.input.endpoint}
               </dd>
-              <dt className="text-slate-500">From</dt>
-              <dd>{sourceLabels[state.source]}</dd>
+              <dt className="text-slate-500">{t("from")}</dt>
+              <dd>{t(`source.${state.source}`)}</dd>
               {draft?.input.projectName && (
                 <>
-                  <dt className="text-slate-500">Says it is</dt>
+                  <dt className="text-slate-500">{t("saysItIs")}</dt>
                   <dd>{draft.input.projectName}</dd>
                 </>
               )}
             </dl>
             {state.phase !== "submitting" && (
               <button type="button" className={buttonClass.secondary} onClick={flow.reset}>
-                Use another device
+                {t("useAnother")}
               </button>
             )}
           </div>
@@ -97,18 +100,18 @@ export function ClaimFlow({
       </StepCard>
 
       {draft && state.phase !== "done" && (
-        <StepCard step={2} title={mode === "proxy" ? "Project" : mode === "take-over" ? "Second-hand device" : "Device NFT"} id="step-nft">
+        <StepCard step={2} title={mode === "proxy" ? t("stepProject") : mode === "take-over" ? t("stepSecondHand") : t("stepNft")} id="step-nft">
           {mode === "proxy" && draft.input.proxy ? (
             <ProxyNote proxy={draft.input.proxy.address} projectName={checks?.mode === "proxy" && checks.preflight.projectName ? checks.preflight.projectName : draft.input.projectName} />
           ) : mode === "take-over" ? (
-            <p className="text-sm text-slate-600">No device NFT is needed: the device&apos;s existing ioID changes hands, with the NFT already in its wallet.</p>
+            <p className="text-sm text-slate-600">{t("takeOverNoNft")}</p>
           ) : (
             <>
-              <p className="mb-2 text-sm text-slate-600">The NFT you received with the device. It moves into the device&apos;s new ioID wallet.</p>
+              <p className="mb-2 text-sm text-slate-600">{t("nftIntro")}</p>
               <NftPicker
                 known={
                   requiredDeviceNFT
-                    ? [{ address: requiredDeviceNFT, label: chainConfig.deviceNFTs.find((n) => n.address === requiredDeviceNFT)?.label ?? "Device NFT" }]
+                    ? [{ address: requiredDeviceNFT, label: chainConfig.deviceNFTs.find((n) => n.address === requiredDeviceNFT)?.label ?? t("deviceNftFallback") }]
                     : chainConfig.deviceNFTs
                 }
                 fixed={Boolean(requiredDeviceNFT)}
@@ -124,26 +127,26 @@ export function ClaimFlow({
       )}
 
       {draft && state.phase !== "done" && (
-        <StepCard step={3} title="Checks before you sign" id="step-checks">
+        <StepCard step={3} title={t("stepChecks")} id="step-checks">
           {!owner ? (
             <div className="space-y-2 text-sm">
-              <p>Connect the wallet that holds the device NFT; the checks run for that account.</p>
+              <p>{t("connectFirst")}</p>
               <ConnectButton />
             </div>
           ) : state.phase === "checking" && draft?.awaitsOwner ? (
             <div className="space-y-2 text-sm" data-testid="contact-device">
               <p>
-                This link names a device at <span className="break-all font-mono text-xs">{draft.input.endpoint}</span>. The app contacts it only when you
-                say so: do it if this is the device in front of you.
+                {t("contactBefore")} <span className="break-all font-mono text-xs">{draft.input.endpoint}</span>
+                {t("contactAfter")}
               </p>
               <button type="button" className={buttonClass.primary} onClick={flow.contactDevice}>
-                Contact the device
+                {t("contactDevice")}
               </button>
             </div>
           ) : state.phase === "checking" ? (
             <p role="status" className="text-sm text-slate-600">
               {draft?.recheckReason && <span data-testid="recheck-reason">{draft.recheckReason} </span>}
-              Checking the device and the chain…
+              {t("checking")}
             </p>
           ) : checks ? (
             <>
@@ -155,28 +158,28 @@ export function ClaimFlow({
             <CertificateHelp endpoint={state.input.input.endpoint} onRetry={flow.recheck} />
           ) : state.phase === "failed" && (
             <div className="mt-3 space-y-2">
-              <Alert tone="error" title="The claim stopped">
-                <p data-testid="claim-error">{state.error.message}</p>
+              <Alert tone="error" title={t("stoppedTitle")}>
+                <p data-testid="claim-error">{state.error.said ? say(state.error.said) : state.error.message}</p>
                 {state.error.action && <p>{state.error.action}</p>}
                 {state.hashes.map((hash) => (
                   <TxLink key={hash} chainId={chainConfig.chain.id} hash={hash} />
                 ))}
               </Alert>
               <button type="button" className={buttonClass.secondary} onClick={flow.recheck}>
-                Check again
+                {t("checkAgain")}
               </button>
             </div>
           )}
           {state.phase === "checked" && !state.checklist.ok && (
             <button type="button" className={`${buttonClass.secondary} mt-3`} onClick={flow.recheck}>
-              Check again
+              {t("checkAgain")}
             </button>
           )}
         </StepCard>
       )}
 
       {(state.phase === "checked" || state.phase === "submitting") && (
-        <StepCard step={4} title="Claim" id="step-claim">
+        <StepCard step={4} title={t("stepClaim")} id="step-claim">
           {state.phase === "checked" ? (
             <ClaimButton
               mode={mode}
@@ -189,9 +192,9 @@ export function ClaimFlow({
           ) : (
             <div role="status" aria-live="polite" className="space-y-1 text-sm">
               <p data-testid="claim-progress">
-                {state.plan.length > 1 && state.step > 0 ? `Step ${state.step} of ${state.plan.length}: ` : ""}
+                {state.plan.length > 1 && state.step > 0 ? t("stepOf", { step: state.step, total: state.plan.length }) : ""}
                 {/* The wallet still has step N to confirm until its hash is known: a reload then would lose it. */}
-                {(state.step > 0 ? state.hashes.length >= state.step : state.hashes.length > 0) ? "Waiting for the network to confirm…" : "Confirm in your wallet…"}
+                {(state.step > 0 ? state.hashes.length >= state.step : state.hashes.length > 0) ? t("waitingNetwork") : t("confirmInWallet")}
               </p>
               {state.hashes.map((hash) => (
                 <TxLink key={hash} chainId={chainConfig.chain.id} hash={hash} />
@@ -202,16 +205,16 @@ export function ClaimFlow({
       )}
 
       {state.phase === "done" && (
-        <StepCard title={mode === "take-over" ? "You took over the device's ioID" : "Your device is claimed"} id="step-done">
-          <Alert tone="success" title={`ioID #${state.result.ioID.toString()} is yours`}>
+        <StepCard title={mode === "take-over" ? t("doneTakeOver") : t("doneClaimed")} id="step-done">
+          <Alert tone="success" title={t("ioidYours", { ioID: state.result.ioID.toString() })}>
             <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
-              <dt>ioID</dt>
+              <dt>{t("ioid")}</dt>
               <dd data-testid="claimed-ioid">#{state.result.ioID.toString()}</dd>
-              <dt>DID</dt>
+              <dt>{t("did")}</dt>
               <dd className="break-all font-mono text-xs" data-testid="claimed-did">
                 {state.result.did}
               </dd>
-              <dt>Device wallet</dt>
+              <dt>{t("deviceWallet")}</dt>
               <dd className="break-all font-mono text-xs" data-testid="claimed-wallet">
                 <AddressLink chainId={chainConfig.chain.id} address={state.result.wallet} />
               </dd>
@@ -221,11 +224,11 @@ export function ClaimFlow({
           <div className="mt-3 flex flex-wrap gap-2">
             {!compact && (
               <Link href="/devices" className={buttonClass.primary}>
-                See my devices
+                {t("seeDevices")}
               </Link>
             )}
             <button type="button" className={buttonClass.secondary} onClick={flow.reset}>
-              Claim another device
+              {t("claimAnother")}
             </button>
           </div>
         </StepCard>
@@ -235,8 +238,9 @@ export function ClaimFlow({
 }
 
 function TxLink({ chainId, hash }: { chainId: number; hash: string }) {
+  const t = useTranslations("Claim");
   const url = explorerTxUrl(chainId, hash);
-  const text = `Transaction ${hash.slice(0, 10)}…${hash.slice(-6)}`;
+  const text = t("transaction", { hash: `${hash.slice(0, 10)}…${hash.slice(-6)}` });
   return (
     <p className="text-xs">
       {url ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { isAddress, isAddressEqual, type Address } from "viem";
 import type { DeviceNFTGroup } from "@/lib/chain/ownerNfts/types";
@@ -33,11 +34,12 @@ export function NftPicker({
   /** The collection is set by the page (an embedding project): only the token can be chosen. */
   fixed?: boolean;
 }) {
+  const t = useTranslations("Claim.nft");
   const collectionId = useId();
   const tokenId = useId();
   const customId = useId();
   const [custom, setCustom] = useState("");
-  const collections = value && !known.some((k) => k.address === value.contract) ? [...known, { address: value.contract, label: "From the device" }] : known;
+  const collections = value && !known.some((k) => k.address === value.contract) ? [...known, { address: value.contract, label: t("fromDevice") }] : known;
   const tokens = preflight?.nft?.contract === value?.contract ? preflight?.ownerTokens : undefined;
   const listed = !fixed && groups && groups.length > 0 && (!value || groups.some((g) => isAddressEqual(g.contract, value.contract)));
 
@@ -50,19 +52,19 @@ export function NftPicker({
       }}
     >
       <label htmlFor={customId} className="sr-only">
-        Other collection address
+        {t("otherCollectionLabel")}
       </label>
       <input
         id={customId}
         value={custom}
         disabled={disabled}
         onChange={(event) => setCustom(event.target.value)}
-        placeholder="Other collection 0x…"
+        placeholder={t("otherCollectionPlaceholder")}
         spellCheck={false}
         className="min-w-0 flex-1 rounded-md border border-slate-300 p-2 font-mono text-xs"
       />
       <button type="submit" className={buttonClass.secondary} disabled={disabled || !isAddress(custom.trim())}>
-        Use
+        {t("use")}
       </button>
     </form>
   );
@@ -81,7 +83,7 @@ export function NftPicker({
     <div className="grid gap-3 sm:grid-cols-2">
       <div>
         <label htmlFor={collectionId} className="block text-sm text-slate-600">
-          Collection
+          {t("collection")}
         </label>
         <select
           id={collectionId}
@@ -90,7 +92,7 @@ export function NftPicker({
           onChange={(event) => onChange({ contract: event.target.value as Address })}
           className="mt-1 w-full rounded-md border border-slate-300 p-2 text-sm"
         >
-          {collections.length === 0 && <option value="">Enter a collection address below</option>}
+          {collections.length === 0 && <option value="">{t("enterCollection")}</option>}
           {collections.map((c) => (
             <option key={c.address} value={c.address}>
               {c.label} ({c.address.slice(0, 6)}…{c.address.slice(-4)})
@@ -101,7 +103,7 @@ export function NftPicker({
       </div>
       <div>
         <label htmlFor={tokenId} className="block text-sm text-slate-600">
-          Token
+          {t("token")}
         </label>
         {tokens ? (
           <select
@@ -111,11 +113,11 @@ export function NftPicker({
             onChange={(event) => value && onChange({ contract: value.contract, tokenId: BigInt(event.target.value) })}
             className="mt-1 w-full rounded-md border border-slate-300 p-2 text-sm"
           >
-            {tokens.length === 0 && <option value="">You hold no token of this collection</option>}
-            {tokens.map((t) => (
-              <option key={t.tokenId.toString()} value={t.tokenId.toString()} disabled={t.used}>
-                #{t.tokenId.toString()}
-                {t.used ? " (already used)" : ""}
+            {tokens.length === 0 && <option value="">{t("noToken")}</option>}
+            {tokens.map((token) => (
+              <option key={token.tokenId.toString()} value={token.tokenId.toString()} disabled={token.used}>
+                #{token.tokenId.toString()}
+                {token.used ? t("alreadyUsed") : ""}
               </option>
             ))}
           </select>
@@ -126,7 +128,7 @@ export function NftPicker({
             disabled={disabled || !value}
             defaultValue={value?.tokenId?.toString() ?? ""}
             onBlur={(event) => value && /^\d+$/.test(event.target.value) && onChange({ contract: value.contract, tokenId: BigInt(event.target.value) })}
-            placeholder="Token id"
+            placeholder={t("tokenIdPlaceholder")}
             className="mt-1 w-full rounded-md border border-slate-300 p-2 text-sm"
           />
         )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { isAddressEqual, type Address } from "viem";
 import type { DeviceNFTGroup } from "@/lib/chain/ownerNfts/types";
@@ -20,12 +21,14 @@ export function OwnedNftList({
   onChange: (nft: { contract: Address; tokenId: bigint }) => void;
   disabled: boolean;
 }) {
+  const t = useTranslations("Claim.nft");
   const id = useId();
+  const project = (g: DeviceNFTGroup) => g.projectName ?? t("projectNumber", { projectId: g.projectId.toString() });
   const unlisted = groups.filter((g) => g.unlisted > 0);
   return (
     <div>
       <label htmlFor={id} className="block text-sm text-slate-600">
-        Your device NFTs
+        {t("yourNfts")}
       </label>
       <select
         id={id}
@@ -38,13 +41,13 @@ export function OwnedNftList({
         }}
         className="mt-1 w-full rounded-md border border-slate-300 p-2 text-sm"
       >
-        {!selected && <option value="">Choose the NFT that came with the device</option>}
+        {!selected && <option value="">{t("chooseNft")}</option>}
         {groups.map((g) => (
-          <optgroup key={g.contract} label={`${g.projectName ?? `Project #${g.projectId}`} (${g.contract.slice(0, 6)}…${g.contract.slice(-4)})`}>
-            {g.tokens.map((t) => (
-              <option key={keyOf(g.contract, t.tokenId)} value={keyOf(g.contract, t.tokenId)} disabled={t.used}>
-                {g.projectName ?? `Project #${g.projectId}`} #{t.tokenId.toString()}
-                {t.used ? " (already used for an ioID)" : ""}
+          <optgroup key={g.contract} label={`${project(g)} (${g.contract.slice(0, 6)}…${g.contract.slice(-4)})`}>
+            {g.tokens.map((token) => (
+              <option key={keyOf(g.contract, token.tokenId)} value={keyOf(g.contract, token.tokenId)} disabled={token.used}>
+                {project(g)} #{token.tokenId.toString()}
+                {token.used ? t("usedForIoid") : ""}
               </option>
             ))}
           </optgroup>
@@ -52,8 +55,7 @@ export function OwnedNftList({
       </select>
       {unlisted.map((g) => (
         <p key={g.contract} className="mt-1 text-xs text-slate-600">
-          You hold {g.unlisted} more {g.projectName ?? `Project #${g.projectId}`} NFT{g.unlisted === 1 ? "" : "s"} received before the blocks this app reads: paste the
-          collection address below and type the token id.
+          {t("unlisted", { count: g.unlisted, project: project(g) })}
         </p>
       ))}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { ConnectButton } from "@/components/wallet/ConnectButton";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { useAccount, useChainId, useSwitchChain, type State } from "wagmi";
 import { ClaimFlow } from "@/components/claim/ClaimFlow";
@@ -57,6 +58,7 @@ const noSubscription = () => () => {};
 function EmbedFlow({ config }: { config: EmbedConfig }) {
   const { mode, hostOrigin, chainId: wantedChainId } = config;
   const chain = getChainConfig(wantedChainId)!.chain;
+  const t = useTranslations("Embed");
   const { isConnected } = useAccount();
   const chainId = useChainId();
   const switcher = useSwitchChain();
@@ -117,10 +119,11 @@ function EmbedFlow({ config }: { config: EmbedConfig }) {
     <>
       <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2">
         <div className="min-w-0">
-          <h1 className="font-semibold leading-tight">{config.flow === "fleet" ? "Claim your devices" : "Claim your device"}</h1>
+          <h1 className="font-semibold leading-tight">{config.flow === "fleet" ? t("titleFleet") : t("titleOne")}</h1>
           <p className="truncate text-xs text-slate-500" data-testid="embed-restriction">
-            {config.projectId ? `Devices of project #${config.projectId}` : `Devices of collection ${config.deviceNFT!.slice(0, 6)}…${config.deviceNFT!.slice(-4)}`} on{" "}
-            {chain.name}
+            {config.projectId
+              ? t("projectOn", { projectId: config.projectId, chain: chain.name })
+              : t("collectionOn", { collection: `${config.deviceNFT!.slice(0, 6)}…${config.deviceNFT!.slice(-4)}`, chain: chain.name })}
           </p>
         </div>
         <div className="ml-auto shrink-0">
@@ -128,12 +131,12 @@ function EmbedFlow({ config }: { config: EmbedConfig }) {
         </div>
         {mode === "redirect" ? (
           <button type="button" className="shrink-0 text-sm text-slate-600 underline hover:text-slate-900" onClick={close}>
-            Back to {host}
+            {t("backTo", { host })}
           </button>
         ) : (
           <button
             type="button"
-            aria-label="Close"
+            aria-label={t("close")}
             className="flex size-9 shrink-0 items-center justify-center rounded-md text-xl text-slate-500 hover:bg-slate-100 hover:text-slate-900"
             onClick={close}
           >
@@ -143,15 +146,15 @@ function EmbedFlow({ config }: { config: EmbedConfig }) {
       </header>
       <main className="mx-auto w-full max-w-xl flex-1 space-y-3 p-3">
         {!hasHost && (
-          <Alert tone="info" title="Not connected to the site that sent you here">
-            <p>The claim still works, but {host} will not hear about it. Go back to {host} when you are done.</p>
+          <Alert tone="info" title={t("noHostTitle")}>
+            <p>{t("noHostBody", { host })}</p>
           </Alert>
         )}
         {isConnected && chainId !== wantedChainId ? (
-          <Alert tone="info" title={`This claim happens on ${chain.name}`}>
-            <p>Your wallet is on another network.</p>
+          <Alert tone="info" title={t("otherChainTitle", { chain: chain.name })}>
+            <p>{t("otherChainBody")}</p>
             <button type="button" className={buttonClass.primary} disabled={switcher.isPending} onClick={() => switchChain({ chainId: wantedChainId })}>
-              Switch to {chain.name}
+              {t("switchTo", { chain: chain.name })}
             </button>
           </Alert>
         ) : config.flow === "fleet" ? (
@@ -170,7 +173,7 @@ function EmbedFlow({ config }: { config: EmbedConfig }) {
         )}
       </main>
       <footer className="px-3 pb-3 text-center text-xs text-slate-500">
-        ioID Device Wallet, on behalf of <span data-testid="embed-host">{host}</span>
+        {t.rich("onBehalfOf", { host: () => <span data-testid="embed-host">{host}</span> })}
       </footer>
     </>
   );

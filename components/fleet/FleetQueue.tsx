@@ -1,20 +1,23 @@
 "use client";
 
+import { useText } from "@/components/i18n/useText";
 import { useTranslations } from "next-intl";
 import { formatIotx } from "@/lib/chain/formatIotx";
+import { checkTitle } from "@/lib/claim/checklist";
 import type { PlannedRow } from "@/lib/claim/fleet/plan";
 import type { FleetState, QueueRow } from "@/lib/claim/fleet/queueState";
+import type { Text } from "@/lib/i18n/text";
 
 const shortDid = (did: string) => `${did.slice(0, 14)}…${did.slice(-4)}`;
 
 /** What a row says: its state, and when it cannot be claimed, the first reason why, in the owner's words. */
-function verdict(t: ReturnType<typeof useTranslations<"Fleet.queue">>, row: QueueRow, planned: PlannedRow | undefined, checking: boolean): { text: string; ok: boolean } {
+function verdict(t: ReturnType<typeof useTranslations<"Fleet.queue">>, row: QueueRow, planned: PlannedRow | undefined, checking: boolean, say: (said: Text) => string): { text: string; ok: boolean } {
   if (row.status === "done") return { text: t("claimed", { ioID: String(row.result?.ioID) }), ok: true };
   if (row.status === "sent") return { text: t("sent"), ok: true };
-  if (row.status === "failed") return { text: `${row.failure?.message ?? t("failed")}${row.failure?.action ? ` ${row.failure.action}` : ""}`, ok: false };
+  if (row.status === "failed") return { text: `${row.failure?.said ? say(row.failure.said) : (row.failure?.message ?? t("failed"))}${row.failure?.action ? ` ${row.failure.action}` : ""}`, ok: false };
   if (!planned) return { text: checking ? t("checking") : t("notChecked"), ok: true };
   const failed = planned.checklist.checks.find((c) => !c.ok);
-  return failed ? { text: t("reason", { title: failed.title, reason: failed.reason }), ok: false } : { text: t("ready", { count: planned.checklist.checks.length }), ok: true };
+  return failed ? { text: t("reason", { title: say(checkTitle(failed.id)), reason: failed.advice ? `${say(failed.reason)} ${say(failed.advice)}` : say(failed.reason) }), ok: false } : { text: t("ready", { count: planned.checklist.checks.length }), ok: true };
 }
 
 export function FleetQueue({ state, onRemove, onToken }: { state: FleetState; onRemove: (key: string) => void; onToken: (key: string, tokenId: bigint | undefined) => void }) {
@@ -22,6 +25,7 @@ export function FleetQueue({ state, onRemove, onToken }: { state: FleetState; on
   const plan = state.check.result?.plan;
   const byKey = new Map(plan?.rows.map((r) => [r.key, r]));
   const checking = state.check.status === "checking";
+  const say = useText();
   const locked = state.send.status === "sending";
   return (
     <table className="w-full text-left text-sm">
@@ -38,7 +42,7 @@ export function FleetQueue({ state, onRemove, onToken }: { state: FleetState; on
       <tbody>
         {state.rows.map((row) => {
           const planned = row.status === "queued" ? byKey.get(row.key) : undefined;
-          const v = verdict(t, row, planned, checking);
+          const v = verdict(t, row, planned, checking, say);
           return (
             <tr key={row.key} data-testid="fleet-row" data-status={row.status} data-ok={String(v.ok && (row.status !== "queued" || Boolean(planned?.register)))} className="border-b align-top">
               <td className="py-1 font-mono text-xs" title={row.entry.input.did}>{shortDid(row.entry.input.did)}</td>

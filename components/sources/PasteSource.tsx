@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { buttonClass } from "@/components/ui/Card";
 
 /** Paste anything the parser knows: a claim payload, a claim link, an ioConnect /did answer, a DID, a device URL. */
 export function PasteSource({ onInput }: { onInput: (raw: string) => void }) {
+  const t = useTranslations("Sources.paste");
   const [text, setText] = useState("");
   const id = useId();
   return (
@@ -16,7 +18,7 @@ export function PasteSource({ onInput }: { onInput: (raw: string) => void }) {
       }}
     >
       <label htmlFor={id} className="block text-sm text-slate-600">
-        Paste the device&apos;s claim code, claim link, <code>did:io:0x…</code> or its <code>/did</code> answer
+        {t.rich("label", { code: (chunks) => <code>{chunks}</code> })}
       </label>
       <textarea
         id={id}
@@ -27,7 +29,7 @@ export function PasteSource({ onInput }: { onInput: (raw: string) => void }) {
         className="w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
       />
       <button type="submit" className={buttonClass.primary} disabled={!text.trim()}>
-        Use this
+        {t("submit")}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useState, type ComponentType } from "react";
 import type { SourceKind } from "@/lib/claim/sourceKind";
@@ -10,7 +11,10 @@ import { EndpointSource } from "./EndpointSource";
 import { PasteSource } from "./PasteSource";
 import type { PickerKind, SourceEntry, SourceProps } from "./types";
 
-const loading = () => <p className="text-sm text-slate-500">Loading…</p>;
+function Loading() {
+  return <p className="text-sm text-slate-500">{useTranslations("Sources")("loading")}</p>;
+}
+const loading = () => <Loading />;
 
 // Camera and image decoding pull in the QR worker, Bluetooth and USB their transport codecs: loaded
 // when chosen, never on first paint.
@@ -38,10 +42,11 @@ export const sourceEntries: SourceEntry[] = Object.entries(doors).map(([kind, do
 
 export function SourcePicker({ onInput }: { onInput: (raw: string, source: SourceKind, session?: DeviceSession) => void }) {
   const [active, setActive] = useState<SourceEntry["kind"]>("camera");
+  const t = useTranslations("Sources");
   const entry = sourceEntries.find((e) => e.kind === active)!;
-  const others = sourceEntries.filter((e) => e.kind !== active).map((e) => ({ label: e.label, choose: () => setActive(e.kind) }));
+  const others = sourceEntries.filter((e) => e.kind !== active).map((e) => ({ label: t(`door.${e.kind}`), choose: () => setActive(e.kind) }));
   return (
-    <DoorTabs tabs={sourceEntries} active={active} onChoose={setActive} idPrefix="source" label="How to reach the device">
+    <DoorTabs tabs={sourceEntries.map((e) => ({ ...e, label: t(`door.${e.kind}`) }))} active={active} onChoose={setActive} idPrefix="source" label={t("tabsLabel")}>
       <entry.Component onInput={(raw, session) => onInput(raw, entry.kind, session)} otherSources={others} />
     </DoorTabs>
   );

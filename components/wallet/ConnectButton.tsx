@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { Chain } from "viem";
 import { buttonClass } from "@/components/ui/Card";
 import { getChainConfig } from "@/lib/chain/config";
@@ -12,6 +13,7 @@ import { useWalletAccount } from "./walletStackContext";
  * It reads the account without wagmi (walletStackContext.ts): the header costs no wallet code until used.
  */
 export function ConnectButton({ showChain = true }: { showChain?: boolean }) {
+  const t = useTranslations("Wallet");
   const { address, chainId } = useWalletAccount();
   const { open, preload } = useWalletModals();
   const intent = { onPointerEnter: preload, onFocus: preload, onTouchStart: preload };
@@ -20,7 +22,7 @@ export function ConnectButton({ showChain = true }: { showChain?: boolean }) {
   if (!address) {
     return (
       <button type="button" className={buttonClass.primary} onClick={() => open("connect")} {...intent}>
-        Connect Wallet
+        {t("connect")}
       </button>
     );
   }
@@ -30,7 +32,7 @@ export function ConnectButton({ showChain = true }: { showChain?: boolean }) {
     <div className="flex items-center gap-2">
       {!chain ? (
         <button type="button" className={`${buttonClass.primary} bg-red-600 hover:bg-red-700`} onClick={() => open("chain")} {...intent}>
-          Wrong network
+          {t("wrongNetwork")}
         </button>
       ) : (
         showChain && <ChainButton chain={chain} onClick={() => open("chain")} intent={intent} />
@@ -43,7 +45,7 @@ export function ConnectButton({ showChain = true }: { showChain?: boolean }) {
         {...intent}
       >
         {/* The name is the visible text (WCAG 2.5.3, label in name); the full address is the title. */}
-        <span className="sr-only">Account </span>
+        <span className="sr-only">{t("account")}</span>
         {/* At 360 px the header has room for "0x12…cdef" only. */}
         {address.slice(0, 4)}
         <span className="hidden sm:inline">{address.slice(4, 6)}</span>…{address.slice(-4)}
@@ -53,9 +55,10 @@ export function ConnectButton({ showChain = true }: { showChain?: boolean }) {
 }
 
 function ChainButton({ chain, onClick, intent }: { chain: Chain; onClick: () => void; intent: Record<string, () => void> }) {
+  const t = useTranslations("Wallet");
   const iconUrl = (chain as Chain & { iconUrl?: string }).iconUrl;
   return (
-    <button type="button" className={`${buttonClass.secondary} hidden px-2 sm:inline-flex`} aria-label={`Network: ${chain.name}. Switch network`} title={chain.name} onClick={onClick} {...intent}>
+    <button type="button" className={`${buttonClass.secondary} hidden px-2 sm:inline-flex`} aria-label={t("network", { name: chain.name })} title={chain.name} onClick={onClick} {...intent}>
       {iconUrl ? (
         // eslint-disable-next-line @next/next/no-img-element -- a 24 px local SVG: nothing for next/image to optimise
         <img src={iconUrl} alt="" width={24} height={24} className="size-6" />

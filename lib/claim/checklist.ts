@@ -2,6 +2,7 @@ import { isAddressEqual, type Address, type Hex } from "viem";
 import { isDeviceError } from "../device/errors";
 import { permitDigest, permitDigestFromDomainSeparator } from "../device/permit";
 import { formatIotx } from "../chain/formatIotx";
+import { text, type Text } from "../i18n/text";
 import { recoverDeviceSignature, type DeviceSignature } from "../device/signature";
 import { registrationFee, type Preflight } from "./preflight";
 
@@ -20,17 +21,24 @@ export type CheckId =
   | "proxy-project"
   | "proxy-verifier"
   | "proxy-signature"
+  | "page-project"
   | "takeover-holder"
   | "takeover-signature"
-  | "takeover-moves";
+  | "takeover-moves"
+  | "takeover-simulation"
+  | "queue-facts";
 
 export interface Check {
   id: CheckId;
   ok: boolean;
-  title: string;
-  /** Plain language: why it passed, or what is wrong and what to do. */
-  reason: string;
+  /** Plain language: why it passed, or what is wrong. The row's title is the id's (messages: Checks.title). */
+  reason: Text;
+  /** What to do about it, said after the reason (a dry run's refusal). */
+  advice?: Text | undefined;
 }
+
+/** A check's row title, the same for every claim: named by its id (messages: Checks.title). */
+export const checkTitle = (id: CheckId): Text => text(`Checks.title.${id}`);
 
 /** What the device handed over, reduced to what verification needs. */
 export interface ClaimSubject {
@@ -85,39 +93,35 @@ function recoverOnce(args: { digest: Hex; rs: Hex; device: Address }): DeviceSig
 export function buildChecklist(subject: ClaimSubject, ctx: ChecklistContext): Checklist {
   const { preflight: p } = ctx;
   const checks: Check[] = [];
-  const add = (id: CheckId, ok: boolean, title: string, reason: string) => checks.push({ id, ok, title, reason });
+  const add = (id: CheckId, ok: boolean, reason: Text) => checks.push({ id, ok, reason });
+  const did = { did: subject.did };
 
   add(
     "identity",
     true,
-    "Device identity",
     subject.keyEvidence === "public-key"
-      ? `${subject.did} is derived from the device's public key.`
+      ? text("Checks.identity.publicKey", did)
       : subject.keyEvidence === "did-document"
-        ? `${subject.did} matches the secp256k1 key in the device's DID Document.`
-        : `${subject.did} is well-formed; the signature below proves the device holds its key.`,
+        ? text("Checks.identity.didDocument", did)
+        : text("Checks.identity.wellFormed", did),
   );
 
   const networkOk = p.chainId === ctx.chainId;
   add(
     "network",
     networkOk,
-    "Network",
     networkOk
-      ? `Connected to chain ${ctx.chainId}; registry ${short(ctx.registry)}.`
-      : `The chain answered as ${p.chainId}, but your wallet is on ${ctx.chainId}. Switch network and check again.`,
+      ? text("Checks.network.ok", { chainId: String(ctx.chainId), registry: short(ctx.registry) })
+      : text("Checks.network.wrongChain", { answered: String(p.chainId), chainId: String(ctx.chainId) }),
   );
 
   const signature = verifySignature(subject, ctx);
-  add("signature", signature.ok, "Device signature", signature.reason);
+  add("signature", signature.ok, signature.reason);
 
   add(
     "device-unregistered",
     !p.deviceExists,
-    "Device not yet registered",
-    p.deviceExists
-      ? "This device already has an ioID. If it is yours, find it under My devices; a device is registered once."
-      : "No ioID exists for this device yet.",
+    p.deviceExists ? text("Checks.deviceUnregistered.registered") : text("Checks.deviceUnregistered.free"),
   );
 
   checks.push(projectCheck(subject, ctx));
@@ -126,10 +130,7 @@ export function buildChecklist(subject: ClaimSubject, ctx: ChecklistContext): Ch
   add(
     "nft-unused",
     !p.nftUsed,
-    "Device NFT unused",
-    p.nftUsed
-      ? "This device NFT was already used for a registration (even a removed one keeps it used). Pick another token."
-      : "This device NFT has not been used for an ioID.",
+    p.nftUsed ? text("Checks.nftUnused.used") : text("Checks.nftUnused.unused"),
   );
 
   const fee = registrationFee(p);
@@ -137,10 +138,7 @@ export function buildChecklist(subject: ClaimSubject, ctx: ChecklistContext): Ch
   add(
     "fee",
     true,
-    "Registration fee",
-    fee === 0n
-      ? `Free: prepaid by the project (${left} of ${p.applied} ioIDs left).`
-      : `The project's prepaid ioIDs are used up: registering costs ${formatIotx(fee)}, paid with the transaction.`,
+    fee === 0n ? text("Checks.fee.free", { left: String(left), applied: String(p.applied) }) : text("Checks.fee.paid", { fee: formatIotx(fee) }),
   );
 
   const needed = fee + ctx.gasReserve;
@@ -148,18 +146,17 @@ export function buildChecklist(subject: ClaimSubject, ctx: ChecklistContext): Ch
   add(
     "balance",
     balanceOk,
-    "Wallet balance",
     balanceOk
-      ? `${formatIotx(p.ownerBalance)} covers the fee and gas.`
-      : `You have ${formatIotx(p.ownerBalance)}; about ${formatIotx(needed)} is needed (fee ${formatIotx(fee)} + gas). Top up and check again.`,
+      ? text("Checks.balance.ok", { balance: formatIotx(p.ownerBalance) })
+      : text("Checks.balance.short", { balance: formatIotx(p.ownerBalance), needed: formatIotx(needed), fee: formatIotx(fee) }),
   );
 
   return { checks, ok: checks.every((c) => c.ok), signature: signature.value, fee };
 }
 
-function verifySignature(subject: ClaimSubject, ctx: ChecklistContext): { ok: boolean; reason: string; value?: DeviceSignature } {
+function verifySignature(subject: ClaimSubject, ctx: ChecklistContext): { ok: boolean; reason: Text; value?: DeviceSignature } {
   const p = ctx.preflight;
-  if (!subject.signature) return { ok: false, reason: "The device has not signed yet." };
+  if (!subject.signature) return { ok: false, reason: text("Checks.signature.notYet") };
   // The registry checks against its cached domain separator, so the digest is built from it, not recomputed.
   const digest = permitDigestFromDomainSeparator(p.domainSeparator, ctx.owner, p.nonce);
   try {
@@ -167,16 +164,16 @@ function verifySignature(subject: ClaimSubject, ctx: ChecklistContext): { ok: bo
     return {
       ok: true,
       value,
-      reason: `Signed by the device for your account ${short(ctx.owner)}, nonce ${p.nonce}, on this chain and registry${value.highS ? " (high-s, accepted by the registry)" : ""}.`,
+      reason: text(value.highS ? "Checks.signature.okHighS" : "Checks.signature.ok", { owner: short(ctx.owner), nonce: String(p.nonce) }),
     };
   } catch (error) {
     if (!isDeviceError(error)) throw error;
-    return { ok: false, reason: explainSignatureMismatch(subject, ctx) ?? error.message };
+    return { ok: false, reason: explainSignatureMismatch(subject, ctx) ?? error.said };
   }
 }
 
 /** Names the one parameter the device signed differently, when the claimed parameters make the signature valid. */
-function explainSignatureMismatch(subject: ClaimSubject, ctx: ChecklistContext): string | undefined {
+function explainSignatureMismatch(subject: ClaimSubject, ctx: ChecklistContext): Text | undefined {
   const claimed = subject.signedFor;
   if (!claimed || !subject.signature) return undefined;
   const params = {
@@ -191,61 +188,61 @@ function explainSignatureMismatch(subject: ClaimSubject, ctx: ChecklistContext):
     return undefined;
   }
   if (!isAddressEqual(params.owner, ctx.owner)) {
-    return `The device signed for another owner (${params.owner}), not your connected account ${ctx.owner}. Connect that account or ask the device to sign again.`;
+    return text("Checks.signature.otherOwner", { signedOwner: params.owner, owner: ctx.owner });
   }
   if (params.chainId !== ctx.chainId) {
-    return `The device signed for chain ${params.chainId}, but you are on chain ${ctx.chainId}. Switch network or sign again for this chain.`;
+    return text("Checks.signature.otherChain", { signedChain: String(params.chainId), chainId: String(ctx.chainId) });
   }
   if (!isAddressEqual(params.registry, ctx.registry)) {
-    return `The device signed for another ioID registry (${params.registry}); this chain's registry is ${ctx.registry}.`;
+    return text("Checks.signature.otherRegistry", { signedRegistry: params.registry, registry: ctx.registry });
   }
   if (params.nonce !== ctx.preflight.nonce) {
-    return `The signature is stale: it was made for nonce ${params.nonce}, and the registry now expects nonce ${ctx.preflight.nonce}. Ask the device for a fresh signature.`;
+    return text("Checks.signature.stale", { signedNonce: String(params.nonce), nonce: String(ctx.preflight.nonce) });
   }
   return undefined;
 }
 
 function projectCheck(subject: ClaimSubject, ctx: ChecklistContext): Check {
   const p = ctx.preflight;
-  const base = { id: "project" as const, title: "ioID project" };
-  if (!subject.nft) return { ...base, ok: false, reason: "Choose the device NFT you received with the device." };
+  const base = { id: "project" as const };
+  if (!subject.nft) return { ...base, ok: false, reason: text("Checks.project.noNft") };
   if (p.projectId === 0n) {
     return {
       ...base,
       ok: false,
-      reason: `The NFT collection ${short(subject.nft.contract)} is not bound to any ioID project, so it cannot register devices. Check you picked the device's NFT.`,
+      reason: text("Checks.project.unbound", { collection: short(subject.nft.contract) }),
     };
   }
   if (ctx.requiredProjectId !== undefined && p.projectId !== ctx.requiredProjectId) {
     return {
       ...base,
       ok: false,
-      reason: `This device NFT belongs to project #${p.projectId} (${p.projectName}), but this page only claims devices of project #${ctx.requiredProjectId}.`,
+      reason: text("Checks.project.otherProject", { projectId: String(p.projectId), projectName: p.projectName, requiredId: String(ctx.requiredProjectId) }),
     };
   }
-  return { ...base, ok: true, reason: `Project #${p.projectId} “${p.projectName}”.` };
+  return { ...base, ok: true, reason: text("Checks.project.ok", { projectId: String(p.projectId), projectName: p.projectName }) };
 }
 
 function ownershipCheck(subject: ClaimSubject, ctx: ChecklistContext): Check {
   const p = ctx.preflight;
-  const base = { id: "nft-owned" as const, title: "Device NFT in your wallet" };
-  if (!subject.nft) return { ...base, ok: false, reason: "No device NFT chosen yet." };
+  const base = { id: "nft-owned" as const };
+  if (!subject.nft) return { ...base, ok: false, reason: text("Checks.nftOwned.noneChosen") };
   if (subject.nft.tokenId === undefined) {
     return {
       ...base,
       ok: false,
-      reason: `Your wallet holds no unused token of collection ${short(subject.nft.contract)}. Connect the wallet that received the device NFT.`,
+      reason: text("Checks.nftOwned.noneHeld", { collection: short(subject.nft.contract) }),
     };
   }
   if (!p.nftExists || !p.nftOwner) {
-    return { ...base, ok: false, reason: `Token #${subject.nft.tokenId} does not exist in collection ${short(subject.nft.contract)}.` };
+    return { ...base, ok: false, reason: text("Checks.nftOwned.missing", { tokenId: String(subject.nft.tokenId), collection: short(subject.nft.contract) }) };
   }
   if (!isAddressEqual(p.nftOwner, ctx.owner)) {
     return {
       ...base,
       ok: false,
-      reason: `Token #${subject.nft.tokenId} belongs to ${p.nftOwner}, not your connected account. Connect the wallet that holds it.`,
+      reason: text("Checks.nftOwned.otherHolder", { tokenId: String(subject.nft.tokenId), holder: p.nftOwner }),
     };
   }
-  return { ...base, ok: true, reason: `You hold token #${subject.nft.tokenId}.` };
+  return { ...base, ok: true, reason: text("Checks.nftOwned.ok", { tokenId: String(subject.nft.tokenId) }) };
 }

@@ -10,6 +10,7 @@ import type { StoredClaim } from "./storedClaim";
 import { chainOf, localWallet, memoryStorage, presignedClaim, until } from "./testing";
 import { claimDeepLink } from "./input/encode";
 import { startVirtualDeviceServer } from "../../scripts/device/server";
+import { english } from "../i18n/renderText";
 
 const ctx = useDevnet();
 
@@ -104,7 +105,7 @@ describe("claim controller on anvil", () => {
     const again = await until(controller, checked);
     if (again.phase !== "checked") throw new Error("not checked");
     expect(again.checklist.ok).toBe(false);
-    expect(again.checklist.checks.find((c) => !c.ok)?.reason).toMatch(/nonce 0, and the registry now expects nonce 1/);
+    expect(english(again.checklist.checks.find((c) => !c.ok)!.reason)).toMatch(/nonce 0, and the registry now expects nonce 1/);
   });
 
   it("cancels: a reset while checking drops the late result, and newer input wins over older", async () => {

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { dataUriForDocument, documentHash, parseDidDocument } from "../did/didDocument";
 import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import { chooseDocument, type DocumentOutcome } from "./document";
+import { english } from "../i18n/renderText";
+import { checkTitle } from "./checklist";
 
 const device = createVirtualDevice({ seed: "document-own" });
 const other = createVirtualDevice({ seed: "document-other" });
@@ -14,8 +16,9 @@ const base = { did: device.did, publicKey: device.publicKey };
 function refusal(outcome: DocumentOutcome): string {
   expect(outcome.ok).toBe(false);
   if (outcome.ok) throw new Error("accepted");
-  expect(outcome.check).toMatchObject({ id: "document", ok: false, title: "DID Document to record" });
-  return outcome.check.reason;
+  expect(outcome.check).toMatchObject({ id: "document", ok: false });
+  expect(english(checkTitle(outcome.check.id))).toBe("DID Document to record");
+  return english(outcome.check.reason);
 }
 
 describe("chooseDocument", () => {

@@ -2,6 +2,7 @@ import type { Hex } from "viem";
 import { dataUriForDocument, documentHash, jwkFromSecp256k1PublicKey, parseDidDocument, verifyDidDocumentForDevice, type DidDocument } from "../did/didDocument";
 import { createDocumentFetcher, type DocumentFetcher } from "../did/documentFetch";
 import { checkDocumentHash, hashVerified } from "../did/hashCheck";
+import { text, type Text } from "../i18n/text";
 import type { Check } from "./checklist";
 
 /** What `register` records for the device's DID Document, and where it came from (shown to the owner). */
@@ -27,7 +28,6 @@ export interface DocumentSources {
   fetchDocument?: DocumentFetcher | undefined;
 }
 
-const TITLE = "DID Document to record";
 let defaultFetcher: DocumentFetcher | undefined;
 
 /**
@@ -50,13 +50,14 @@ export async function chooseDocument(s: DocumentSources): Promise<DocumentOutcom
 
 async function fromPayloadUri(s: DocumentSources): Promise<DocumentOutcome> {
   const uri = s.docUri!;
-  const where = uri.startsWith("data:") ? "The document in the claim link" : `The document at ${uri.length > 80 ? `${uri.slice(0, 77)}…` : uri}`;
-  if (!s.docHash) return refused(`${where} comes without its hash (docHash), so it cannot be checked. Ask the device maker for a claim link with both.`);
+  // Both keys always given: the catalog's select names the link's own document or the address it points at.
+  const where = { origin: uri.startsWith("data:") ? "inLink" : "at", uri: uri.length > 80 ? `${uri.slice(0, 77)}…` : uri };
+  if (!s.docHash) return refused(text("Checks.document.noHash", where));
   let bytes: Uint8Array;
   try {
     bytes = (await (s.fetchDocument ?? (defaultFetcher ??= createDocumentFetcher()))(uri)).bytes;
   } catch (error) {
-    return refused(`${where} could not be fetched to check it: ${messageOf(error)} Nothing was sent; try again later or ask the device maker for a working link.`);
+    return refused(text("Checks.document.unfetched", { ...where, detail: messageOf(error) }));
   }
   let json: unknown;
   try {
@@ -65,38 +66,31 @@ async function fromPayloadUri(s: DocumentSources): Promise<DocumentOutcome> {
     json = undefined;
   }
   if (!hashVerified(checkDocumentHash(s.docHash, bytes, json))) {
-    return refused(
-      `${where} does not match the hash the claim link gives (docHash): the link was changed, or the document was. Recording it would publish a document nobody can trust; ask the device maker for a fresh link.`,
-    );
+    return refused(text("Checks.document.hashMismatch", where));
   }
   let document: DidDocument;
   try {
     document = parseDidDocument(json ?? bytes);
   } catch (error) {
-    return refused(`${where} is not a DID Document: ${messageOf(error)}`);
+    return refused(text("Checks.document.notDocument", { ...where, detail: messageOf(error) }));
   }
   const checked = describesDevice(document, s.did, "payload-uri");
   return checked.ok ? { ok: true, choice: { uri, hash: s.docHash, document, origin: "payload-uri" } } : checked;
 }
 
-const ORIGIN_WORDS: Record<DocumentChoice["origin"], string> = {
-  "payload-uri": "The document the claim link points at",
-  "payload-document": "The document in the claim link",
-  device: "The document the device served (/diddoc)",
-  generated: "The document built from the device's key",
-};
-
 function describesDevice(document: DidDocument, did: string, origin: DocumentChoice["origin"]): DocumentOutcome {
   try {
     verifyDidDocumentForDevice(document, did);
   } catch (error) {
-    return refused(`${ORIGIN_WORDS[origin]} does not describe this device: ${messageOf(error)} Recording it would let someone else's key speak for your device; nothing was sent.`);
+    // A select's cases are plain words: the origin's hyphen would not parse.
+    const said = origin === "payload-uri" ? "payloadUri" : origin === "payload-document" ? "payloadDocument" : origin;
+    return refused(text("Checks.document.notThisDevice", { origin: said, detail: messageOf(error) }));
   }
   return { ok: true, choice: fromDocument(document, origin) };
 }
 
-function refused(reason: string): DocumentOutcome {
-  return { ok: false, check: { id: "document", ok: false, title: TITLE, reason } };
+function refused(reason: Text): DocumentOutcome {
+  return { ok: false, check: { id: "document", ok: false, reason } };
 }
 
 const messageOf = (error: unknown) => {

@@ -6,8 +6,8 @@ import { ClaimExecutionError } from "./walletSteps";
 
 /** Any error of a claim, as the owner reads it: a stable code, a sentence, and what to do next. */
 export function toFailure(error: unknown): ClaimFailure {
-  if (isDeviceError(error)) return { code: `device:${error.code}`, message: error.message };
-  if (error instanceof ClaimExecutionError) return { code: `claim:${error.code}`, message: error.message, action: "Check again, then retry." };
+  if (isDeviceError(error)) return { code: `device:${error.code}`, message: error.message, said: error.said };
+  if (error instanceof ClaimExecutionError) return { code: `claim:${error.code}`, message: error.message, action: "Check again, then retry.", said: error.said };
   const explained = explainError(error);
   return { code: explained.code, message: explained.message, action: explained.action };
 }

@@ -1,4 +1,5 @@
 import type { Address, Hex } from "viem";
+import type { Text } from "../i18n/text";
 import type { Checklist } from "./checklist";
 import type { PlannedCall } from "./bindPlan";
 import type { SourceKind } from "./sourceKind";
@@ -17,6 +18,8 @@ export interface ClaimFailure {
   message: string;
   /** What the owner can do next, in one sentence. */
   action?: string | undefined;
+  /** The message in the owner's language, where the app words it itself (the UI prefers it to `message`). */
+  said?: Text | undefined;
 }
 
 /**

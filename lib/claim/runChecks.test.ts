@@ -12,6 +12,11 @@ import { claimResultFromReceipt, executePlan } from "./execute";
 import { runClaimChecks, type ClaimCheckDeps } from "./runChecks";
 import { promptCount } from "./walletSteps";
 import { dataUriForDocument, documentHash, parseDidDocument } from "../did/didDocument";
+import { english } from "../i18n/renderText";
+import type { Check } from "./checklist";
+
+/** A check with its reason in English, for matching. */
+const inEnglish = (check: Check | undefined) => check && { ...check, reason: english(check.reason) };
 
 const ctx = useDevnet();
 const presigned = (seed: string, over?: Parameters<typeof presignedClaim>[2]) => presignedClaim(ctx, seed, over);
@@ -76,7 +81,7 @@ describe("runClaimChecks + executePlan on anvil", () => {
     });
     const result = await runClaimChecks(parseClaimInput(device.did), demoNft(2n), deps({ session }));
     expect(signed).toBe(1);
-    expect(check(result, "document")).toMatchObject({ ok: false, reason: expect.stringMatching(/^The document the device served \(\/diddoc\) does not describe this device/) });
+    expect(inEnglish(check(result, "document"))).toMatchObject({ ok: false, reason: expect.stringMatching(/^The document the device served \(\/diddoc\) does not describe this device/) });
     expect(result.checklist.ok).toBe(false);
     expect(result.document).toBeUndefined();
     expect(result.plan).toEqual([]);
@@ -88,12 +93,12 @@ describe("runClaimChecks + executePlan on anvil", () => {
     const swapped = { ...JSON.parse(text), docUri: dataUriForDocument(foreign), docHash: documentHash(foreign) };
     const result = await runClaimChecks(parseClaimInput(JSON.stringify(swapped)), demoNft(1n), deps({ candidates: [1n] }));
     expect(check(result, "signature")?.ok).toBe(true);
-    expect(check(result, "document")).toMatchObject({ ok: false, reason: expect.stringMatching(/^The document the claim link points at does not describe this device/) });
+    expect(inEnglish(check(result, "document"))).toMatchObject({ ok: false, reason: expect.stringMatching(/^The document the claim link points at does not describe this device/) });
     expect(result.plan).toEqual([]);
 
     const rehashed = { ...JSON.parse(text), docUri: dataUriForDocument(foreign), docHash: `0x${"12".repeat(32)}` };
     const mismatch = await runClaimChecks(parseClaimInput(JSON.stringify(rehashed)), demoNft(1n), deps());
-    expect(check(mismatch, "document")?.reason).toMatch(/does not match the hash the claim link gives/);
+    expect(english(check(mismatch, "document")!.reason)).toMatch(/does not match the hash the claim link gives/);
     expect(mismatch.plan).toEqual([]);
   });
 
@@ -108,7 +113,7 @@ describe("runClaimChecks + executePlan on anvil", () => {
     for (const [over, reason] of cases) {
       const result = await runClaimChecks(presigned("mismatch", over).input, demoNft(1n), deps());
       expect(check(result, "signature")?.ok).toBe(false);
-      expect(check(result, "signature")?.reason).toMatch(reason);
+      expect(english(check(result, "signature")!.reason)).toMatch(reason);
       expect(result.plan).toEqual([]);
     }
   });
@@ -125,13 +130,13 @@ describe("runClaimChecks + executePlan on anvil", () => {
     expect(check(usedNft, "nft-unused")?.ok).toBe(false);
 
     const foreign = await runClaimChecks(presigned("fresh").input, demoNft(5n), deps());
-    expect(check(foreign, "nft-owned")?.reason).toMatch(/belongs to 0x7099/);
+    expect(english(check(foreign, "nft-owned")!.reason)).toMatch(/belongs to 0x7099/);
 
     const unbound = await runClaimChecks(presigned("fresh").input, { contract: ctx.deployment.demo.unboundDeviceNFT, tokenId: 1n }, deps());
-    expect(check(unbound, "project")?.reason).toMatch(/not bound to any ioID project/);
+    expect(english(check(unbound, "project")!.reason)).toMatch(/not bound to any ioID project/);
 
     const wrongProject = await runClaimChecks(presigned("fresh").input, demoNft(2n), deps({ requiredProjectId: 2n }));
-    expect(check(wrongProject, "project")?.reason).toMatch(/only claims devices of project #2/);
+    expect(english(check(wrongProject, "project")!.reason)).toMatch(/only claims devices of project #2/);
   });
 
   it("charges the fee once the prepaid quota is used up, and checks the balance covers it", async () => {
@@ -140,7 +145,7 @@ describe("runClaimChecks + executePlan on anvil", () => {
       await executePlan(r.plan, localWallet(ctx), { onPrompt: () => undefined, onSent: () => undefined });
     }
     const paid = await runClaimChecks(presigned("q3").input, demoNft(3n), deps());
-    expect(check(paid, "fee")?.reason).toMatch(/costs 1 IOTX/);
+    expect(english(check(paid, "fee")!.reason)).toMatch(/costs 1 IOTX/);
     expect(paid.plan.at(-1)?.value).toBe(parseEther("1"));
     const receipt = await executePlan(paid.plan, localWallet(ctx), { onPrompt: () => undefined, onSent: () => undefined });
     expect(receipt.status).toBe("success");
@@ -148,7 +153,7 @@ describe("runClaimChecks + executePlan on anvil", () => {
     await ctx.testClient.setBalance({ address: ctx.accounts[0]!.address, value: parseEther("0.5") });
     const poor = await runClaimChecks(presigned("q4").input, demoNft(4n), deps());
     expect(check(poor, "balance")?.ok).toBe(false);
-    expect(check(poor, "balance")?.reason).toMatch(/You have 0.5 IOTX/);
+    expect(english(check(poor, "balance")!.reason)).toMatch(/You have 0.5 IOTX/);
   });
 
   it("skips the approval when the registry is already approved, and dry-runs register before offering it", async () => {

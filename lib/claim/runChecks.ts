@@ -1,5 +1,6 @@
 import { hexToNumber, isAddressEqual, slice, type Address, type Hex, type PublicClient } from "viem";
 import { explainError } from "../chain/revertMessages";
+import { untranslated } from "../i18n/text";
 import { DeviceError } from "../device/errors";
 import type { ClaimInput } from "./input/types";
 import { permitDigestFromDomainSeparator } from "../device/permit";
@@ -144,7 +145,7 @@ export async function simulateRegister(
     return undefined;
   } catch (error) {
     const explained = explainError(error);
-    return { id: "simulation", ok: false, title: "Dry run of the registration", reason: `${explained.message} ${explained.action}` };
+    return { id: "simulation", ok: false, reason: untranslated(explained.message), advice: untranslated(explained.action) };
   }
 }
 

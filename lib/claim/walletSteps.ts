@@ -1,4 +1,5 @@
 import { isAddressEqual, type Address, type Hex } from "viem";
+import { isText, type Text } from "../i18n/text";
 
 // What the owner is told about the wallet side of a claim. Kept apart from the planner and the executor
 // (which carry ABIs) so the claim page can show it without loading them.
@@ -15,11 +16,14 @@ export function promptCount(plan: readonly unknown[], atomicBatch: boolean): num
 
 export class ClaimExecutionError extends Error {
   override name = "ClaimExecutionError";
+  /** The owner's words when the app has them (a check that now fails); `message` then names the key, for logs. */
+  readonly said: Text | undefined;
   constructor(
     readonly code: "reverted" | "recheck-failed" | "no-result" | "rebound",
-    message: string,
+    message: string | Text,
     readonly hash?: Hex,
   ) {
-    super(message);
+    super(isText(message) ? `${message.key} ${JSON.stringify(message.values ?? {})}` : message);
+    this.said = isText(message) ? message : undefined;
   }
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { isText, untranslated, type Text } from "../i18n/text";
 
 /**
  * Every way device data can be wrong. Codes are stable (the UI maps them to advice);
@@ -67,9 +68,15 @@ export class DeviceError extends Error {
   readonly code: DeviceErrorCode;
   /** Machine-readable facts behind the message (addresses, the bad value), for logs and UI hints. */
   readonly details: Readonly<Record<string, unknown>>;
+  /**
+   * What the owner reads, in their language. Given as a Text where the wording is the app's own (its English lives
+   * in the catalog, and `message` names the key for logs); given as a string it is shown as it came.
+   */
+  readonly said: Text;
 
-  constructor(code: DeviceErrorCode, message: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: DeviceErrorCode, message: string | Text, options: { cause?: unknown; details?: Record<string, unknown> } = {}) {
+    super(isText(message) ? `${message.key} ${JSON.stringify(message.values ?? {})}` : message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.said = isText(message) ? message : untranslated(message);
     this.code = code;
     this.details = options.details ?? {};
   }

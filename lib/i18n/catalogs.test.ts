@@ -9,7 +9,7 @@ import { locales } from "./locales";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-/** Files whose visible strings all come from the catalogs. The claim and embed UI join in a later pass. */
+/** Files whose visible strings all come from the catalogs. */
 const translatedFiles = [
   "app/layout.tsx",
   "app/page.tsx",
@@ -21,6 +21,18 @@ const translatedFiles = [
   "components/home/NetworkStatus.tsx",
   "components/theme/ThemeSwitcher.tsx",
   "components/i18n/LanguageSwitcher.tsx",
+  "app/claim/page.tsx",
+  "components/claim/ChecklistView.tsx",
+  "components/claim/ClaimButton.tsx",
+  "components/claim/ClaimFlow.tsx",
+  "components/claim/ClaimRouteNote.tsx",
+  "components/claim/NftPicker.tsx",
+  "components/claim/OwnedNftList.tsx",
+  "components/sources/SourcePicker.tsx",
+  "components/sources/PasteSource.tsx",
+  "components/wallet/ConnectButton.tsx",
+  "app/embed/claim/page.tsx",
+  "components/embed/EmbedClaim.tsx",
   "components/devices/ChainPicker.tsx",
   "components/devices/Clipped.tsx",
   "components/devices/DeviceDetail.tsx",
@@ -73,7 +85,8 @@ function flatten(catalog: Catalog, prefix = ""): Map<string, string> {
   return out;
 }
 
-const placeholders = (message: string) => [...message.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+// ICU arguments only ("{name}", "{count, plural, …}"), not the words of a select's or plural's branches.
+const placeholders = (message: string) => [...new Set([...message.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 const catalogs = Object.fromEntries(
   locales.map((locale) => [locale, flatten(JSON.parse(readFileSync(path.join(root, "messages", `${locale}.json`), "utf8")) as Catalog)]),

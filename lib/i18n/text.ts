@@ -22,6 +22,11 @@ export function text(key: TextKey, values?: TextValues): Text {
   return values ? { key, values } : { key };
 }
 
+/** Words from outside the app (a node's or a wallet's error, a schema's complaint): shown as they came, in every language. */
+export function untranslated(detail: string): Text {
+  return text("Errors.untranslated", { detail });
+}
+
 export function isText(value: unknown): value is Text {
   return typeof value === "object" && value !== null && typeof (value as { key?: unknown }).key === "string";
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { createTranslator, NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import { headers } from "next/headers";
 import { EmbedClaim } from "@/components/embed/EmbedClaim";
 import { Alert } from "@/components/ui/Card";
@@ -6,36 +8,68 @@ import { walletStateFromCookie } from "@/components/wallet/wagmiConfig";
 import { chainConfigs, defaultChainConfig } from "@/lib/chain/config";
 import { embedAllowedOrigins } from "@/lib/embed/origins";
 import { parseEmbedParams } from "@/lib/embed/params";
+import { matchLocale, type AppLocale } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Claim a device", robots: { index: false, follow: false } };
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The catalog parts the embedded flow reads: its own, the claim's (one device or a fleet) and the wallet button's. */
+const embedNamespaces = ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "Fleet"] as const;
+
+/**
+ * The flow speaks the host's `locale` when it is a language this wallet has (any English or Chinese tag, e.g. en,
+ * zh, zh-Hans, zh-CN); otherwise — absent, or a language we lack — the visitor's own (cookie, else Accept-Language).
+ * The tag still goes to RainbowKit as given, which has more languages (docs/embed-api.md).
+ */
+async function embedLocale(searchParams: Record<string, string | string[] | undefined>): Promise<AppLocale> {
+  const asked = typeof searchParams.locale === "string" ? matchLocale(searchParams.locale) : undefined;
+  return asked ?? ((await getLocale()) as AppLocale);
+}
+
+async function catalog(locale: AppLocale) {
+  const messages = (await import(`../../../messages/${locale}.json`)).default as typeof import("../../../messages/en.json");
+  return { messages, t: createTranslator({ locale, messages, namespace: "Embed" }) };
+}
+
+export async function generateMetadata({ searchParams }: PageProps): Promise<Metadata> {
+  const { t } = await catalog(await embedLocale(await searchParams));
+  return { title: t("metaTitle"), robots: { index: false, follow: false } };
+}
 
 /**
  * The claim flow for other sites' pages (docs/embed-api.md): opened by public/embed.js in an iframe or a popup,
  * or reached by redirect. proxy.ts gives this route its frame-ancestors policy and keeps the site chrome off it.
  */
-export default async function EmbedClaimPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const parsed = parseEmbedParams(await searchParams, {
+export default async function EmbedClaimPage({ searchParams }: PageProps) {
+  const params = await searchParams;
+  const locale = await embedLocale(params);
+  const { messages, t } = await catalog(locale);
+  const parsed = parseEmbedParams(params, {
     chainIds: chainConfigs.map((c) => c.chain.id),
     allowedOrigins: embedAllowedOrigins().origins,
   });
   if (!parsed.ok) {
     return (
-      <main className="mx-auto max-w-xl p-4">
-        <Alert tone="error" title="This claim page cannot open">
-          <p>The site that sent you here asked for something this wallet does not accept:</p>
+      <main className="mx-auto max-w-xl p-4" lang={locale}>
+        <Alert tone="error" title={t("cannotOpenTitle")}>
+          <p>{t("cannotOpenBody")}</p>
           <ul className="list-disc pl-5" data-testid="embed-param-errors">
             {parsed.errors.map((error) => (
               <li key={error}>{error}</li>
             ))}
           </ul>
-          <p>If you run that site, see the embed API documentation (docs/embed-api.md).</p>
+          <p>{t("cannotOpenHelp")}</p>
         </Alert>
       </main>
     );
   }
   const { projectId, chainId, ...rest } = parsed.params;
   const initialState = walletStateFromCookie((await headers()).get("cookie"));
+  // The root layout leaves the embed route to itself (no site providers): the flow's language is given here.
   return (
-    <EmbedClaim config={{ ...rest, projectId: projectId?.toString(), chainId: chainId ?? defaultChainConfig.chain.id }} initialState={initialState} />
+    <NextIntlClientProvider locale={locale} messages={Object.fromEntries(embedNamespaces.map((n) => [n, messages[n]]))}>
+      <div lang={locale}>
+        <EmbedClaim config={{ ...rest, projectId: projectId?.toString(), chainId: chainId ?? defaultChainConfig.chain.id }} initialState={initialState} />
+      </div>
+    </NextIntlClientProvider>
   );
 }

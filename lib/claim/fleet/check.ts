@@ -1,6 +1,7 @@
 import type { Address, Client, PublicClient } from "viem";
 import { simulateBlocks } from "viem/actions";
 import { explainError } from "../../chain/revertMessages";
+import { untranslated } from "../../i18n/text";
 import type { Check } from "../checklist";
 import type { DocumentFetcher } from "../../did/documentFetch";
 import { chooseDocument } from "../document";
@@ -114,7 +115,7 @@ async function dryRun(plan: FleetPlan, facts: FleetFacts, deps: FleetCheckDeps):
 
 function refusal(error: unknown): Check {
   const explained = explainError(error);
-  return { id: "simulation", ok: false, title: "Dry run of the registration", reason: `${explained.message} ${explained.action}` };
+  return { id: "simulation", ok: false, reason: untranslated(explained.message), advice: untranslated(explained.action) };
 }
 
 /** The node does not know eth_simulateV1 (method not found / not supported), as opposed to a failing simulation. */

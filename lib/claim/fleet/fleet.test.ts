@@ -17,6 +17,7 @@ import { readFleetFacts } from "./facts";
 import { toEntry, type QueueEntry } from "./queueInput";
 import { sendFleet } from "./send";
 import { batchGasBudget, fleetPrompts, REGISTER_GAS } from "./sendPlan";
+import { english } from "../../i18n/renderText";
 
 const ctx = useDevnet();
 // Anvil account 1 owns, as in the bench wallet: it holds Demo DePIN tokens 5-8 and gets more minted below.
@@ -98,8 +99,8 @@ describe("checking and sending a queue", () => {
     expect(checked.dryRun).toBe("full");
     const verdicts = checked.plan.rows.map((r) => (r.checklist.ok ? "ok" : r.checklist.checks.find((c) => !c.ok)!.id));
     expect(verdicts).toEqual(["ok", "signature", "ok", "document", "ok", "ok", "ok", "ok", "nft-owned"]);
-    expect(checked.plan.rows[1]!.checklist.checks.find((c) => c.id === "signature")!.reason).toMatch(/^The device signed for another owner/);
-    expect(checked.plan.rows[3]!.checklist.checks.at(-1)!.reason).toMatch(/^The document in the claim link does not match the hash the claim link gives/);
+    expect(english(checked.plan.rows[1]!.checklist.checks.find((c) => c.id === "signature")!.reason)).toMatch(/^The device signed for another owner/);
+    expect(english(checked.plan.rows[3]!.checklist.checks.at(-1)!.reason)).toMatch(/^The document in the claim link does not match the hash the claim link gives/);
     // Two free from the prepaid quota, the other four pay the price.
     expect(checked.plan.projects[0]).toMatchObject({ devices: 6, free: 2, paid: 4, fee: parseEther("4") });
 

@@ -7,6 +7,8 @@ import { createVirtualDevice } from "../../device/simulated/virtualDevice";
 import type { CollectionFacts, FleetFacts } from "./facts";
 import { planFleet, type FleetRow } from "./plan";
 import { APPROVE_GAS, fleetPrompts, REGISTER_GAS, splitIntoBatches, type FleetCall } from "./sendPlan";
+import { untranslated } from "../../i18n/text";
+import { english } from "../../i18n/renderText";
 
 const owner: Address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
 const registry: Address = "0x610178dA211FEF7D417bC0e6FeD39F05609AD788";
@@ -65,7 +67,7 @@ describe("NFT assignment", () => {
     // The registered device is shown the token it would have had, and leaves it to the next one.
     expect(plan.rows.map((r) => r.nft?.tokenId)).toEqual([1n, 2n, 2n, undefined]);
     expect(failed(plan, 1).map((c) => c.id)).toEqual(["device-unregistered"]);
-    expect(failed(plan, 3)[0]!.reason).toBe("Your 2 unused tokens of collection 0x0B30…7016 went to the devices above: none is left for this one.");
+    expect(english(failed(plan, 3)[0]!.reason)).toBe("Your 2 unused tokens of collection 0x0B30…7016 went to the devices above: none is left for this one.");
     expect(plan.rows.filter((r) => r.register)).toHaveLength(2);
   });
 
@@ -75,14 +77,14 @@ describe("NFT assignment", () => {
     f.devices.get(rows[2]!.key)!.token = { contract: nftA, tokenId: 40n, owner: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", used: false };
     const plan = planFleet(rows, f, ctx);
     expect(plan.rows[0]!.checklist.ok).toBe(true);
-    expect(failed(plan, 1)[0]!.reason).toBe("Token #5 is already given to another device of this queue. Pick another token for this one.");
-    expect(failed(plan, 2)[0]!.reason).toMatch(/^Token #40 belongs to 0x7099/);
+    expect(english(failed(plan, 1)[0]!.reason)).toBe("Token #5 is already given to another device of this queue. Pick another token for this one.");
+    expect(english(failed(plan, 2)[0]!.reason)).toMatch(/^Token #40 belongs to 0x7099/);
   });
 
   it("assigns per collection, and a row the dry run refused takes nothing", () => {
     const rows = [row("a"), row("b", { collection: nftB }), row("c")];
     const f = facts(rows, [collection(nftA, { unusedTokens: [1n, 2n] }), collection(nftB, { projectId: 2n, unusedTokens: [70n] })]);
-    const refused = new Map([[rows[0]!.key, { id: "simulation" as const, ok: false, title: "Dry run", reason: "It would revert." }]]);
+    const refused = new Map([[rows[0]!.key, { id: "simulation" as const, ok: false, reason: untranslated("It would revert.") }]]);
     const plan = planFleet(rows, f, { ...ctx, refused });
     expect(plan.rows.map((r) => [r.nft?.tokenId, Boolean(r.register)])).toEqual([[1n, false], [70n, true], [1n, true]]);
   });
@@ -99,7 +101,7 @@ describe("fees across the prepaid-quota boundary", () => {
       { projectId: 2n, projectName: "Demo DePIN", devices: 1, free: 0, paid: 1, fee: price, quotaLeftAfter: 0n },
     ]);
     expect(plan.totalFee).toBe(3n * price);
-    expect(plan.rows[1]!.checklist.checks.find((c) => c.id === "fee")!.reason).toBe("Free: prepaid by the project (1 of 5 ioIDs left).");
+    expect(english(plan.rows[1]!.checklist.checks.find((c) => c.id === "fee")!.reason)).toBe("Free: prepaid by the project (1 of 5 ioIDs left).");
   });
 
   it("checks the balance against the running total: the rows it cannot cover say so", () => {
@@ -107,7 +109,7 @@ describe("fees across the prepaid-quota boundary", () => {
     const f = facts(rows, [collection(nftA, { applied: 1n, unusedTokens: [1n, 2n, 3n] })], { ownerBalance: parseEther("1.5") });
     const plan = planFleet(rows, f, ctx);
     expect(plan.rows.map((r) => r.checklist.ok)).toEqual([true, true, false]);
-    expect(failed(plan, 2)[0]!.reason).toBe("After the devices above, 0.48 IOTX is left; this one needs about 1.01 IOTX (fee 1 IOTX + gas). Top up and check again.");
+    expect(english(failed(plan, 2)[0]!.reason)).toBe("After the devices above, 0.48 IOTX is left; this one needs about 1.01 IOTX (fee 1 IOTX + gas). Top up and check again.");
     expect(plan.balance).toEqual({ have: parseEther("1.5"), need: parseEther("1.02"), ok: true });
   });
 });

@@ -1,5 +1,6 @@
 import type { Address, Hex } from "viem";
 import { formatIotx } from "../../chain/formatIotx";
+import { text } from "../../i18n/text";
 import { registerCall, type PlannedCall } from "../bindPlan";
 import { buildChecklist, type Check, type Checklist, type ClaimSubject } from "../checklist";
 import { registrationFee, type Preflight } from "../preflight";
@@ -177,7 +178,7 @@ function fleetWording(
   s: { collection: CollectionFacts | undefined; tokenId: bigint | undefined; taken: boolean; balanceLeft: bigint; fee: bigint; gasReserve: bigint },
 ): Check {
   if (check.id === "nft-owned" && s.collection && s.taken) {
-    return { ...check, ok: false, reason: `Token #${s.tokenId} is already given to another device of this queue. Pick another token for this one.` };
+    return { ...check, ok: false, reason: text("Checks.queue.tokenTaken", { tokenId: String(s.tokenId) }) };
   }
   if (check.id === "nft-owned" && !check.ok && s.collection && s.tokenId === undefined) {
     const n = s.collection.unusedTokens.length;
@@ -185,20 +186,20 @@ function fleetWording(
       ...check,
       reason:
         n === 0
-          ? `Your wallet holds no unused token of collection ${short(s.collection.contract)}. Connect the wallet that received the device NFTs.`
-          : `Your ${n} unused token${n === 1 ? "" : "s"} of collection ${short(s.collection.contract)} went to the devices above: none is left for this one.`,
+          ? text("Checks.queue.noneHeld", { collection: short(s.collection.contract) })
+          : text("Checks.queue.tokensUsedUp", { count: n, collection: short(s.collection.contract) }),
     };
   }
   if (check.id === "balance" && !check.ok) {
     const need = s.fee + s.gasReserve;
-    return { ...check, reason: `After the devices above, ${formatIotx(s.balanceLeft)} is left; this one needs about ${formatIotx(need)} (fee ${formatIotx(s.fee)} + gas). Top up and check again.` };
+    return { ...check, reason: text("Checks.queue.balanceLeft", { left: formatIotx(s.balanceLeft), needed: formatIotx(need), fee: formatIotx(s.fee) }) };
   }
   return check;
 }
 
 function notChecked(row: FleetRow): PlannedRow {
   const checklist: Checklist = {
-    checks: [{ id: "network", ok: false, title: "Chain facts", reason: "This device was added after the last check. Check the queue again." }],
+    checks: [{ id: "queue-facts", ok: false, reason: text("Checks.queue.notChecked") }],
     ok: false,
     signature: undefined,
     fee: 0n,

@@ -1,6 +1,7 @@
 import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { errorOf } from "../../device/testing";
+import { english } from "../../i18n/renderText";
 import { createVirtualDevice } from "../../device/simulated/virtualDevice";
 import { encodeClaimPayload } from "./encode";
 import { parseClaimInput } from "./parse";
@@ -11,7 +12,7 @@ const PROXY = "0x4c5859f0F772848b2D91F1D83E2Fe57935348029" as Address;
 const SIGNATURE = `0x${"ab".repeat(64)}1b` as const;
 const base: ClaimPayloadV1 = { v: 1, did: device.did, puk: device.publicKey };
 const parse = (payload: object) => parseClaimInput(JSON.stringify(payload));
-const rejects = (payload: object, message: RegExp) => expect(errorOf(() => parse(payload), "payload-invalid").message).toMatch(message);
+const rejects = (payload: object, message: RegExp) => expect(english(errorOf(() => parse(payload), "payload-invalid").said)).toMatch(message);
 
 describe("claim payload: a VerifyingProxy claim", () => {
   it("carries the proxy with an inline verifySignature or a verifier URL, and needs no device NFT", () => {

@@ -1,4 +1,5 @@
 import type { Address, Hex } from "viem";
+import { DeviceError } from "../../device/errors";
 import { verifierUrl, VerifierError } from "../proxy/verifierClient";
 import { payloadError } from "./schema";
 import type { ClaimProxy } from "./types";
@@ -32,7 +33,8 @@ export function proxyFromPayload(p: ProxyFields): ClaimProxy | undefined {
     const url = verifierUrl(p.verifier!, true);
     return { address: p.proxy, verifierUrl: url.href };
   } catch (error) {
-    if (error instanceof VerifierError) throw payloadError(`"verifier" is not usable: ${error.message.replace(/\.$/, "")}`, { field: "verifier" });
+    // The verifier's own rule, said as such: the owner reads why the address in their code cannot be used.
+    if (error instanceof VerifierError) throw new DeviceError("payload-invalid", error.said, { details: { field: "verifier" } });
     throw error;
   }
 }

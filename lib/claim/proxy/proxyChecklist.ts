@@ -1,6 +1,7 @@
 import { isAddressEqual, type Address, type Hex } from "viem";
 import { formatIotx } from "../../chain/formatIotx";
 import { isDeviceError } from "../../device/errors";
+import { text, type Text } from "../../i18n/text";
 import { permitDigestFromDomainSeparator } from "../../device/permit";
 import { recoverDeviceSignature, type DeviceSignature } from "../../device/signature";
 import type { Check, CheckId, Checklist } from "../checklist";
@@ -13,7 +14,7 @@ export interface ProxySubject {
   /** The device's r‖s or r‖s‖v, meant for Permit(owner = proxy). */
   signature: Hex | undefined;
   /** The verifier's signature (inline or fetched) and who it recovers to; or why there is none. */
-  verifier: { signature: Hex; recovered: Address | null } | { refusal: string };
+  verifier: { signature: Hex; recovered: Address | null } | { refusal: Text };
 }
 
 export interface ProxyChecklistContext {
@@ -29,92 +30,79 @@ const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 export function buildProxyChecklist(subject: ProxySubject, ctx: ProxyChecklistContext): Checklist {
   const p = ctx.preflight;
   const checks: Check[] = [];
-  const add = (id: CheckId, ok: boolean, title: string, reason: string) => checks.push({ id, ok, title, reason });
+  const add = (id: CheckId, ok: boolean, reason: Text) => checks.push({ id, ok, reason });
+  const chainId = String(ctx.chainId);
 
   add(
     "network",
     p.chainId === ctx.chainId,
-    "Network",
-    p.chainId === ctx.chainId ? `Connected to chain ${ctx.chainId}.` : `The chain answered as ${p.chainId}, but your wallet is on ${ctx.chainId}. Switch network and check again.`,
+    p.chainId === ctx.chainId ? text("Checks.network.okProxy", { chainId }) : text("Checks.network.wrongChain", { answered: String(p.chainId), chainId }),
   );
 
   const registered = p.proxyAnswers && p.boundProjectId !== 0n && p.boundProjectId === p.proxyProjectId;
   add(
     "proxy-project",
     registered,
-    "Project's registration contract",
     registered
-      ? `${short(p.proxy)} registers devices for project #${p.boundProjectId} “${p.projectName}”.`
+      ? text("Checks.proxyProject.ok", { proxy: short(p.proxy), projectId: String(p.boundProjectId), projectName: p.projectName })
       : p.proxyAnswers
-        ? `${short(p.proxy)} claims to serve project #${p.proxyProjectId}, but that project does not use it to register devices. Do not use this link; ask the project for a correct one.`
-        : `${short(p.proxy)} is not a project's registration contract (VerifyingProxy), so it cannot register this device. Check the link or code you scanned.`,
+        ? text("Checks.proxyProject.notServing", { proxy: short(p.proxy), projectId: String(p.proxyProjectId) })
+        : text("Checks.proxyProject.notProxy", { proxy: short(p.proxy) }),
   );
 
   add("proxy-verifier", ...verifierVerdict(subject, p));
 
   const signed = deviceSignature(subject, ctx);
-  add("proxy-signature", signed.ok, "Device signature", signed.reason);
+  add("proxy-signature", signed.ok, signed.reason);
 
   add(
     "device-unregistered",
     !p.deviceExists,
-    "Device not yet registered",
-    p.deviceExists ? "This device already has an ioID; a device is registered once." : "No ioID exists for this device yet.",
+    p.deviceExists ? text("Checks.deviceUnregistered.registeredProxy") : text("Checks.deviceUnregistered.free"),
   );
 
   const fee = registrationFee(p);
   add(
     "fee",
     true,
-    "Registration fee",
     fee === 0n
-      ? `Free: prepaid by the project (${p.applied - p.actived} of ${p.applied} ioIDs left). No device NFT or approval is needed from you.`
-      : `The project's prepaid ioIDs are used up: registering costs ${formatIotx(fee)}, paid with the transaction.`,
+      ? text("Checks.fee.freeProxy", { left: String(p.applied - p.actived), applied: String(p.applied) })
+      : text("Checks.fee.paid", { fee: formatIotx(fee) }),
   );
   const needed = fee + ctx.gasReserve;
   add(
     "balance",
     p.ownerBalance >= needed,
-    "Wallet balance",
     p.ownerBalance >= needed
-      ? `${formatIotx(p.ownerBalance)} covers the fee and gas.`
-      : `You have ${formatIotx(p.ownerBalance)}; about ${formatIotx(needed)} is needed (fee ${formatIotx(fee)} + gas). Top up and check again.`,
+      ? text("Checks.balance.ok", { balance: formatIotx(p.ownerBalance) })
+      : text("Checks.balance.short", { balance: formatIotx(p.ownerBalance), needed: formatIotx(needed), fee: formatIotx(fee) }),
   );
   return { checks, ok: checks.every((c) => c.ok), signature: signed.value, fee };
 }
 
-function verifierVerdict(subject: ProxySubject, p: ProxyPreflight): [boolean, string, string] {
-  const title = "Project's approval";
-  if ("refusal" in subject.verifier) return [false, title, subject.verifier.refusal];
-  if (!p.verifier) return [false, title, "The project's verifier is unknown, so its approval cannot be checked."];
+function verifierVerdict(subject: ProxySubject, p: ProxyPreflight): [boolean, Text] {
+  if ("refusal" in subject.verifier) return [false, subject.verifier.refusal];
+  if (!p.verifier) return [false, text("Checks.proxyVerifier.unknown")];
   const { recovered } = subject.verifier;
-  if (recovered && isAddressEqual(recovered, p.verifier)) {
-    return [true, title, `Approved by the project's verifier ${short(p.verifier)} for your account and this device on chain ${p.chainId}.`];
-  }
-  return [
-    false,
-    title,
-    `The approval was not signed by the project's verifier ${short(p.verifier)} for your account, this device and this chain${recovered ? ` (it comes from ${short(recovered)})` : ""}. Ask the project for a new one.`,
-  ];
+  const verifier = short(p.verifier);
+  if (recovered && isAddressEqual(recovered, p.verifier)) return [true, text("Checks.proxyVerifier.ok", { verifier, chainId: String(p.chainId) })];
+  return [false, recovered ? text("Checks.proxyVerifier.wrongSignerFrom", { verifier, recovered: short(recovered) }) : text("Checks.proxyVerifier.wrongSigner", { verifier })];
 }
 
-function deviceSignature(subject: ProxySubject, ctx: ProxyChecklistContext): { ok: boolean; reason: string; value?: DeviceSignature } {
+function deviceSignature(subject: ProxySubject, ctx: ProxyChecklistContext): { ok: boolean; reason: Text; value?: DeviceSignature } {
   const p = ctx.preflight;
-  if (!subject.signature) return { ok: false, reason: "The device has not signed yet." };
+  if (!subject.signature) return { ok: false, reason: text("Checks.signature.notYet") };
   const forProxy = permitDigestFromDomainSeparator(p.domainSeparator, p.proxy, p.nonce);
   try {
     const value = recoverDeviceSignature({ digest: forProxy, rs: subject.signature, device: subject.device });
-    return { ok: true, value, reason: `Signed by the device for the project's registration contract ${short(p.proxy)}, nonce ${p.nonce}.` };
+    return { ok: true, value, reason: text("Checks.proxySignature.ok", { proxy: short(p.proxy), nonce: String(p.nonce) }) };
   } catch (error) {
     if (!isDeviceError(error)) throw error;
   }
   try {
     recoverDeviceSignature({ digest: permitDigestFromDomainSeparator(p.domainSeparator, ctx.owner, p.nonce), rs: subject.signature, device: subject.device });
-    return {
-      ok: false,
-      reason: `The device signed for your wallet, but this project registers through its contract ${short(p.proxy)}: the device must sign for that contract. Ask the project for a device signature made for it.`,
-    };
+    return { ok: false, reason: text("Checks.proxySignature.forWallet", { proxy: short(p.proxy) }) };
   } catch {
-    return { ok: false, reason: `The device's signature is not for the project's registration contract ${short(p.proxy)} at nonce ${p.nonce}. Ask the device to sign again.` };
+    return { ok: false, reason: text("Checks.proxySignature.wrong", { proxy: short(p.proxy), nonce: String(p.nonce) }) };
   }
 }

@@ -1,4 +1,5 @@
 import { isAddressEqual, type Address } from "viem";
+import { text } from "../../i18n/text";
 import type { ProxyCheckResult } from "./runProxyChecks";
 
 /**
@@ -12,8 +13,8 @@ export function restrictProxyClaim(result: ProxyCheckResult, only: { projectId?:
   if (!outside) return result;
   const reason =
     only.projectId !== undefined
-      ? `This device registers with project #${p.boundProjectId}, but this page only claims devices of project #${only.projectId}.`
-      : "This device registers with another project than the one this page claims devices for.";
-  const check = { id: "proxy-project" as const, ok: false, title: "Project of this page", reason };
+      ? text("Checks.proxyProject.otherProject", { projectId: String(p.boundProjectId), requiredId: String(only.projectId) })
+      : text("Checks.proxyProject.otherCollection");
+  const check = { id: "page-project" as const, ok: false, reason };
   return { ...result, checklist: { ...result.checklist, checks: [...result.checklist.checks, check], ok: false }, plan: [] };
 }

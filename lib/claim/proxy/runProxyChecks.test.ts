@@ -13,6 +13,11 @@ import { createVirtualDevice } from "../../device/simulated/virtualDevice";
 import { restrictProxyClaim } from "./proxyRestriction";
 import { runProxyChecks, type ProxyCheckDeps, type ProxyClaim } from "./runProxyChecks";
 import { verifierMessage } from "./verifierMessage";
+import { english } from "../../i18n/renderText";
+import type { Check } from "../checklist";
+
+/** A check with its reason in English, for matching. */
+const inEnglish = (check: Check | undefined) => check && { ...check, reason: english(check.reason) };
 
 const ctx = useDevnet();
 let verifier: VerifierServer;
@@ -43,7 +48,7 @@ const deps = (over: Partial<ProxyCheckDeps> = {}): ProxyCheckDeps => ({
 });
 
 const vouch = (device: Address) => privateKeyToAccount(devnetVerifierPrivateKey).signMessage({ message: { raw: verifierMessage(ctx.chainId, owner(), device) } });
-const failed = (result: Awaited<ReturnType<typeof runProxyChecks>>) => result.checklist.checks.filter((c) => !c.ok).map((c) => [c.id, c.reason]);
+const failed = (result: Awaited<ReturnType<typeof runProxyChecks>>) => result.checklist.checks.filter((c) => !c.ok).map((c) => [c.id, english(c.reason)]);
 
 describe("claims through a VerifyingProxy", () => {
   it("with an inline approval: every check passes and the one planned call mints the ioID to the owner", async () => {
@@ -76,7 +81,7 @@ describe("claims through a VerifyingProxy", () => {
     it(`refuses ${name} with its reason and plans nothing`, async () => {
       const { device, input } = signedFor(`proxy-refusal-${name}`);
       const result = await runProxyChecks(input, await claim(device.address), deps(mode === "https-only" ? { allowHttpVerifier: false } : {}));
-      expect(result.checklist.checks.find((c) => c.id === id)).toMatchObject({ ok: false, reason: expect.stringMatching(reason) });
+      expect(inEnglish(result.checklist.checks.find((c) => c.id === id))).toMatchObject({ ok: false, reason: expect.stringMatching(reason) });
       expect(result.plan).toEqual([]);
     });
   }
@@ -87,7 +92,7 @@ describe("claims through a VerifyingProxy", () => {
     expect(restrictProxyClaim(result, { projectId: BigInt(ctx.deployment.demo.proxy.projectId) })).toBe(result);
     expect(restrictProxyClaim(result, { deviceNFT: ctx.deployment.demo.proxy.deviceNFT })).toBe(result);
     const outside = restrictProxyClaim(result, { projectId: 1n });
-    expect(failed(outside)).toEqual([["proxy-project", `This device registers with project #${ctx.deployment.demo.proxy.projectId}, but this page only claims devices of project #1.`]]);
+    expect(failed(outside)).toEqual([["page-project", `This device registers with project #${ctx.deployment.demo.proxy.projectId}, but this page only claims devices of project #1.`]]);
     expect(outside.plan).toEqual([]);
     expect(restrictProxyClaim(result, { deviceNFT: ctx.deployment.deviceNFT }).plan).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { Address, Hex } from "viem";
+import { text } from "../../i18n/text";
 import type { ClaimInput } from "../input/types";
 import { permitDigestFromDomainSeparator } from "../../device/permit";
 import type { PlannedCall } from "../bindPlan";
@@ -42,18 +43,18 @@ export async function runProxyChecks(input: ClaimInput, claim: ProxyClaim, deps:
   const identity = input.device === undefined ? await deps.session?.identify() : undefined;
   const device = input.device ?? identity?.address;
   const did = input.did ?? identity?.did;
-  if (!device || !did) throw new VerifierError("verifier-answer", "The device has not said who it is yet: connect it, then check again.");
+  if (!device || !did) throw new VerifierError("verifier-answer", text("Errors.verifier.deviceUnknown"));
 
   const vouched = claim.verifySignature
     ? Promise.resolve<ProxySubject["verifier"] | Hex>(claim.verifySignature)
     : claim.verifierUrl
       ? requestVerifySignature({ url: claim.verifierUrl, chainId: deps.chainId, owner: deps.owner, device }, { allowHttp: deps.allowHttpVerifier, fetch: deps.fetch }).catch(
           (error: unknown): ProxySubject["verifier"] => {
-            if (error instanceof VerifierError) return { refusal: error.message };
+            if (error instanceof VerifierError) return { refusal: error.said };
             throw error;
           },
         )
-      : Promise.resolve<ProxySubject["verifier"]>({ refusal: "The device's code names no verifier and carries no approval from the project." });
+      : Promise.resolve<ProxySubject["verifier"]>({ refusal: text("Errors.verifier.none") });
   const [preflight, answer] = await Promise.all([readProxyPreflight(deps.client, { registry: deps.registry, device, owner: deps.owner, proxy: claim.proxy }), vouched]);
   const verifier: ProxySubject["verifier"] =
     typeof answer === "string" ? { signature: answer, recovered: await recoverVerifier(answer, deps.chainId, deps.owner, device) } : answer;

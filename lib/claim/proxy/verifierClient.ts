@@ -1,15 +1,16 @@
 import type { Address, Hex } from "viem";
+import { text, type Text } from "../../i18n/text";
 
 export type VerifierErrorCode = "verifier-url" | "verifier-insecure" | "verifier-timeout" | "verifier-unreachable" | "verifier-refused" | "verifier-answer";
 
-/** Why the project's verifier gave no usable signature, in the owner's words. */
+/** Why the project's verifier gave no usable signature, in the owner's words (`said`; `message` names the key, for logs). */
 export class VerifierError extends Error {
   override name = "VerifierError";
   constructor(
     readonly code: VerifierErrorCode,
-    message: string,
+    readonly said: Text,
   ) {
-    super(message);
+    super(`${said.key} ${JSON.stringify(said.values ?? {})}`);
   }
 }
 
@@ -31,22 +32,22 @@ export interface VerifierClientOptions {
  * The rules a verifier address must meet, here and where a payload names one (lib/claim/input): a web address,
  * https (plain http only with `allowHttp`, the devnet's), no user name or password.
  */
-export function verifierUrl(text: string, allowHttp: boolean): URL {
+export function verifierUrl(address: string, allowHttp: boolean): URL {
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(address);
   } catch {
-    throw new VerifierError("verifier-url", `The project's verifier address "${preview(text)}" is not a web address.`);
+    throw new VerifierError("verifier-url", text("Errors.verifier.notWebAddress", { address: preview(address) }));
   }
   if (url.protocol !== "https:" && !(allowHttp && url.protocol === "http:")) {
-    throw new VerifierError("verifier-insecure", `The project's verifier must be reached over https; "${url.origin}" is not.`);
+    throw new VerifierError("verifier-insecure", text("Errors.verifier.insecure", { origin: url.origin }));
   }
-  if (url.username || url.password) throw new VerifierError("verifier-url", "The project's verifier address must not carry a user name or password.");
+  if (url.username || url.password) throw new VerifierError("verifier-url", text("Errors.verifier.credentials"));
   return url;
 }
 
 const MAX_ANSWER_BYTES = 4_096;
-const preview = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
+const preview = (words: string) => (words.length > 160 ? `${words.slice(0, 160)}…` : words);
 
 /**
  * Asks a project's verifier to vouch for (chain, owner, device), as IoTeX's proxy flow does (REFERENCE §7.2):
@@ -71,24 +72,28 @@ export async function requestVerifySignature(request: VerifierRequest, options: 
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === "TimeoutError") {
-      throw new VerifierError("verifier-timeout", `The project's verifier at ${url.host} did not answer in time. Try again later.`);
+      throw new VerifierError("verifier-timeout", text("Errors.verifier.timeout", { host: url.host }));
     }
-    throw new VerifierError("verifier-unreachable", `The project's verifier at ${url.host} could not be reached. Check your connection and try again.`);
+    throw new VerifierError("verifier-unreachable", text("Errors.verifier.unreachable", { host: url.host }));
   }
-  const text = (await response.text()).slice(0, MAX_ANSWER_BYTES);
+  const answer = (await response.text()).slice(0, MAX_ANSWER_BYTES);
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(answer);
   } catch {
     body = undefined;
   }
   if (!response.ok) {
-    const said = typeof (body as { error?: unknown })?.error === "string" ? `: “${preview((body as { error: string }).error)}”` : "";
-    throw new VerifierError("verifier-refused", `The project's verifier refused this device (HTTP ${response.status})${said}`);
+    const said = (body as { error?: unknown })?.error;
+    const status = String(response.status);
+    throw new VerifierError(
+      "verifier-refused",
+      typeof said === "string" ? text("Errors.verifier.refusedSaying", { status, said: preview(said) }) : text("Errors.verifier.refused", { status }),
+    );
   }
   const signature = (body as { verifySignature?: unknown })?.verifySignature;
   if (typeof signature !== "string" || !/^0x[0-9a-fA-F]{130}$/.test(signature)) {
-    throw new VerifierError("verifier-answer", `The project's verifier answered without a signature (expected {"verifySignature": "0x" + 130 hex digits}).`);
+    throw new VerifierError("verifier-answer", text("Errors.verifier.noSignature", { shape: `{"verifySignature": "0x" + 130 hex digits}` }));
   }
   return signature as Hex;
 }

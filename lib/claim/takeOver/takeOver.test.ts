@@ -7,6 +7,11 @@ import { permitDigestFromDomainSeparator } from "../../device/permit";
 import { readPreflight } from "../readPreflight";
 import { readHolder } from "./readHolder";
 import { buildTakeOverChecklist, takeOverCall } from "./takeOverChecklist";
+import { english } from "../../i18n/renderText";
+import type { Check } from "../checklist";
+
+/** A check with its reason in English, for matching. */
+const inEnglish = (check: Check | undefined) => check && { ...check, reason: english(check.reason) };
 
 const ctx = useDevnet();
 
@@ -35,7 +40,7 @@ describe("taking over a device's ioID", () => {
       ["takeover-signature", true],
       ["takeover-moves", true],
     ]);
-    expect(checklist.checks[2]!.reason).toMatch(/The ioID #1 and its device wallet 0x.{4}….{4} with everything in it \(2 IOTX and any tokens or NFTs it holds\) move from 0xf39F…2266 to you/);
+    expect(english(checklist.checks[2]!.reason)).toMatch(/The ioID #1 and its device wallet 0x.{4}….{4} with everything in it \(2 IOTX and any tokens or NFTs it holds\) move from 0xf39F…2266 to you/);
 
     const call = takeOverCall(funded.registry, device.address, newOwner, checklist.signature!);
     await confirm(ctx, await ctx.wallets[1]!.sendTransaction({ to: call.to, data: call.data }));
@@ -49,14 +54,14 @@ describe("taking over a device's ioID", () => {
     const c = await context(device.address, ctx.accounts[1]!.address);
     const forOther = (await device.sign({ hash: permitDigestFromDomainSeparator(c.domainSeparator, ctx.accounts[3]!.address, c.nonce) })) as Hex;
     const refused = buildTakeOverChecklist(device.address, forOther, c);
-    expect(refused.checks.find((x) => x.id === "takeover-signature")).toMatchObject({ ok: false, reason: expect.stringContaining("did not sign for your account") });
+    expect(inEnglish(refused.checks.find((x) => x.id === "takeover-signature"))).toMatchObject({ ok: false, reason: expect.stringContaining("did not sign for your account") });
 
     const mine = await context(device.address, ctx.accounts[0]!.address);
-    expect(buildTakeOverChecklist(device.address, undefined, mine).checks[0]).toMatchObject({ ok: false, reason: "This device's ioID is already yours: find it under My devices." });
+    expect(inEnglish(buildTakeOverChecklist(device.address, undefined, mine).checks[0])).toMatchObject({ ok: false, reason: "This device's ioID is already yours: find it under My devices." });
 
     const fresh = deviceAccount("never-registered");
     const none = await context(fresh.address, ctx.accounts[1]!.address);
     expect(none.holder).toBeUndefined();
-    expect(buildTakeOverChecklist(fresh.address, undefined, none).checks[0]!.reason).toMatch(/has no ioID yet/);
+    expect(english(buildTakeOverChecklist(fresh.address, undefined, none).checks[0]!.reason)).toMatch(/has no ioID yet/);
   });
 });

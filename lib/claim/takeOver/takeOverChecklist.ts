@@ -1,6 +1,7 @@
 import { encodeFunctionData, isAddressEqual, type Address, type Hex } from "viem";
 import { ioIDRegistryAbi } from "../../chain/abi";
 import { formatIotx } from "../../chain/formatIotx";
+import { text, type Text } from "../../i18n/text";
 import { isDeviceError } from "../../device/errors";
 import { permitDigestFromDomainSeparator } from "../../device/permit";
 import { recoverDeviceSignature, type DeviceSignature } from "../../device/signature";
@@ -31,35 +32,33 @@ export function buildTakeOverChecklist(device: Address, signature: Hex | undefin
   checks.push({
     id: "takeover-holder",
     ok: holderOk,
-    title: "Current holder",
     reason: !h
-      ? "This device has no ioID yet, so there is nothing to take over: claim it instead."
+      ? text("Checks.takeOver.noIoid")
       : holderOk
-        ? `The device's ioID #${h.ioIDTokenId} is held by ${short(h.holder)}.`
-        : "This device's ioID is already yours: find it under My devices.",
+        ? text("Checks.takeOver.heldBy", { ioID: String(h.ioIDTokenId), holder: short(h.holder) })
+        : text("Checks.takeOver.yours"),
   });
   const signed = verify(device, signature, ctx);
-  checks.push({ id: "takeover-signature", ok: signed.ok, title: "Device signature", reason: signed.reason });
+  checks.push({ id: "takeover-signature", ok: signed.ok, reason: signed.reason });
   if (h) {
     checks.push({
       id: "takeover-moves",
       ok: true,
-      title: "What moves to you",
-      reason: `The ioID #${h.ioIDTokenId} and its device wallet ${short(h.wallet)} with everything in it (${formatIotx(h.walletBalance)} and any tokens or NFTs it holds) move from ${short(h.holder)} to you. The previous holder keeps nothing of it.`,
+      reason: text("Checks.takeOver.moves", { ioID: String(h.ioIDTokenId), wallet: short(h.wallet), balance: formatIotx(h.walletBalance), holder: short(h.holder) }),
     });
   }
   return { checks, ok: checks.every((c) => c.ok), signature: signed.value, fee: 0n };
 }
 
-function verify(device: Address, signature: Hex | undefined, ctx: TakeOverContext): { ok: boolean; reason: string; value?: DeviceSignature } {
-  if (!signature) return { ok: false, reason: "The device has not signed yet." };
+function verify(device: Address, signature: Hex | undefined, ctx: TakeOverContext): { ok: boolean; reason: Text; value?: DeviceSignature } {
+  if (!signature) return { ok: false, reason: text("Checks.signature.notYet") };
   const digest = permitDigestFromDomainSeparator(ctx.domainSeparator, ctx.owner, ctx.nonce);
   try {
     const value = recoverDeviceSignature({ digest, rs: signature, device });
-    return { ok: true, value, reason: `Signed by the device for your account ${short(ctx.owner)}, nonce ${ctx.nonce}.` };
+    return { ok: true, value, reason: text("Checks.takeOver.signed", { owner: short(ctx.owner), nonce: String(ctx.nonce) }) };
   } catch (error) {
     if (!isDeviceError(error)) throw error;
-    return { ok: false, reason: `The device did not sign for your account ${short(ctx.owner)} at nonce ${ctx.nonce}: only the device's own signature for you can hand its ioID over. Ask the device to sign again.` };
+    return { ok: false, reason: text("Checks.takeOver.notSigned", { owner: short(ctx.owner), nonce: String(ctx.nonce) }) };
   }
 }
 

@@ -28,7 +28,7 @@ export async function takeOverChecks(
   if (!checklist.ok || !checklist.signature) return { checklist, plan: [] };
   const call = takeOverCall(deps.registry, device, deps.owner, checklist.signature);
   const failure = await deps.simulate(call);
-  if (failure) return { checklist: { ...checklist, checks: [...checklist.checks, { ...failure, title: "Dry run of the take-over" }], ok: false }, plan: [] };
+  if (failure) return { checklist: { ...checklist, checks: [...checklist.checks, { ...failure, id: "takeover-simulation" as const }], ok: false }, plan: [] };
   return { checklist, plan: [call] };
 }
 

@@ -1,0 +1,72 @@
+// The claim in Simplified Chinese (issue #17): a Chinese browser claims a device end to end reading Chinese checks,
+// button and result; the embed follows its host's locale=zh whatever the visitor's browser says.
+import type { Page } from "@playwright/test";
+import { account1, devnetDeployment, preSignedPayload } from "./support/devices";
+import { expect, test } from "./support/fixtures";
+import { e2eEmbedHostOrigin } from "./support/ports";
+
+/** connectTestWallet, in Chinese: the wallet button is ours; the devnet test wallet keeps its English name. */
+async function connectInChinese(page: Page) {
+  await page.getByRole("button", { name: "连接钱包" }).first().click();
+  await page.getByRole("button", { name: /Test wallet \(devnet\)/ }).click();
+  await expect(page.getByRole("button", { name: /0xf3.*2266/ })).toBeVisible();
+}
+
+async function pasteInChinese(page: Page, payload: string) {
+  await page.getByRole("tab", { name: "粘贴" }).click();
+  await page.getByLabel(/粘贴设备的认领码/).fill(payload);
+  await page.getByRole("button", { name: "使用此内容" }).click();
+}
+
+test.describe("a Chinese browser", () => {
+  test.use({ locale: "zh-CN" });
+
+  test("claims a device reading every step in Chinese", async ({ page }) => {
+    await page.goto("/claim");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+    await expect(page.getByRole("heading", { name: "认领设备", level: 1 })).toBeVisible();
+    await connectInChinese(page);
+    await pasteInChinese(page, preSignedPayload("e2e-zh-claim"));
+
+    const checks = page.getByRole("list", { name: "签名前的检查" });
+    await expect(checks.getByTestId("check-signature")).toHaveAttribute("data-ok", "true");
+    await expect(checks.getByTestId("check-signature")).toContainText("设备签名");
+    await expect(checks.getByTestId("check-signature")).toContainText("设备已为你的账户 0xf39F…2266 签名，nonce 为 0");
+    await expect(checks.getByTestId("check-network")).toContainText("已连接到链 31337");
+    await expect(checks.getByTestId("check-nft-owned")).toContainText("你持有代币 #");
+    await expect(checks.getByTestId("check-fee")).toContainText("免费：由项目预付");
+    await expect(checks.getByTestId("check-balance")).toContainText("足以支付费用和 Gas");
+    await expect(page.getByText("签名前的检查").first()).toBeVisible();
+
+    await page.getByRole("button", { name: "认领设备" }).click();
+    await expect(page.getByTestId("claimed-ioid")).toHaveText("#1", { timeout: 20_000 });
+    await expect(page.getByText("你的设备已认领")).toBeVisible();
+    await expect(page.getByText("ioID #1 归你所有")).toBeVisible();
+    await expect(page.getByRole("link", { name: "查看我的设备" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "认领另一台设备" })).toBeVisible();
+  });
+
+  test("reads a refusal's reason in Chinese", async ({ page }) => {
+    await page.goto("/claim");
+    await connectInChinese(page);
+    await pasteInChinese(page, preSignedPayload("e2e-zh-other-owner", { owner: account1 }));
+    await expect(page.getByTestId("check-signature")).toHaveAttribute("data-ok", "false");
+    await expect(page.getByTestId("check-signature")).toContainText(`设备是为另一个所有者（${account1}）签名的`);
+    await expect(page.getByRole("button", { name: "认领设备" })).toBeDisabled();
+  });
+});
+
+test("the embed honours locale=zh for an English browser", async ({ page }) => {
+  await page.goto(`/embed/claim?mode=iframe&origin=${encodeURIComponent(e2eEmbedHostOrigin)}&project=1&locale=zh`);
+  await expect(page.getByRole("heading", { name: "认领你的设备" })).toBeVisible();
+  await expect(page.getByTestId("embed-restriction")).toHaveText("ioID Devnet 上项目 #1 的设备");
+  await connectInChinese(page);
+  await pasteInChinese(page, preSignedPayload("e2e-zh-embed", {}, { deviceNFT: { contract: devnetDeployment.demo.otherDeviceNFT, tokenId: "1" } }));
+  await expect(page.getByTestId("check-project")).toHaveAttribute("data-ok", "false");
+  await expect(page.getByTestId("check-project")).toContainText("该设备 NFT 属于项目 #2（Other Project），但本页面只认领项目 #1 的设备。");
+  await expect(page.getByRole("button", { name: "认领设备" })).toBeDisabled();
+
+  // Without the parameter the same browser gets English.
+  await page.goto(`/embed/claim?mode=iframe&origin=${encodeURIComponent(e2eEmbedHostOrigin)}&project=1`);
+  await expect(page.getByRole("heading", { name: "Claim your device" })).toBeVisible();
+});
