@@ -10,6 +10,7 @@ import type { WalletMarker } from "@/lib/deviceWallet/markers";
 import { AddressText } from "@/components/ui/AddressText";
 import { buttonClass } from "@/components/ui/Card";
 import { CopyableText } from "@/components/ui/CopyableText";
+import { DeviceIllustration } from "@/components/ui/icons/DeviceIllustration";
 import { useLocaleFormat } from "@/components/i18n/useLocaleFormat";
 import { DocumentBadge } from "./DocumentBadge";
 import { deviceHref, shortHex } from "./links";
@@ -33,6 +34,7 @@ export function OwnedDevices({ owner, chainConfig }: { owner: Address; chainConf
   if (list.total === 0) {
     return (
       <section aria-labelledby="empty-heading" className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">
+        <DeviceIllustration className="mx-auto mb-3 h-24 w-32" />
         <h2 id="empty-heading" className="font-semibold">
           {t("emptyHeading", { chain: chainConfig.chain.name })}
         </h2>

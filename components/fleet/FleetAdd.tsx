@@ -5,7 +5,9 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import { DoorTabs } from "@/components/sources/DoorTabs";
 import { sourceEntries } from "@/components/sources/SourcePicker";
+import type { PickerKind } from "@/components/sources/types";
 import { Alert } from "@/components/ui/Card";
+import { DoorIcon } from "@/components/ui/icons/DoorIcon";
 import type { FleetController } from "@/lib/claim/fleet/controller";
 import type { FleetState } from "@/lib/claim/fleet/queueState";
 import { FleetDeviceDoor } from "./FleetDeviceDoor";
@@ -25,6 +27,8 @@ const liveKinds = ["http", "ble", "serial"] as const;
 const live = sourceEntries.filter((e) => (liveKinds as readonly string[]).includes(e.kind));
 const doors = ["list", "camera", "images", ...liveKinds] as const;
 type Door = (typeof doors)[number];
+// The fleet's list is pasted; its images are the single claim's image door, several at once.
+const doorGlyphs: Record<Door, PickerKind> = { list: "paste", camera: "camera", images: "image", http: "http", ble: "ble", serial: "serial" };
 
 type Adders = Pick<FleetController, "addList" | "addFile" | "addItems" | "addDevice">;
 
@@ -33,7 +37,7 @@ export function FleetAdd({ state, adders }: { state: FleetState; adders: Adders 
   const t = useTranslations("Fleet.add");
   const [door, setDoor] = useState<Door>("list");
   const { lastAdded, inputErrors } = state;
-  const tabs = doors.map((kind) => ({ kind, label: t(`doors.${kind}`) }));
+  const tabs = doors.map((kind) => ({ kind, label: t(`doors.${kind}`), icon: <DoorIcon kind={doorGlyphs[kind]} className="size-4" /> }));
   const entry = live.find((e) => e.kind === door);
   return (
     <div className="space-y-3">
