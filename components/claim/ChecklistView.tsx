@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useText } from "@/components/i18n/useText";
+import { CheckStateIcon } from "@/components/ui/icons/CheckStateIcon";
 import { checkTitle, type Check } from "@/lib/claim/checklist";
 
 /** Each check with its verdict and reason; failures first would reorder the story, so order is kept. */
@@ -12,9 +13,7 @@ export function ChecklistView({ checks }: { checks: Check[] }) {
     <ul aria-label={t("checksLabel")} className="space-y-2">
       {checks.map((check) => (
         <li key={check.id} data-testid={`check-${check.id}`} data-ok={check.ok} className="flex gap-2 text-sm">
-          <span aria-hidden className={`mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full text-xs text-white ${check.ok ? "bg-brand-600" : "bg-red-600"}`}>
-            {check.ok ? "✓" : "✕"}
-          </span>
+          <CheckStateIcon state={check.ok ? "passed" : "failed"} className="mt-0.5 size-5" />
           {/* min-w-0 + break-words: a DID or address in a reason wraps instead of widening a phone screen. */}
           <span className="min-w-0 break-words">
             <span className="font-medium">

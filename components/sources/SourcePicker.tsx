@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import { useState, type ComponentType } from "react";
 import type { SourceKind } from "@/lib/claim/sourceKind";
 import type { DeviceSession } from "@/lib/device/session";
+import { DoorIcon } from "@/components/ui/icons/DoorIcon";
 import { CameraFrame } from "./CameraFrame";
 import { DoorTabs } from "./DoorTabs";
 import { EndpointSource } from "./EndpointSource";
@@ -46,7 +47,7 @@ export function SourcePicker({ onInput }: { onInput: (raw: string, source: Sourc
   const entry = sourceEntries.find((e) => e.kind === active)!;
   const others = sourceEntries.filter((e) => e.kind !== active).map((e) => ({ label: t(`door.${e.kind}`), choose: () => setActive(e.kind) }));
   return (
-    <DoorTabs tabs={sourceEntries.map((e) => ({ ...e, label: t(`door.${e.kind}`) }))} active={active} onChoose={setActive} idPrefix="source" label={t("tabsLabel")}>
+    <DoorTabs tabs={sourceEntries.map((e) => ({ ...e, label: t(`door.${e.kind}`), icon: <DoorIcon kind={e.kind} className="size-4" /> }))} active={active} onChoose={setActive} idPrefix="source" label={t("tabsLabel")}>
       <entry.Component onInput={(raw, session) => onInput(raw, entry.kind, session)} otherSources={others} />
     </DoorTabs>
   );
