@@ -1,26 +1,18 @@
 import { Icon } from "./Icon";
 
-export type CheckState = "passed" | "failed" | "pending";
+export type CheckState = "passed" | "failed";
 
-// Shape and colour both carry the verdict, so it reads without colour vision: a tick in a filled disc, a cross
-// in a filled disc, an open ring while waiting.
+// Shape and colour both carry the verdict, so it reads without colour vision: a tick or a cross in a filled disc.
 const styles: Record<CheckState, string> = {
   passed: "text-brand-700",
   failed: "text-red-700",
-  pending: "text-slate-400",
 };
 
 export function CheckStateIcon({ state, className = "size-5" }: { state: CheckState; className?: string }) {
   return (
     <Icon className={`${styles[state]} ${className}`}>
-      {state === "pending" ? (
-        <circle cx="12" cy="12" r="8.5" strokeDasharray="3 3" />
-      ) : (
-        <>
-          <circle cx="12" cy="12" r="9.5" fill="currentColor" stroke="none" />
-          <path stroke="white" strokeWidth={2.25} d={state === "passed" ? "m7.5 12.5 3 3 6-6.5" : "m8.5 8.5 7 7m0-7-7 7"} />
-        </>
-      )}
+      <circle cx="12" cy="12" r="9.5" fill="currentColor" stroke="none" />
+      <path stroke="white" strokeWidth={2.25} d={state === "passed" ? "m7.5 12.5 3 3 6-6.5" : "m8.5 8.5 7 7m0-7-7 7"} />
     </Icon>
   );
 }
