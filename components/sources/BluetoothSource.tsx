@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useEffect, useMemo, useState } from "react";
 import { buttonClass } from "@/components/ui/Card";
 import { IOID_BLE_UUIDS, createBleDeviceSession, type BleGattLike } from "@/lib/device/ble";
 import type { SourceProps } from "./types";
-import { fromChooser, linkProblem, LinkStatusView, missingApi, Unavailable, useDeviceLink } from "./deviceLink";
+import { fromChooser, LinkStatusView, missingApi, Unavailable, useDeviceLink, useLinkProblem } from "./deviceLink";
 
 // Web Bluetooth, typed for exactly what this adapter touches (docs/ble-profile.md, "Using it from a web page").
 
@@ -73,20 +74,13 @@ async function openGatt(device: BluetoothDeviceLike): Promise<BleGattLike> {
   };
 }
 
-const bluetoothProblem = linkProblem(
-  {
-    SecurityError: "The browser blocked Bluetooth for this page. Allow Bluetooth for this site in its settings, or use another way in.",
-    NotFoundError: "This device does not offer the ioID Bluetooth service (or lacks part of it): check its firmware, or claim it by QR, USB or Wi-Fi.",
-    NetworkError: "The Bluetooth connection failed or was lost. Check the device is on and close by, then try again.",
-  },
-  "Bluetooth failed",
-);
-
 /** Bluetooth LE: the browser's chooser lists devices advertising the ioID service; the app reads and signs over GATT. */
 export function BluetoothSource({ onInput, otherSources }: SourceProps) {
   const [missing] = useState(() => missingApi("bluetooth"));
   const [noAdapter, setNoAdapter] = useState(false);
-  const { status, connect } = useDeviceLink(onInput, bluetoothProblem);
+  const t = useTranslations("Sources.ble");
+  const byName = useMemo(() => ({ SecurityError: t("blocked"), NotFoundError: t("noService"), NetworkError: t("lost") }), [t]);
+  const { status, connect } = useDeviceLink(onInput, useLinkProblem(byName, t("failed")));
 
   useEffect(() => {
     if (missing) return;
@@ -106,23 +100,23 @@ export function BluetoothSource({ onInput, otherSources }: SourceProps) {
     void connect(async ({ step, track }) => {
       // Must run inside the click: browsers only open the chooser on a user gesture.
       const device = await fromChooser(() => webBluetooth()!.requestDevice({ filters: [{ services: [IOID_BLE_UUIDS.service] }] }));
-      const name = device.name?.trim() || "the device";
-      step(`Connecting to ${name}…`);
+      const name = device.name?.trim() || t("theDevice");
+      step(t("connecting", { name }));
       const session = createBleDeviceSession(await openGatt(device));
       track(session);
       // Out of range, switched off: pending reads fail with ble-gatt, later calls with session-closed.
       device.addEventListener("gattserverdisconnected", () => void session.close(), { once: true });
-      step(`Reading ${name}'s identity…`);
+      step(t("reading", { name }));
       await session.identify();
       return session.identityText!;
     });
 
   return (
     <div className="space-y-3">
-      <p className="text-sm text-slate-600">Switch the device on and keep it close. Your browser lists the devices that offer the ioID service.</p>
-      {noAdapter && <p className="text-sm text-amber-700">This computer reports no Bluetooth adapter, or Bluetooth is off.</p>}
+      <p className="text-sm text-slate-600">{t("intro")}</p>
+      {noAdapter && <p className="text-sm text-amber-700">{t("noAdapter")}</p>}
       <button type="button" className={buttonClass.primary} onClick={start} disabled={status.kind === "busy"}>
-        Find Bluetooth device
+        {t("find")}
       </button>
       <LinkStatusView status={status} />
     </div>

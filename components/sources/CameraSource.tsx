@@ -1,34 +1,31 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/Card";
 import { CameraFrame } from "./CameraFrame";
 import { frameToImageData, QrDecoder } from "./qrDecoder";
 
-function decoderProblem(error: unknown): string {
-  return `The QR decoder could not load (${error instanceof Error ? error.message : String(error)}). Check your connection and reload the page, or use Paste with the code's text.`;
-}
+/** What went wrong, as a key of the "Sources.camera" messages (the decoder's own detail goes in the sentence). */
+type CameraProblem = { key: "decoderFailed"; detail: string } | { key: "denied" | "notFound" | "inUse" | "failed" | "insecure" };
 
-function cameraProblem(error: unknown): string {
+function cameraProblem(error: unknown): CameraProblem {
   const name = error instanceof DOMException ? error.name : "";
-  if (name === "NotAllowedError" || name === "SecurityError") {
-    return "Camera access was denied. Allow the camera for this site in your browser settings, or upload a photo of the code instead.";
-  }
-  if (name === "NotFoundError" || name === "OverconstrainedError") return "No camera was found. Upload a photo of the code or paste it instead.";
-  if (name === "NotReadableError") return "The camera is in use by another app. Close it and try again.";
-  return "The camera could not start. Upload a photo of the code or paste it instead.";
+  if (name === "NotAllowedError" || name === "SecurityError") return { key: "denied" };
+  if (name === "NotFoundError" || name === "OverconstrainedError") return { key: "notFound" };
+  if (name === "NotReadableError") return { key: "inUse" };
+  return { key: "failed" };
 }
 
 /**
  * Live QR scanning: rear camera first, decoding off the main thread, one frame in flight at a time. It keeps
  * scanning after a code (the fleet queue takes one code after another); `prompt` lets such a host say so.
  */
-export function CameraSource({ onInput, prompt = "Point the camera at the device's QR code." }: { onInput: (raw: string) => void; prompt?: string }) {
+export function CameraSource({ onInput, prompt }: { onInput: (raw: string) => void; prompt?: string }) {
+  const t = useTranslations("Sources.camera");
   const video = useRef<HTMLVideoElement>(null);
-  const [problem, setProblem] = useState<string | undefined>(() =>
-    !window.isSecureContext || !navigator.mediaDevices?.getUserMedia
-      ? "The camera needs a secure page (https or localhost). Upload a photo of the code or paste it instead."
-      : undefined,
+  const [problem, setProblem] = useState<CameraProblem | undefined>(() =>
+    !window.isSecureContext || !navigator.mediaDevices?.getUserMedia ? { key: "insecure" } : undefined,
   );
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
   const [cameraId, setCameraId] = useState<string>();
@@ -55,7 +52,7 @@ export function CameraSource({ onInput, prompt = "Point the camera at the device
         try {
           text = image && (await decoder.decode(image));
         } catch (error) {
-          setProblem(decoderProblem(error));
+          setProblem({ key: "decoderFailed", detail: error instanceof Error ? error.message : String(error) });
           return;
         }
         // The same code stays in view for many frames: report it once.
@@ -99,7 +96,7 @@ export function CameraSource({ onInput, prompt = "Point the camera at the device
     return (
       <CameraFrame dark={false}>
         <p role="alert" className="text-sm text-red-800">
-          {problem}
+          {problem.key === "decoderFailed" ? t("decoderFailed", { detail: problem.detail }) : t(problem.key)}
         </p>
       </CameraFrame>
     );
@@ -109,7 +106,7 @@ export function CameraSource({ onInput, prompt = "Point the camera at the device
       below={
         <>
           <p role="status" className="text-sm text-slate-600">
-            {scanning ? prompt : "Starting the camera…"}
+            {scanning ? (prompt ?? t("prompt")) : t("starting")}
           </p>
           {cameras.length > 1 && (
             <button
@@ -120,13 +117,13 @@ export function CameraSource({ onInput, prompt = "Point the camera at the device
                 setCameraId(cameras[(index + 1) % cameras.length]?.deviceId);
               }}
             >
-              Switch camera
+              {t("switch")}
             </button>
           )}
         </>
       }
     >
-      <video ref={video} muted playsInline aria-label="Camera preview" className="size-full object-cover" />
+      <video ref={video} muted playsInline aria-label={t("preview")} className="size-full object-cover" />
     </CameraFrame>
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { buttonClass } from "@/components/ui/Card";
 import { LOCAL_NETWORK_SETTINGS_STEPS, pageAddressSpace, readLocalNetworkPermission, supportsLocalNetworkAccess, type LocalNetworkPermission } from "@/lib/device/localNetwork";
 
 /** ioConnect devices serve their identity and sign on port 8000 of the local network: ESP32 over https, Linux over http. */
 export function EndpointSource({ onInput }: { onInput: (raw: string) => void }) {
+  const t = useTranslations("Sources.endpoint");
   const [url, setUrl] = useState("");
   const id = useId();
   const [page, setPage] = useState<{ https: boolean; onLoopback: boolean; lna: boolean }>();
@@ -26,7 +28,7 @@ export function EndpointSource({ onInput }: { onInput: (raw: string) => void }) 
       }}
     >
       <label htmlFor={id} className="block text-sm text-slate-600">
-        Device address on your network
+        {t("label")}
       </label>
       <input
         id={id}
@@ -38,26 +40,25 @@ export function EndpointSource({ onInput }: { onInput: (raw: string) => void }) 
         spellCheck={false}
         className="w-full rounded-md border border-slate-300 p-2 font-mono text-sm"
       />
-      <p className="text-xs text-slate-500">Without https:// or http:// the app tries both and remembers which one the device answers on.</p>
+      <p className="text-xs text-slate-500">{t("schemeNote")}</p>
       {/* A page on the owner's own machine reaches every device: the permission does not apply to it. */}
       {page && permission === "denied" && !page.onLoopback && (
         <p className="text-xs text-amber-700" data-testid="lna-note">
-          This site is not allowed to reach devices on your local network. To allow it, {LOCAL_NETWORK_SETTINGS_STEPS}.
+          {t("lnaDenied", { steps: LOCAL_NETWORK_SETTINGS_STEPS })}
         </p>
       )}
       {page && permission === "prompt" && !page.onLoopback && (
         <p className="text-xs text-slate-600" data-testid="lna-note">
-          Your browser will ask whether this site may reach devices on your local network: choose Allow.
+          {t("lnaPrompt")}
         </p>
       )}
       {page?.https && !page.lna && (
         <p className="text-xs text-amber-700">
-          This browser blocks an https page from calling http:// devices: only devices that serve https (ESP32) can be reached. For others, use
-          a current Chrome or Edge, open the app from http://localhost, or connect the device by QR, Bluetooth or USB.
+          {t("mixedContent")}
         </p>
       )}
       <button type="submit" className={buttonClass.primary} disabled={!url.trim()}>
-        Connect to device
+        {t("submit")}
       </button>
     </form>
   );

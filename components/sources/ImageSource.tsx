@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { QrDecoder } from "./qrDecoder";
 import { decodeQrImage } from "./qrImage";
 
 /** A photo or screenshot of the device's QR code: file picker or drag-and-drop. */
 export function ImageSource({ onInput }: { onInput: (raw: string) => void }) {
+  const t = useTranslations("Sources.image");
   const id = useId();
   const decoder = useRef<QrDecoder | undefined>(undefined);
   const [message, setMessage] = useState<string>();
@@ -15,7 +17,7 @@ export function ImageSource({ onInput }: { onInput: (raw: string) => void }) {
 
   async function decodeFile(file: File | undefined) {
     if (!file) return;
-    setMessage("Reading the code…");
+    setMessage(t("reading"));
     const decoded = await decodeQrImage(file, (decoder.current ??= new QrDecoder()));
     setMessage("message" in decoded ? decoded.message : undefined);
     if ("text" in decoded) onInput(decoded.text);
@@ -36,7 +38,7 @@ export function ImageSource({ onInput }: { onInput: (raw: string) => void }) {
       className={`rounded-md border-2 border-dashed p-6 text-center ${dragging ? "border-brand-500 bg-brand-50" : "border-slate-300"}`}
     >
       <label htmlFor={id} className="cursor-pointer text-sm text-slate-700">
-        <span className="font-medium text-brand-700 underline">Choose an image</span> of the QR code, or drop it here
+        {t.rich("choose", { link: (chunks) => <span className="font-medium text-brand-700 underline">{chunks}</span> })}
       </label>
       <input
         id={id}

@@ -1,12 +1,13 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useId, useMemo, useState } from "react";
 import { buttonClass } from "@/components/ui/Card";
 import type { DeviceIdentity } from "@/lib/device/ioconnect";
 import { browserChoiceMemory } from "@/lib/device/choiceMemory";
 import { SERIAL_BAUD_RATE, createSerialDeviceSession, type SerialDeviceSession, type SerialDialect, type SerialProgress } from "@/lib/device/serial";
 import type { SourceProps } from "./types";
-import { fromChooser, linkProblem, LinkStatusView, missingApi, Unavailable, useDeviceLink } from "./deviceLink";
+import { fromChooser, LinkStatusView, missingApi, Unavailable, useDeviceLink, useLinkProblem } from "./deviceLink";
 
 // Web Serial, typed for exactly what this adapter touches (docs/serial-protocol.md, "Using it from code").
 
@@ -35,7 +36,8 @@ const BAUD_RATES = [9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] a
 
 const webSerial = () => (navigator as Navigator & { serial?: WebSerial }).serial;
 
-const DIALECTS = { detect: "Detect (JSON line, then S-prefixed)", json: "JSON line (Linux, ESP32)", nordic: "S-prefixed line (Nordic)" } as const;
+/** The sign dialects to choose from (labels in "Sources.serial.dialect"). */
+const DIALECTS = ["detect", "json", "nordic"] as const;
 
 /** The sign dialect a board answered in, per USB bridge ids (Web Serial has no serial number to tell boards apart). */
 const dialectMemory = browserChoiceMemory<SerialDialect>("serialDialect", ["json", "nordic"]);
@@ -77,27 +79,19 @@ function didAnswerText(identity: DeviceIdentity): string {
   return JSON.stringify({ did: identity.did, puk: identity.publicKey, project_name: identity.projectName, signature: identity.signature });
 }
 
-const serialProblem = linkProblem(
-  {
-    SecurityError: "The browser blocked USB serial access for this page. Allow it for this site in its settings, or use another way in.",
-    InvalidStateError: "This port is already open, perhaps in another tab. Close it there and try again.",
-    NetworkError:
-      "The port could not be opened or stopped working: another program (a serial monitor, an IDE, another tab) may hold it, or the cable came out. Close the other program and try again.",
-  },
-  "The USB connection failed",
-);
-
 const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
 /** USB cable: the device's serial console (ioConnect's default transport), through Web Serial in desktop Chromium. */
 export function SerialSource({ onInput, otherSources }: SourceProps) {
   const [missing] = useState(() => missingApi("serial"));
   const [baudRate, setBaudRate] = useState<number>(SERIAL_BAUD_RATE);
-  const [dialect, setDialect] = useState<keyof typeof DIALECTS>("detect");
+  const [dialect, setDialect] = useState<(typeof DIALECTS)[number]>("detect");
   const [progress, setProgress] = useState<SerialProgress>();
   const baudId = useId();
   const dialectId = useId();
-  const { status, connect } = useDeviceLink(onInput, serialProblem);
+  const t = useTranslations("Sources.serial");
+  const byName = useMemo(() => ({ SecurityError: t("blocked"), InvalidStateError: t("alreadyOpen"), NetworkError: t("portFailed") }), [t]);
+  const { status, connect } = useDeviceLink(onInput, useLinkProblem(byName, t("failed")));
 
   if (missing) return <Unavailable reason={missing} otherSources={otherSources} />;
 
@@ -108,13 +102,15 @@ export function SerialSource({ onInput, otherSources }: SourceProps) {
       const filters = showAll ? undefined : { filters: USB_SERIAL_BRIDGES.map(({ usbVendorId }) => ({ usbVendorId })) };
       const port = await fromChooser(() => webSerial()!.requestPort(filters));
       const bridge = USB_SERIAL_BRIDGES.find((b) => b.usbVendorId === port.getInfo?.().usbVendorId);
-      step(`Opening ${bridge ? `the ${bridge.name} port` : "the port"} at ${baudRate} baud…`);
+      // The rate as digits, not a locale-grouped number: it is what the device's own docs print.
+      const baud = String(baudRate);
+      step(bridge ? t("openingBridge", { bridge: bridge.name, baud }) : t("opening", { baud }));
       const session = await openSerialSession(port, baudRate, dialect === "detect" ? undefined : dialect, setProgress);
       track(session);
       setProgress(session.progress);
       // Cable pulled: reading ends with serial-disconnected; closing releases the port at once.
       port.addEventListener("disconnect", () => void session.close(), { once: true });
-      step("Asking the device who it is (getdid)…");
+      step(t("asking"));
       try {
         return didAnswerText(await session.identify());
       } finally {
@@ -129,19 +125,19 @@ export function SerialSource({ onInput, otherSources }: SourceProps) {
 
   return (
     <div className="space-y-3">
-      <p className="text-sm text-slate-600">Plug the device in with a USB data cable, then choose its port.</p>
+      <p className="text-sm text-slate-600">{t("intro")}</p>
       <div className="flex flex-wrap gap-2">
         <button type="button" className={buttonClass.primary} onClick={() => start(false)} disabled={status.kind === "busy"}>
-          Choose USB port
+          {t("choose")}
         </button>
         <button type="button" className={buttonClass.secondary} onClick={() => start(true)} disabled={status.kind === "busy"}>
-          Show all ports
+          {t("showAll")}
         </button>
       </div>
       <details className="text-sm text-slate-600">
-        <summary className="cursor-pointer select-none py-3">Advanced</summary>
+        <summary className="cursor-pointer select-none py-3">{t("advanced")}</summary>
         <div className="flex items-center gap-2">
-          <label htmlFor={baudId}>Baud rate</label>
+          <label htmlFor={baudId}>{t("baudRate")}</label>
           <select
             id={baudId}
             value={baudRate}
@@ -158,17 +154,17 @@ export function SerialSource({ onInput, otherSources }: SourceProps) {
           </select>
         </div>
         <div className="flex items-center gap-2">
-          <label htmlFor={dialectId}>Sign request</label>
+          <label htmlFor={dialectId}>{t("signRequest")}</label>
           <select
             id={dialectId}
             value={dialect}
-            onChange={(event) => setDialect(event.target.value as keyof typeof DIALECTS)}
+            onChange={(event) => setDialect(event.target.value as (typeof DIALECTS)[number])}
             disabled={status.kind === "busy"}
             className="min-h-11 rounded-md border border-slate-300 bg-white px-2"
           >
-            {Object.entries(DIALECTS).map(([value, label]) => (
+            {DIALECTS.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {t(`dialect.${value}`)}
               </option>
             ))}
           </select>
@@ -177,12 +173,12 @@ export function SerialSource({ onInput, otherSources }: SourceProps) {
       <LinkStatusView status={status}>
         {progress && (
           <p data-testid="serial-progress" className="text-xs">
-            {progress.bytesRead} bytes read, {progress.answers} {progress.answers === 1 ? "answer" : "answers"}
+            {t("progress", { bytes: String(progress.bytesRead), answers: progress.answers })}
           </p>
         )}
         {status.kind === "failed" && lastLines.length > 0 && (
           <details className="text-xs">
-            <summary className="cursor-pointer">What the device printed</summary>
+            <summary className="cursor-pointer">{t("printed")}</summary>
             <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-white/70 p-2 font-mono">{lastLines.join("\n")}</pre>
           </details>
         )}

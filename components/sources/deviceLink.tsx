@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { isDeviceError } from "@/lib/device/errors";
 import type { DeviceSession } from "@/lib/device/session";
@@ -26,6 +27,7 @@ export interface LinkControls {
  * parser reads; `describe` turns a transport's own exceptions into one sentence for the owner.
  */
 export function useDeviceLink(onInput: (raw: string, session?: DeviceSession) => void, describe: (error: unknown) => string) {
+  const t = useTranslations("Sources.link");
   const [status, setStatus] = useState<LinkStatus>({ kind: "idle" });
   const pending = useRef<DeviceSession | undefined>(undefined);
   const mounted = useRef(false);
@@ -44,7 +46,7 @@ export function useDeviceLink(onInput: (raw: string, session?: DeviceSession) =>
     async (run: (controls: LinkControls) => Promise<string>) => {
       let session: DeviceSession | undefined;
       const update = (next: LinkStatus) => mounted.current && setStatus(next);
-      update({ kind: "busy", step: "Waiting for you to choose the device…" });
+      update({ kind: "busy", step: t("waiting") });
       try {
         const text = await run({
           step: (step) => update({ kind: "busy", step }),
@@ -63,7 +65,7 @@ export function useDeviceLink(onInput: (raw: string, session?: DeviceSession) =>
         update(error instanceof ChooserCancelled ? { kind: "idle" } : { kind: "failed", message: describe(error) });
       }
     },
-    [onInput, describe],
+    [onInput, describe, t],
   );
 
   return { status, connect };
@@ -86,21 +88,30 @@ function domErrorName(error: unknown): string | undefined {
 /**
  * How a source explains failures: a device session's errors already say what happened and what to do;
  * the browser's own (DOMException names) get the source's sentences, anything else `fallback: message`.
+ * A hook, for the owner's language; pass `byName` memoised so the describer stays stable.
  */
-export function linkProblem(byName: Readonly<Record<string, string>>, fallback: string): (error: unknown) => string {
-  return (error) => {
-    if (isDeviceError(error)) return error.message;
-    const name = domErrorName(error);
-    const known = name === undefined ? undefined : byName[name];
-    return known ?? `${fallback}: ${error instanceof Error ? error.message : String(error)}`;
-  };
+export function useLinkProblem(byName: Readonly<Record<string, string>>, fallback: string): (error: unknown) => string {
+  const t = useTranslations("Sources.link");
+  return useCallback(
+    (error: unknown) => {
+      if (isDeviceError(error)) return error.message;
+      const name = domErrorName(error);
+      const known = name === undefined ? undefined : byName[name];
+      return known ?? t("failedWith", { fallback, detail: error instanceof Error ? error.message : String(error) });
+    },
+    [byName, fallback, t],
+  );
 }
 
+/** Why a live-link API is missing here: a key of the "Sources.link" messages. */
+export type MissingApi = "insecureBluetooth" | "insecureSerial" | "noBluetooth" | "noSerial";
+
 /** One line on why this browser cannot do it, with the ways in that do work here as inline choices. */
-export function Unavailable({ reason, otherSources = [] }: { reason: string; otherSources?: readonly OtherSource[] | undefined }) {
+export function Unavailable({ reason, otherSources = [] }: { reason: MissingApi; otherSources?: readonly OtherSource[] | undefined }) {
+  const t = useTranslations("Sources.link");
   return (
     <p className="text-sm text-slate-700" data-testid="source-unavailable">
-      {reason}{" "}
+      {t(reason)}{" "}
       {otherSources.map((s, i) => (
         <span key={s.label}>
           {i > 0 && " · "}
@@ -114,13 +125,10 @@ export function Unavailable({ reason, otherSources = [] }: { reason: string; oth
 }
 
 /** Why a live-link API is missing here, or undefined when it is present. */
-export function missingApi(api: "bluetooth" | "serial"): string | undefined {
-  const what = api === "bluetooth" ? "Bluetooth" : "USB";
-  if (!window.isSecureContext) return `${what} needs a secure page (https or localhost), and this one is not. Use another way in:`;
+export function missingApi(api: "bluetooth" | "serial"): MissingApi | undefined {
+  if (!window.isSecureContext) return api === "bluetooth" ? "insecureBluetooth" : "insecureSerial";
   if (api in navigator) return undefined;
-  return api === "bluetooth"
-    ? "This browser has no Web Bluetooth (Chrome, Edge and Opera on a computer or Android have it; Firefox, Safari and iPhone or iPad browsers do not). Use another way in:"
-    : "This browser has no Web Serial (only Chrome, Edge and Opera on a computer have it; Firefox, Safari and phones do not). Use another way in:";
+  return api === "bluetooth" ? "noBluetooth" : "noSerial";
 }
 
 /** Device messages quote commands in backticks (`getdid`): shown as code. */
