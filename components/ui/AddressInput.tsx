@@ -1,7 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 /** A labelled field for an account in 0x or io1 form, with its error announced and tied to the field. */
 export function AddressInput({ id, label, value, onChange, error }: { id: string; label: string; value: string; onChange: (value: string) => void; error: string | undefined }) {
+  const t = useTranslations("Ui");
   return (
     <>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -15,7 +18,7 @@ export function AddressInput({ id, label, value, onChange, error }: { id: string
         aria-describedby={error ? `${id}-error` : undefined}
         autoComplete="off"
         spellCheck={false}
-        placeholder="0x… or io1…"
+        placeholder={t("addressPlaceholder")}
         className="min-h-11 w-full rounded-md border border-slate-300 px-3 font-mono text-sm"
       />
       {error && (

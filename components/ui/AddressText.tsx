@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toIoAddress } from "@/lib/did/ioAddress";
 import { explorerAddressUrl } from "@/lib/chain/config";
@@ -10,6 +11,7 @@ import { CopyButton } from "./CopyButton";
  * the toggle switches, and the copy button copies the form on screen.
  */
 export function AddressText({ address, label, chainId, testId, short = false }: { address: string; label: string; chainId?: number; testId?: string; short?: boolean }) {
+  const t = useTranslations("Ui");
   const [form, setForm] = useState<"0x" | "io1">("0x");
   const io = toIoAddress(address);
   const shown = form === "0x" ? address : io;
@@ -25,7 +27,7 @@ export function AddressText({ address, label, chainId, testId, short = false }: 
         <button
           type="button"
           className="inline-flex min-h-8 items-center rounded border border-slate-300 bg-white px-2 text-xs text-slate-700 hover:bg-slate-50"
-          aria-label={`Show ${label} as ${form === "0x" ? "io1" : "0x"} address`}
+          aria-label={t("showAs", { label, form: form === "0x" ? "io1" : "0x" })}
           onClick={() => setForm(form === "0x" ? "io1" : "0x")}
         >
           {form === "0x" ? "io1" : "0x"}
@@ -33,7 +35,7 @@ export function AddressText({ address, label, chainId, testId, short = false }: 
         <CopyButton value={shown} label={`${label} (${form})`} />
         {explorer && (
           <a className="text-xs text-brand-700 underline" href={explorer} target="_blank" rel="noopener noreferrer">
-            Explorer<span className="sr-only"> for {label} (opens in a new tab)</span>
+            {t.rich("explorer", { label, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
           </a>
         )}
       </span>
