@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { WagmiContext, type State } from "wagmi";
 import type { WalletUiOptions } from "./RainbowKitModals";
 import { WalletModalsProvider } from "./walletModals";
+import { useWalletNames } from "./walletNames";
 import type { LoadedWalletStack, WalletStackStart } from "./walletStack";
 import { WalletStackContext } from "./walletStackContext";
 
@@ -19,17 +20,18 @@ export function LazyWalletProviders({ children, initialState, ui }: { children: 
   const [loaded, setLoaded] = useState<{ stack: LoadedWalletStack; Start: typeof WalletStackStart }>();
   const stack = loaded?.stack;
   const loading = useRef(false);
+  const names = useWalletNames();
   const load = useCallback(() => {
     if (loading.current) return;
     loading.current = true;
     import("./walletStack").then(
-      (m) => setLoaded({ stack: m.createWalletStack(), Start: m.WalletStackStart }),
+      (m) => setLoaded({ stack: m.createWalletStack(names), Start: m.WalletStackStart }),
       // A failed chunk load (offline, a deploy in between): the next intent tries again.
       () => {
         loading.current = false;
       },
     );
-  }, []);
+  }, [names]);
   // A wallet connected before: reconnect it straight away, as the server rendered its account.
   useEffect(() => {
     if (initialState) load();

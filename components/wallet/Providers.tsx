@@ -8,6 +8,7 @@ import { WalletModalsProvider } from "./walletModals";
 import { createWagmiConfig } from "./wagmiConfig";
 import { wagmiWallet } from "./wagmiWallet";
 import { walletConnectors } from "./walletConnectors";
+import { useWalletNames } from "./walletNames";
 import { WalletStackContext } from "./walletStackContext";
 
 export type { WalletUiOptions };
@@ -18,7 +19,8 @@ export type { WalletUiOptions };
  */
 export function Providers({ children, initialState, ui }: { children: ReactNode; initialState: State | undefined; ui?: WalletUiOptions }) {
   // One config and one query cache per browser tab, created lazily so the server never shares them between requests.
-  const [config] = useState(() => createWagmiConfig(walletConnectors()));
+  const names = useWalletNames();
+  const [config] = useState(() => createWagmiConfig(walletConnectors(names)));
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 4_000, retry: 1 } } }));
   const stack = useMemo(() => ({ config, walletOn: (chainId: number) => wagmiWallet(config, chainId), load: () => {}, initialState }), [config, initialState]);
   return (

@@ -10,6 +10,7 @@ import {
   type Locale,
 } from "@rainbow-me/rainbowkit";
 import "@rainbow-me/rainbowkit/styles.css";
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { defaultChainConfig, getChainConfig } from "@/lib/chain/config";
 import { brandPalette } from "@/tailwind.config";
@@ -56,6 +57,7 @@ function Openers({ onOpeners }: { onOpeners: (openers: ModalOpeners) => void }) 
 }
 
 export default function RainbowKitModals({ ui = {}, onOpeners }: { ui: WalletUiOptions | undefined; onOpeners: (openers: ModalOpeners) => void }) {
+  const t = useTranslations("Wallet");
   const theme = (ui.theme === "dark" ? darkTheme : lightTheme)({ accentColor: ui.accent ?? brandPalette[600], borderRadius: "medium" });
   return (
     <RainbowKitProvider
@@ -63,7 +65,7 @@ export default function RainbowKitModals({ ui = {}, onOpeners }: { ui: WalletUiO
       theme={theme}
       locale={rainbowLocale(ui.locale)}
       modalSize={ui.modalSize}
-      appInfo={{ appName: "ioID Device Wallet" }}
+      appInfo={{ appName: t("appName") }}
     >
       <Openers onOpeners={onOpeners} />
     </RainbowKitProvider>

@@ -11,6 +11,7 @@ import { createConnector, type CreateConnectorFn } from "wagmi";
 import { mock } from "wagmi/connectors";
 import { e2eCallsStatus, e2eSendCalls, refuseBundle } from "./e2eBundles";
 import { withLazyWalletSdk } from "./lazyWalletSdk";
+import type { WalletNames } from "./walletNames";
 
 // RainbowKit refuses an empty id; the placeholder only disables WalletConnect relays, it breaks nothing else.
 const walletConnectProjectId = process.env.NEXT_PUBLIC_WC_PROJECT_ID || "00000000000000000000000000000000";
@@ -119,22 +120,20 @@ function e2eWallet(): Wallet {
   };
 }
 
-const walletGroups: WalletList = [
+const walletGroups = (names: WalletNames): WalletList => [
   {
-    groupName: "Popular on IoTeX",
+    groupName: names.groupPopular,
     wallets: [injectedWallet, metaMaskWallet, iopayWallet, okxWallet, walletConnectWallet].map(withLazyWalletSdk),
   },
-  ...(e2eBuild ? [{ groupName: "Testing", wallets: [e2eWallet] }] : []),
+  ...(e2eBuild ? [{ groupName: names.groupTesting, wallets: [e2eWallet] }] : []),
 ];
-
-const appName = "ioID Device Wallet";
 
 /**
  * RainbowKit's `connectorsForWallets`, without importing RainbowKit's main entry (its dialogs load on demand,
  * see walletModals.tsx): each wallet's connector carries the `rkDetails` the connect dialog groups and draws it by.
  * WalletConnect gets a second connector that opens WalletConnect's own QR dialog, as RainbowKit does.
  */
-function connectorsFor(groups: WalletList): CreateConnectorFn[] {
+function connectorsFor(groups: WalletList, appName: string): CreateConnectorFn[] {
   const metadata = { name: appName, description: appName, url: typeof window === "undefined" ? "" : window.location.origin, icons: [] };
   const seen = new Set<string>();
   const connectors: CreateConnectorFn[] = [];
@@ -162,6 +161,6 @@ function connectorsFor(groups: WalletList): CreateConnectorFn[] {
   return connectors;
 }
 
-export function walletConnectors() {
-  return connectorsFor(walletGroups);
+export function walletConnectors(names: WalletNames) {
+  return connectorsFor(walletGroups(names), names.appName);
 }

@@ -6,6 +6,7 @@ import { reconnect } from "wagmi/actions";
 import { createWagmiConfig, type WagmiConfig } from "./wagmiConfig";
 import { wagmiWallet } from "./wagmiWallet";
 import { walletConnectors } from "./walletConnectors";
+import type { WalletNames } from "./walletNames";
 import type { WalletStack } from "./walletStackContext";
 
 /** The part of the wallet stack no page needs for its first paint: loaded by LazyWalletProviders. */
@@ -19,8 +20,8 @@ export interface LoadedWalletStack {
  * Created in the browser only, after the page has hydrated: wagmi restores its state from the cookie at once
  * (no server state to hydrate against any more) and the remembered wallet reconnects when `WalletStackStart` mounts.
  */
-export function createWalletStack(): LoadedWalletStack {
-  const config = createWagmiConfig(walletConnectors(), { ssr: false });
+export function createWalletStack(names: WalletNames): LoadedWalletStack {
+  const config = createWagmiConfig(walletConnectors(names), { ssr: false });
   return {
     config,
     queryClient: new QueryClient({ defaultOptions: { queries: { staleTime: 4_000, retry: 1 } } }),
