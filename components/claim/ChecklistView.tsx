@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useText } from "@/components/i18n/useText";
 import { CheckStateIcon } from "@/components/ui/icons/CheckStateIcon";
-import { checkTitle, type Check } from "@/lib/claim/checklist";
+import type { Check } from "@/lib/claim/checklist";
+import { checkTitle } from "@/lib/claim/checkTitle";
 
 /** Each check with its verdict and reason; failures first would reorder the story, so order is kept. */
 export function ChecklistView({ checks }: { checks: Check[] }) {

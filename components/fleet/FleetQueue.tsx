@@ -3,7 +3,7 @@
 import { useText } from "@/components/i18n/useText";
 import { useTranslations } from "next-intl";
 import { formatIotx } from "@/lib/chain/formatIotx";
-import { checkTitle } from "@/lib/claim/checklist";
+import { checkTitle } from "@/lib/claim/checkTitle";
 import type { PlannedRow } from "@/lib/claim/fleet/plan";
 import type { FleetState, QueueRow } from "@/lib/claim/fleet/queueState";
 import type { Text } from "@/lib/i18n/text";

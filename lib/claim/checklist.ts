@@ -37,8 +37,6 @@ export interface Check {
   advice?: Text | undefined;
 }
 
-/** A check's row title, the same for every claim: named by its id (messages: Checks.title). */
-export const checkTitle = (id: CheckId): Text => text(`Checks.title.${id}`);
 
 /** What the device handed over, reduced to what verification needs. */
 export interface ClaimSubject {

@@ -5,7 +5,7 @@ import { dataUriForDocument, documentHash, parseDidDocument } from "../did/didDo
 import { createVirtualDevice } from "../device/simulated/virtualDevice";
 import { chooseDocument, type DocumentOutcome } from "./document";
 import { english } from "../i18n/renderText";
-import { checkTitle } from "./checklist";
+import { checkTitle } from "./checkTitle";
 
 const device = createVirtualDevice({ seed: "document-own" });
 const other = createVirtualDevice({ seed: "document-other" });
