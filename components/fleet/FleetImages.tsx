@@ -4,11 +4,13 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { QrDecoder } from "@/components/sources/qrDecoder";
 import { decodeQrImage } from "@/components/sources/qrImage";
+import { useQrImageProblem } from "@/components/sources/useQrImageProblem";
 import type { QueueItem } from "@/lib/claim/fleet/queueInput";
 
 /** Photos or screenshots of several devices' QR codes at once: each decoded, each file that yields no code named. */
 export function FleetImages({ onItems }: { onItems: (items: QueueItem[]) => void }) {
   const t = useTranslations("Fleet.images");
+  const describe = useQrImageProblem();
   const id = useId();
   const decoder = useRef<QrDecoder | undefined>(undefined);
   const [reading, setReading] = useState<number>();
@@ -21,7 +23,7 @@ export function FleetImages({ onItems }: { onItems: (items: QueueItem[]) => void
     // One after another: the decoder takes one image at a time, and a batch of photos is read in seconds.
     for (const file of files) {
       const decoded = await decodeQrImage(file, (decoder.current ??= new QrDecoder()));
-      items.push("text" in decoded ? { where: file.name, text: decoded.text } : { where: file.name, text: "", message: decoded.message });
+      items.push("text" in decoded ? { where: file.name, text: decoded.text } : { where: file.name, text: "", message: describe(decoded.problem) });
     }
     setReading(undefined);
     onItems(items);

@@ -4,10 +4,12 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { QrDecoder } from "./qrDecoder";
 import { decodeQrImage } from "./qrImage";
+import { useQrImageProblem } from "./useQrImageProblem";
 
 /** A photo or screenshot of the device's QR code: file picker or drag-and-drop. */
 export function ImageSource({ onInput }: { onInput: (raw: string) => void }) {
   const t = useTranslations("Sources.image");
+  const describe = useQrImageProblem();
   const id = useId();
   const decoder = useRef<QrDecoder | undefined>(undefined);
   const [message, setMessage] = useState<string>();
@@ -19,7 +21,7 @@ export function ImageSource({ onInput }: { onInput: (raw: string) => void }) {
     if (!file) return;
     setMessage(t("reading"));
     const decoded = await decodeQrImage(file, (decoder.current ??= new QrDecoder()));
-    setMessage("message" in decoded ? decoded.message : undefined);
+    setMessage("problem" in decoded ? describe(decoded.problem) : undefined);
     if ("text" in decoded) onInput(decoded.text);
   }
 
