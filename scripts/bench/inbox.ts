@@ -64,7 +64,7 @@ export const inboxBench: BenchModule = {
     ctx.log(`PGlite opened and migrated in ${Math.round(performance.now() - opened)} ms`);
     try {
       const limits = { ...DEFAULT_INBOX_LIMITS, perDevicePerMinute: 1_000_000 };
-      const keys = serverKeysFrom({ signingKey: deriveScalar("bench-inbox-sign", SECP256K1_N).slice(2), keyAgreementKey: deriveScalar("bench-inbox-ka", SECP256K1_N / 2n).slice(2) });
+      const keys = serverKeysFrom({ signingKey: deriveScalar("bench-inbox-sign", SECP256K1_N).slice(2), keyAgreementKey: deriveScalar("bench-inbox-ka", SECP256K1_N / 2n).slice(2), es256SigningKey: deriveScalar("bench-inbox-es256", SECP256K1_N / 2n).slice(2) });
       const inbox = createInbox({ store: createInboxStore(db, limits), keys, devices: createDeviceDirectory((did, o) => resolveDidIo(did, deps, o)), limits });
       const server = serverContactFrom(keys.document);
 

@@ -41,8 +41,9 @@ export function createInbox({ store, keys, devices, limits, now = Date.now, cryp
   const tokenCache = new Map<string, TokenRecord>();
   let sinceLastPurge = 0;
 
-  const signedByServer = (payload: object, kid?: string) =>
-    signJwsWith(JSON.stringify(payload), { kid, sign: (message) => crypto.sign("secp256k1", message, keys.signingKey) }, "compact");
+  // ES256 with the server's P-256 key, named in the protected header so a device finds it in the server's DID Document.
+  const signedByServer = (payload: object) =>
+    signJwsWith(JSON.stringify(payload), { protectedKid: keys.es256.kid, sign: (message) => crypto.sign("P-256", message, keys.es256.privateKey) }, "compact");
   const sealTo = (device: { kid: string; publicKey: Uint8Array }, plaintext: string) =>
     encryptJwe({ plaintext, recipients: [device], sender: keys.did, crypto });
 
@@ -105,7 +106,7 @@ export function createInbox({ store, keys, devices, limits, now = Date.now, cryp
         void store.purge(new Date(now())).catch(() => undefined);
       }
       // Signed by the server inside the encryption: the JWE alone does not say who wrote it (DIDCOMM.md §6).
-      const ack = await signedByServer({ type: "ack", id: stored.id, received: new Date(now()).toISOString() }, `${keys.did}#Key-secp256k1-1`);
+      const ack = await signedByServer({ type: "ack", id: stored.id, received: new Date(now()).toISOString() });
       return sealTo({ kid: token.kaKid, publicKey: hexToBytes(token.kaPublic) }, ack);
     },
   };
