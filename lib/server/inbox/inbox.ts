@@ -1,4 +1,4 @@
-import { sha256 } from "@noble/hashes/sha256";
+import { createHash } from "node:crypto";
 import { bytesToHex, hexToBytes, randomBytes } from "@noble/hashes/utils";
 import { b64uEncode } from "../../didcomm/base64";
 import type { DidcommCrypto } from "../../didcomm/cryptoPort";
@@ -34,6 +34,8 @@ export interface InboxDeps {
 }
 
 const PURGE_EVERY = 1000;
+// Tokens are stored and looked up by their SHA-256 (OpenSSL's: every message needs one, on the event loop).
+const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export function createInbox({ store, keys, devices, limits, now = Date.now, crypto = nodeCrypto }: InboxDeps): Inbox {
   const rate = createRateLimiter(limits.perDevicePerMinute);
@@ -50,7 +52,7 @@ export function createInbox({ store, keys, devices, limits, now = Date.now, cryp
   async function findToken(authorization: string | null): Promise<TokenRecord> {
     const token = /^Bearer ([A-Za-z0-9._~+/=-]{16,2048})$/.exec(authorization?.trim() ?? "")?.[1];
     if (!token) throw new InboxError("unauthorized", "Send the token from the token request as `Authorization: Bearer <token>`.");
-    const hash = bytesToHex(sha256(token));
+    const hash = tokenHash(token);
     const cached = tokenCache.get(hash);
     const record = cached && cached.expiresAt.getTime() > now() ? cached : await store.findToken(hash, new Date(now()));
     if (!record) throw new InboxError("unauthorized", "This token is unknown or expired: request a new one.");
@@ -71,7 +73,7 @@ export function createInbox({ store, keys, devices, limits, now = Date.now, cryp
       if ("refused" in device) throw new InboxError("not-registered", `No inbox for ${clientID.slice(0, 80)}: ${device.refused}`);
       const expiresAt = new Date(now() + limits.tokenTtlSeconds * 1000);
       const token = await signedByServer({ sub: device.did, jti: b64uEncode(randomBytes(16)), exp: Math.floor(expiresAt.getTime() / 1000) });
-      await store.saveToken(bytesToHex(sha256(token)), {
+      await store.saveToken(tokenHash(token), {
         deviceDid: device.did,
         kaKid: device.keyAgreement.kid,
         kaPublic: bytesToHex(device.keyAgreement.publicKey),
