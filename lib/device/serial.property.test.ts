@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { keccak256, stringToBytes } from "viem";
 import { describe, expect, it } from "vitest";
 import { formatLikeCJSON } from "../did/cjson";
-import { DeviceError } from "./errors";
+import { DeviceError } from "../untrusted/errors";
 import { createSerialDeviceSession } from "./serial";
 import { MAX_SERIAL_BUFFER_BYTES, SerialAnswerReader, type SerialReadEvent } from "./serialReader";
 import { recoverDeviceSignature } from "./signature";
