@@ -57,10 +57,17 @@ describe("server keys", () => {
     expect(loadServerKeys({}, dir).es256.privateKey).toEqual(upgraded.es256.privateKey);
   });
 
-  it("takes the keys from configuration, all three or none", () => {
+  it("takes the keys from configuration; a configuration from before the ES256 key derives the same one everywhere", () => {
     const env = { INBOX_SIGNING_KEY: hexes.signingKey, INBOX_KEY_AGREEMENT_KEY: hexes.keyAgreementKey, INBOX_ES256_SIGNING_KEY: hexes.es256SigningKey };
     expect(loadServerKeys(env, tempDir()).es256.privateKey).toEqual(hexToBytes(hexes.es256SigningKey));
-    expect(() => loadServerKeys({ ...env, INBOX_ES256_SIGNING_KEY: undefined }, tempDir())).toThrow(/INBOX_ES256_SIGNING_KEY: /);
+    const older = { ...env, INBOX_ES256_SIGNING_KEY: undefined };
+    const derived = loadServerKeys(older, tempDir());
+    expect(derived.did).toBe(serverKeysFrom(hexes).did);
+    expect(derived.es256.privateKey).toEqual(loadServerKeys(older, tempDir()).es256.privateKey);
+    expect(derived.es256.privateKey).not.toEqual(hexToBytes(hexes.signingKey));
+    expect(derived.es256.privateKey).not.toEqual(hexToBytes(hexes.es256SigningKey));
+    expect(() => loadServerKeys({ INBOX_SIGNING_KEY: hexes.signingKey }, tempDir())).toThrow(/INBOX_KEY_AGREEMENT_KEY: /);
+    expect(() => loadServerKeys({ INBOX_KEY_AGREEMENT_KEY: hexes.keyAgreementKey, INBOX_ES256_SIGNING_KEY: hexes.es256SigningKey }, tempDir())).toThrow(/INBOX_SIGNING_KEY: /);
   });
 });
 

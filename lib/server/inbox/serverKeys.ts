@@ -2,6 +2,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import path from "node:path";
 import { p256 } from "@noble/curves/p256";
 import { secp256k1 } from "@noble/curves/secp256k1";
+import { hkdf } from "@noble/hashes/hkdf";
+import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils";
 import { z } from "zod";
 import { buildIoConnectDidDocument, type DidDocument } from "../../did/didDocument";
@@ -30,16 +32,19 @@ const ES256_FRAGMENT = "Key-p256-3";
 /**
  * Keys come from configuration (INBOX_SIGNING_KEY, INBOX_KEY_AGREEMENT_KEY and INBOX_ES256_SIGNING_KEY, all
  * secrets) or, when none is set, from `<dataDir>/inbox-keys.json`, generated on first start (mode 0600).
- * Setting only some of them is a mistake worth stopping for. A key file from before the ES256 key gets one
+ * INBOX_ES256_SIGNING_KEY may be left out (it is then derived from INBOX_SIGNING_KEY); setting only one of the
+ * other two is a mistake worth stopping for. A key file from before the ES256 key gets one
  * added; its other keys (the inbox's DID) stay.
  */
 export function loadServerKeys(env: Record<string, string | undefined>, dataDir: string): ServerKeys {
   const fromEnv = { signingKey: env.INBOX_SIGNING_KEY, keyAgreementKey: env.INBOX_KEY_AGREEMENT_KEY, es256SigningKey: env.INBOX_ES256_SIGNING_KEY };
   if (Object.values(fromEnv).some(Boolean)) {
+    // A deployment configured before the ES256 key keeps working, and every instance derives the same key.
+    if (!fromEnv.es256SigningKey && hexKey.safeParse(fromEnv.signingKey).success) fromEnv.es256SigningKey = derivedEs256Key(fromEnv.signingKey!);
     const parsed = keyFile.safeParse(fromEnv);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${ENV_NAMES[i.path[0] as keyof KeyFile] ?? i.path.join(".")}: ${i.message}`).join("; ");
-      throw new Error(`${Object.values(ENV_NAMES).join(", ")} must all be set (64 hex digits each): ${problems}`);
+      throw new Error(`${ENV_NAMES.signingKey} and ${ENV_NAMES.keyAgreementKey} must be set together, ${ENV_NAMES.es256SigningKey} may be (64 hex digits each): ${problems}`);
     }
     return serverKeysFrom(parsed.data);
   }
@@ -62,6 +67,16 @@ export function loadServerKeys(env: Record<string, string | undefined>, dataDir:
   mkdirSync(dataDir, { recursive: true });
   writeKeyFile(file, generated, "wx");
   return serverKeysFrom(generated);
+}
+
+/**
+ * The ES256 key for configurations that name only ioConnect's two keys: HKDF-SHA256 of the secp256k1 signing key
+ * (a key of its own for its own use, not the same scalar on another curve), reduced into [1, n-1].
+ */
+function derivedEs256Key(signingKeyHex: string): string {
+  const okm = hkdf(sha256, hexToBytes(signingKeyHex.replace(/^0x/, "")), "ioid-inbox", "ES256 signing key", 48);
+  const n = p256.CURVE.n;
+  return ((BigInt(`0x${bytesToHex(okm)}`) % (n - 1n)) + 1n).toString(16).padStart(64, "0");
 }
 
 function writeKeyFile(file: string, keys: KeyFile, flag: "w" | "wx"): void {
