@@ -12,8 +12,8 @@ export const clientNamespaces = {
   /** The root layout's client parts: the wallet button and its dialogs, the footer's switchers, app/error.tsx. */
   layout: ["Footer", "Wallet", "Error"],
   home: ["NetworkStatus"],
-  claim: ["Claim", "Checks", "Sources", "Wallet", "Errors", "Documents"],
-  fleet: ["Fleet", "Checks", "Sources", "Errors", "Documents"],
-  devices: ["Devices", "Checks", "Wallet", "Errors", "Documents", "Addresses", "Ui"],
-  device: ["DeviceDetail", "DeviceWallet", "Devices", "History", "Inbox", "Checks", "Sources", "Errors", "Documents", "Addresses", "Ui"],
+  claim: ["Claim", "Checks", "Sources", "Wallet", "Errors", "DeviceErrors", "Documents"],
+  fleet: ["Fleet", "Checks", "Sources", "Errors", "DeviceErrors", "Documents"],
+  devices: ["Devices", "Checks", "Wallet", "Errors", "DeviceErrors", "Documents", "Addresses", "Ui"],
+  device: ["DeviceDetail", "DeviceWallet", "Devices", "History", "Inbox", "Checks", "Sources", "Errors", "DeviceErrors", "Documents", "Addresses", "Ui"],
 } as const satisfies Record<string, readonly ClientNamespace[]>;

@@ -42,7 +42,7 @@ export async function deviceQueueItem(raw: string, link: DeviceSession | undefin
     return { where, text: await signedClaimCode(session, signing) };
   } catch (error) {
     const failure = toFailure(error);
-    return { where, text: raw, message: failure.action ? `${failure.message} ${failure.action}` : failure.message };
+    return { where, text: raw, message: failure.action ? `${failure.message} ${failure.action}` : failure.message, said: failure.action ? undefined : failure.said };
   } finally {
     await session?.close();
   }
