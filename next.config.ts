@@ -51,7 +51,13 @@ const nextConfig: NextConfig = {
   },
 };
 
-// Language per request (cookie, else Accept-Language), without locale prefixes in URLs.
-const withNextIntl = createNextIntlPlugin("./components/i18n/request.ts");
+// Language per request (cookie, else Accept-Language), without locale prefixes in URLs. The catalogs' ICU messages
+// are compiled at build time, so browsers get neither the ICU parser nor the parsing work while the page hydrates
+// (on a phone that work is a good part of the first long task); every import of messages/*.json in the app goes
+// through that compiler, which is why nothing in the app may format them with its own ICU parser.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./components/i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 export default withNextIntl(nextConfig);

@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { clientNamespaces } from "@/components/i18n/clientNamespaces";
 import { ServiceWorkerRegistration } from "@/components/offline/ServiceWorkerRegistration";
 import { THEME_COOKIE, parseThemeChoice } from "@/components/theme/themeChoice";
 import { themeColors } from "@/components/theme/themeColors";
@@ -12,9 +13,6 @@ import { LazyWalletProviders } from "@/components/wallet/LazyWalletProviders";
 import { walletStateFromCookie } from "@/components/wallet/wagmiConfig";
 import { EMBED_ROUTE_HEADER } from "@/lib/embed/origins";
 import "./globals.css";
-
-/** The catalog parts client components read; the rest stays on the server. */
-const clientNamespaces = ["Footer", "NetworkStatus", "Error", "Claim", "Checks", "Sources", "Wallet", "Errors", "DeviceErrors", "Devices", "DeviceDetail", "DeviceWallet", "History", "Inbox", "Documents", "Addresses", "Fleet", "Ui"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Metadata");
@@ -50,18 +48,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const initialState = walletStateFromCookie(requestHeaders.get("cookie"));
   const theme = parseThemeChoice((await cookies()).get(THEME_COOKIE)?.value);
   const locale = await getLocale();
-  const messages = await getMessages();
   return (
     // The theme switcher changes data-theme on the client after hydration.
     <html lang={locale} className="site" data-theme={theme} suppressHydrationWarning>
       <body className="flex min-h-dvh flex-col">
-        <NextIntlClientProvider locale={locale} messages={Object.fromEntries(clientNamespaces.map((n) => [n, messages[n]]))}>
+        {/* The site chrome's catalog parts; each page gives its own client components theirs. */}
+        <ClientMessages namespaces={clientNamespaces.layout}>
           <LazyWalletProviders initialState={initialState} ui={{ locale, theme }}>
             <SiteHeader />
             <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">{children}</main>
             <SiteFooter theme={theme} />
           </LazyWalletProviders>
-        </NextIntlClientProvider>
+        </ClientMessages>
         <ServiceWorkerRegistration />
       </body>
     </html>

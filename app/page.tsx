@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NetworkStatus } from "@/components/home/NetworkStatus";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { clientNamespaces } from "@/components/i18n/clientNamespaces";
 import { buttonClass } from "@/components/ui/Card";
 import { defaultChainConfig } from "@/lib/chain/config";
 import { readIoIDSupply } from "@/lib/server/ioIDSupply";
@@ -18,7 +20,9 @@ export default async function HomePage() {
           {t("claim")}
         </Link>
       </section>
-      <NetworkStatus serverSupply={supply} />
+      <ClientMessages namespaces={clientNamespaces.home}>
+        <NetworkStatus serverSupply={supply} />
+      </ClientMessages>
     </div>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ClaimFlow } from "@/components/claim/ClaimFlow";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { clientNamespaces } from "@/components/i18n/clientNamespaces";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Claim"))("metaTitle") };
@@ -23,7 +25,9 @@ export default async function ClaimPage({ searchParams }: { searchParams: Promis
           {t("fleetLink")}
         </Link>
       </p>
-      <ClaimFlow deepLink={deepLink} />
+      <ClientMessages namespaces={clientNamespaces.claim}>
+        <ClaimFlow deepLink={deepLink} />
+      </ClientMessages>
     </div>
   );
 }

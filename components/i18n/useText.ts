@@ -6,7 +6,7 @@ import { sayValues, type Text } from "@/lib/i18n/text";
 
 /**
  * Says a lib Text in the page's language. The page must pass the Text's namespace to the client
- * (app/layout.tsx, clientNamespaces) or next-intl reports a missing message.
+ * (components/i18n/clientNamespaces.ts) or next-intl reports a missing message.
  */
 export function useText(): (said: Text) => string {
   // Typed loosely on purpose: the key was checked where the Text was made, and next-intl's per-key value types

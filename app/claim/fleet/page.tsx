@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { WalletGate } from "@/components/wallet/WalletGate";
 import Link from "next/link";
 import { FleetClaim } from "@/components/fleet/FleetClaim";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { clientNamespaces } from "@/components/i18n/clientNamespaces";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Fleet.page"))("title") };
@@ -22,9 +24,11 @@ export default async function FleetClaimPage() {
           ),
         })}
       </p>
-      <WalletGate>
-        <FleetClaim />
-      </WalletGate>
+      <ClientMessages namespaces={clientNamespaces.fleet}>
+        <WalletGate>
+          <FleetClaim />
+        </WalletGate>
+      </ClientMessages>
     </div>
   );
 }

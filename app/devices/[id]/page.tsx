@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { WalletGate } from "@/components/wallet/WalletGate";
 import { DeviceDetail } from "@/components/devices/DeviceDetail";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { clientNamespaces } from "@/components/i18n/clientNamespaces";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("DeviceDetail"))("pageTitle") };
@@ -19,9 +21,11 @@ export default async function DevicePage({
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight">{t("pageTitle")}</h1>
       {/* id is a DID, an address or an ioID number; the component parses it like the lookup box does. */}
-      <WalletGate>
-        <DeviceDetail refText={safeDecode(id)} chainParam={typeof chain === "string" ? chain : undefined} />
-      </WalletGate>
+      <ClientMessages namespaces={clientNamespaces.device}>
+        <WalletGate>
+          <DeviceDetail refText={safeDecode(id)} chainParam={typeof chain === "string" ? chain : undefined} />
+        </WalletGate>
+      </ClientMessages>
     </div>
   );
 }

@@ -1,0 +1,19 @@
+import type en from "@/messages/en.json";
+
+export type ClientNamespace = keyof typeof en;
+
+/**
+ * The catalog parts the client components of each part of the site read, by what renders them. The messages
+ * travel inside each page's HTML and are parsed before it hydrates, so a page carries only its own (the whole
+ * catalog costs a phone time on every page). clientNamespaces.test.ts follows each page's imports and fails when
+ * a client component there reads a namespace its list lacks.
+ */
+export const clientNamespaces = {
+  /** The root layout's client parts: the wallet button and its dialogs, the footer's switchers, app/error.tsx. */
+  layout: ["Footer", "Wallet", "Error"],
+  home: ["NetworkStatus"],
+  claim: ["Claim", "Checks", "Sources", "Wallet", "Errors", "DeviceErrors", "Documents"],
+  fleet: ["Fleet", "Checks", "Sources", "Errors", "DeviceErrors", "Documents"],
+  devices: ["Devices", "Checks", "Wallet", "Errors", "DeviceErrors", "Documents", "Addresses", "Ui"],
+  device: ["DeviceDetail", "DeviceWallet", "Devices", "History", "Inbox", "Checks", "Sources", "Errors", "DeviceErrors", "Documents", "Addresses", "Ui"],
+} as const satisfies Record<string, readonly ClientNamespace[]>;
