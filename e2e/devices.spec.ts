@@ -6,6 +6,7 @@ import { createVirtualDevice } from "../lib/device/simulated/virtualDevice";
 import { toIoAddress } from "../lib/did/ioAddress";
 import { startVirtualDeviceServer, type VirtualDeviceServer } from "../scripts/device/server";
 import { connectTestWallet, expect, test } from "./support/fixtures";
+import { e2ePorts } from "./support/ports";
 import { deviceKey, e2eAccounts, registerVirtualDevice, type RegisteredDevice } from "./support/registerDevice";
 
 async function openMyDevices(page: Page, account: 0 | 1 = 0): Promise<void> {
@@ -230,4 +231,36 @@ test.describe("my devices", () => {
     expect(inert).toEqual({ pwned: undefined, javascriptLinks: 0, injected: 0, overflow: 0, bodyVisible: true });
     expect(dialogs).toEqual([]);
   });
+
+  for (const { locale, myDevices } of [
+    { locale: "en", myDevices: "My devices" },
+    { locale: "zh-Hans", myDevices: "我的设备" },
+  ]) {
+    test(`skeleton rows take a loaded row's room on a phone (${locale})`, async ({ page, context, baseURL }) => {
+      await context.addCookies([{ name: "locale", value: locale, url: baseURL! }]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      const device = await registerVirtualDevice({ seed: `skeleton-${locale}` });
+      await page.goto("/");
+      await connectTestWallet(page);
+
+      // Chain reads wait until the skeleton is measured, as on a slow phone connection.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route((url) => url.port === String(e2ePorts.anvil), async (route) => {
+        await held;
+        await route.fallback();
+      });
+      await page.getByRole("link", { name: myDevices }).click();
+      const skeleton = page.getByTestId("device-row-skeleton").first();
+      await expect(skeleton).toBeVisible();
+      const placeholder = (await skeleton.boundingBox())!;
+
+      release();
+      const loaded = row(page, device);
+      await expect(loaded.getByTestId("document-badge")).toHaveAttribute("data-result", "jcs");
+      const box = (await loaded.boundingBox())!;
+      expect(box.height, "row height").toBe(placeholder.height);
+      expect(box.y, "row position").toBe(placeholder.y);
+    });
+  }
 });
