@@ -19,6 +19,8 @@ export interface QueueInputError {
   where: string;
   text: string;
   message: string;
+  /** A device address (https) the browser could not reach: maybe its certificate is not accepted yet. */
+  certificateOf?: string | undefined;
 }
 
 export interface QueueParse {
@@ -53,6 +55,7 @@ export interface QueueItem {
   where: string;
   text: string;
   message?: string | undefined;
+  certificateOf?: string | undefined;
 }
 
 function jsonItems(text: string): QueueItem[] {
@@ -104,7 +107,7 @@ function collect(items: readonly QueueItem[], options: ParseClaimInputOptions, q
   const seen = new Set(queued);
   for (const item of items) {
     if (item.message) {
-      result.errors.push({ where: item.where, text: item.text, message: item.message });
+      result.errors.push({ where: item.where, text: item.text, message: item.message, certificateOf: item.certificateOf });
       continue;
     }
     const outcome = toEntry(item.text, options);
