@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 import { explainError } from "../chain/revertMessages";
-import { isDeviceError } from "../device/errors";
+import { isDeviceError } from "../untrusted/errors";
 import type { ClaimFailure } from "./machine";
 import { ClaimExecutionError } from "./walletSteps";
 

@@ -13,7 +13,7 @@ import { matchLocale, type AppLocale } from "@/lib/i18n/locales";
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The catalog parts the embedded flow reads: its own, the claim's (one device or a fleet) and the wallet button's. */
-const embedNamespaces = ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "Fleet"] as const;
+const embedNamespaces = ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "DeviceErrors", "Fleet"] as const;
 
 /**
  * The flow speaks the host's `locale` when it is a language this wallet has (any English or Chinese tag, e.g. en,

@@ -9,6 +9,7 @@ import { documentHash, parseDidDocument } from "../../did/didDocument";
 import { chooseDocument, minimalDocument } from "../document";
 import { deviceQueueItem } from "./deviceEntry";
 import { parseClaimItems } from "./queueInput";
+import { english } from "../../i18n/renderText";
 
 const ctx = useDevnet();
 
@@ -64,7 +65,7 @@ describe("a connected device added to the fleet queue", () => {
     const { session, link } = linkTo(device, { refuseToSign: true });
     const item = await deviceQueueItem(JSON.stringify(device.didJson()), session, signing());
     expect(item.where).toBe(device.did);
-    expect(item.message).toMatch(/sign/i);
+    expect(english(item.said!)).toMatch(/refused to sign/);
     expect(parseClaimItems([item]).errors).toHaveLength(1);
     expect(link.closed).toBe(1);
   });
@@ -79,6 +80,6 @@ describe("a connected device added to the fleet queue", () => {
 
   it("says why a device address cannot be used, without contacting anything", async () => {
     const item = await deviceQueueItem("ftp://192.168.1.20", undefined, signing());
-    expect(item.message).toMatch(/http/);
+    expect(english(item.said!)).toMatch(/uses ftp:; only http\(s\) device endpoints/);
   });
 });

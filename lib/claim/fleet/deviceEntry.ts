@@ -3,7 +3,7 @@ import { signDevicePermit } from "../devicePermit";
 import { toFailure } from "../failure";
 import { encodeClaimPayload } from "../input/encode";
 import { parseClaimInput } from "../input/parse";
-import { isDeviceError } from "../../device/errors";
+import { isDeviceError } from "../../untrusted/errors";
 import { openSession } from "../../device/openSession";
 import type { DeviceSession } from "../../device/session";
 import type { QueueItem } from "./queueInput";
@@ -51,7 +51,8 @@ export async function deviceQueueItem(raw: string, link: DeviceSession | undefin
     const failure = toFailure(error);
     const message = failure.action ? `${failure.message} ${failure.action}` : failure.message;
     // As in the single claim: an https device the browser would not talk to gets the certificate steps.
-    return { where, text: raw, message, certificateOf: !link && isDeviceError(error, "http-certificate") ? endpoint : undefined };
+    const certificateOf = !link && isDeviceError(error, "http-certificate") ? endpoint : undefined;
+    return { where, text: raw, message, said: failure.action ? undefined : failure.said, certificateOf };
   } finally {
     await session?.close();
   }

@@ -1,8 +1,9 @@
 import type { Address } from "viem";
-import { isDeviceError } from "../../device/errors";
+import { isDeviceError } from "../../untrusted/errors";
 import { parseClaimInput, type ParseClaimInputOptions } from "../input/parse";
 import type { ClaimInput } from "../input/types";
 import { parseCsv } from "./csv";
+import type { Text } from "../../i18n/text";
 
 /** A device ready to queue: identified and carrying its signature for the owner. */
 export interface QueueEntry {
@@ -19,6 +20,8 @@ export interface QueueInputError {
   where: string;
   text: string;
   message: string;
+  /** The message in the owner's language, where the app words it itself (a device error): the UI prefers it. */
+  said?: Text | undefined;
   /** A device address (https) the browser could not reach: maybe its certificate is not accepted yet. */
   certificateOf?: string | undefined;
 }
@@ -55,6 +58,7 @@ export interface QueueItem {
   where: string;
   text: string;
   message?: string | undefined;
+  said?: Text | undefined;
   certificateOf?: string | undefined;
 }
 
@@ -107,11 +111,11 @@ function collect(items: readonly QueueItem[], options: ParseClaimInputOptions, q
   const seen = new Set(queued);
   for (const item of items) {
     if (item.message) {
-      result.errors.push({ where: item.where, text: item.text, message: item.message, certificateOf: item.certificateOf });
+      result.errors.push({ where: item.where, text: item.text, message: item.message, said: item.said, certificateOf: item.certificateOf });
       continue;
     }
     const outcome = toEntry(item.text, options);
-    if ("message" in outcome) result.errors.push({ where: item.where, text: preview(item.text), message: outcome.message });
+    if ("message" in outcome) result.errors.push({ where: item.where, text: preview(item.text), message: outcome.message, said: outcome.said });
     else if (seen.has(outcome.key)) result.duplicates++;
     else if (seen.size >= MAX_QUEUE) result.errors.push({ where: item.where, text: preview(item.text), message: `A queue takes at most ${MAX_QUEUE} devices: claim these first, then add the rest.` });
     else {
@@ -123,12 +127,12 @@ function collect(items: readonly QueueItem[], options: ParseClaimInputOptions, q
 }
 
 /** One claim code or link → a queue entry, or the reason it cannot be one. */
-export function toEntry(text: string, options: ParseClaimInputOptions): QueueEntry | { message: string } {
+export function toEntry(text: string, options: ParseClaimInputOptions): QueueEntry | { message: string; said?: Text } {
   let input: ClaimInput;
   try {
     input = parseClaimInput(text, options);
   } catch (error) {
-    if (isDeviceError(error)) return { message: error.message };
+    if (isDeviceError(error)) return { message: error.message, said: error.said };
     throw error;
   }
   if (input.device === undefined || input.did === undefined) {
