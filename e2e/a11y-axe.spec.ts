@@ -4,6 +4,9 @@ import type { Page } from "@playwright/test";
 import { e2eEmbedHostOrigin } from "./support/ports";
 import { connectTestWallet, connectWallet, expect, test } from "./support/fixtures";
 import { registerVirtualDevice } from "./support/registerDevice";
+import { pasteClaim } from "./support/claimPage";
+import { checkIconContrast } from "./support/contrast";
+import { preSignedPayload } from "./support/devices";
 
 const themes = ["light", "dark"] as const;
 
@@ -68,6 +71,24 @@ for (const theme of themes) {
       });
     });
   }
+}
+
+// axe does not measure graphics, so the checklist's verdict icons are measured here (WCAG 1.4.11: 3:1).
+for (const theme of themes) {
+  test(`the checklist's passed and failed icons are legible in the ${theme} theme`, async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "theme", value: theme, url: baseURL! }, { name: "locale", value: "en", url: baseURL! }]);
+    await page.goto("/claim");
+    await connectTestWallet(page);
+    // A stale nonce: the signature check fails while the others pass, so both icons are on screen.
+    await pasteClaim(page, preSignedPayload(`axe-icons-${theme}`, { nonce: 1n }));
+    for (const ok of [true, false]) {
+      const icon = page.locator(`[data-testid^="check-"][data-ok="${ok}"] svg`).first();
+      await expect(icon).toBeVisible();
+      const contrast = await checkIconContrast(icon);
+      expect(contrast.mark, `${ok ? "tick" : "cross"} against its disc`).toBeGreaterThanOrEqual(3);
+      expect(contrast.disc, `${ok ? "passed" : "failed"} disc against the page`).toBeGreaterThanOrEqual(3);
+    }
+  });
 }
 
 test("the theme follows the system until the owner picks one, and the pick survives a reload", async ({ page }) => {

@@ -6,9 +6,14 @@ import os from "node:os";
 import path from "node:path";
 import QRCode from "qrcode";
 import type { Page } from "@playwright/test";
+import type { Address } from "viem";
+import { ioIDRegistryAbi } from "../lib/chain/abi";
+import { documentHash } from "../lib/did/didDocument";
 import { createVirtualDevice } from "../lib/device/simulated/virtualDevice";
-import { preSignedPayload, withVirtualDevice } from "./support/devices";
+import { acceptCertificate } from "./support/certificate";
+import { devnetDeployment, preSignedPayload, withVirtualDevice } from "./support/devices";
 import { connectTestWallet, expect, test as base } from "./support/fixtures";
+import { e2ePublicClient } from "./support/registerDevice";
 import { pngFromLuma, writeQrY4m } from "./support/y4m";
 
 const cameraSeeds = ["e2e-fleet-camera-1", "e2e-fleet-camera-2", "e2e-fleet-camera-3"];
@@ -117,8 +122,34 @@ test.describe("fleet queue from the other doors", () => {
         await expect(page.getByTestId("fleet-added")).toHaveText("Already in the queue: ignored.");
         await expect(rows(page)).toHaveCount(2);
         await claimAll(page, 2);
+        // What the single claim records for a connected device: the device's own /diddoc, not one built from its key.
+        for (const device of [first, second]) {
+          const recorded = await e2ePublicClient.readContract({ address: devnetDeployment.ioIDRegistry as Address, abi: ioIDRegistryAbi, functionName: "documentHash", args: [device.device.address] });
+          expect(recorded).toBe(documentHash(device.device.diddocJson().diddoc));
+        }
       });
     });
+  });
+
+  test("an https device whose certificate is not accepted gets the single claim's steps; accepted, Try again adds it", async ({ page }) => {
+    await openFleet(page, "Wi-Fi (device address)");
+    await withVirtualDevice(
+      "e2e-fleet-wifi-https",
+      async (server) => {
+        await page.getByLabel("Device address on your network").fill(`127.0.0.1:${server.port}`);
+        await page.getByRole("button", { name: "Connect to device" }).click();
+        const help = page.getByTestId("certificate-help");
+        await expect(help).toBeVisible();
+        await expect(help.getByTestId("certificate-link")).toHaveAttribute("href", `${server.url}/did`);
+        await expect(rows(page)).toHaveCount(0);
+
+        await acceptCertificate(page, help.getByTestId("certificate-link"), server.device.did);
+        await help.getByRole("button", { name: "Try again" }).click();
+        await expect(rows(page).first().locator("td").first()).toHaveAttribute("title", server.device.did);
+        await expect(help).toHaveCount(0);
+      },
+      { https: true },
+    );
   });
 });
 

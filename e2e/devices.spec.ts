@@ -6,6 +6,7 @@ import { createVirtualDevice } from "../lib/device/simulated/virtualDevice";
 import { toIoAddress } from "../lib/did/ioAddress";
 import { startVirtualDeviceServer, type VirtualDeviceServer } from "../scripts/device/server";
 import { connectTestWallet, expect, test } from "./support/fixtures";
+import { e2ePorts } from "./support/ports";
 import { deviceKey, e2eAccounts, registerVirtualDevice, type RegisteredDevice } from "./support/registerDevice";
 
 async function openMyDevices(page: Page, account: 0 | 1 = 0): Promise<void> {
@@ -229,5 +230,45 @@ test.describe("my devices", () => {
     }));
     expect(inert).toEqual({ pwned: undefined, javascriptLinks: 0, injected: 0, overflow: 0, bodyVisible: true });
     expect(dialogs).toEqual([]);
+  });
+
+  // The service worker's fetches pass by page.route: without it every chain read is held as the test says.
+  test.describe("while rows load", () => {
+  test.use({ serviceWorkers: "block" });
+  for (const { locale, myDevices, reading } of [
+    { locale: "en", myDevices: "My devices", reading: "Reading your ioIDs…" },
+    { locale: "zh-Hans", myDevices: "我的设备", reading: "正在读取您的 ioID…" },
+  ]) {
+    test(`skeleton rows take a loaded row's room on a phone (${locale})`, async ({ page, context, baseURL }) => {
+      await context.addCookies([{ name: "locale", value: locale, url: baseURL! }]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      const device = await registerVirtualDevice({ seed: `skeleton-${locale}` });
+      await page.goto("/");
+      await connectTestWallet(page);
+
+      // Chain reads wait until the skeleton is measured, as on a slow phone connection.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route((url) => url.port === String(e2ePorts.anvil), async (route) => {
+        await held;
+        await route.fallback();
+      });
+      await page.getByRole("link", { name: myDevices }).click();
+      // The lazily loaded list's own skeleton (it replaces the one shown while its code loads), held by the reads.
+      const skeleton = page.getByRole("status").filter({ hasText: reading }).getByTestId("device-row-skeleton").first();
+      await expect(skeleton).toBeVisible();
+      const measure = () => skeleton.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+      // A skeleton being swapped for its like measures 0 for a moment; the one that stays is what counts.
+      await expect.poll(async () => (await measure()).height).toBeGreaterThan(0);
+      const placeholder = await measure();
+
+      release();
+      const loaded = row(page, device);
+      await expect(loaded.getByTestId("document-badge")).toHaveAttribute("data-result", "jcs");
+      const box = await loaded.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+      expect(box.height, "row height").toBe(placeholder.height);
+      expect(box.y, "row position").toBe(placeholder.y);
+    });
+  }
   });
 });

@@ -51,4 +51,27 @@ test.describe("wallet button", () => {
     expect(markup).toContain("Connect a wallet to see your ioIDs");
     expect(markup).not.toContain("Connecting to your wallet");
   });
+
+  test("the wallet dialog speaks the page's language and follows a switch without a reload", async ({ page }) => {
+    await page.goto("/claim");
+    // Opened in English first: RainbowKit is loaded with English, so only following the switch can make it Chinese.
+    await page.getByRole("button", { name: "Connect Wallet" }).first().click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByRole("heading", { name: "Connect a Wallet" })).toBeVisible();
+    await expect(dialog.getByText("Popular", { exact: true })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+
+    // A mark on this document: a reload would start a new one without it.
+    await page.evaluate(() => void ((window as Window & { __sameDocument?: boolean }).__sameDocument = true));
+    await page.getByLabel("Language").selectOption("zh-Hans");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+    await page.getByRole("button", { name: "连接钱包" }).first().click();
+    await expect(dialog.getByRole("heading", { name: "连接钱包" })).toBeVisible();
+    await expect(dialog.getByText("流行", { exact: true })).toBeVisible();
+    await expect(dialog.getByText("其他", { exact: true })).toBeVisible();
+    await expect(dialog.getByText("什么是钱包？")).toBeVisible();
+    await expect(dialog.getByText(/Connect a Wallet|Popular|What is a Wallet/)).toHaveCount(0);
+    expect(await page.evaluate(() => (window as Window & { __sameDocument?: boolean }).__sameDocument), "no reload").toBe(true);
+  });
 });

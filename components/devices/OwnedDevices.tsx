@@ -7,14 +7,12 @@ import type { Address } from "viem";
 import type { ChainConfig } from "@/lib/chain/config";
 import { DEVICE_PAGE_SIZE, type DeviceView } from "@/lib/chain/devices";
 import type { WalletMarker } from "@/lib/deviceWallet/markers";
-import { AddressText } from "@/components/ui/AddressText";
 import { buttonClass } from "@/components/ui/Card";
-import { CopyableText } from "@/components/ui/CopyableText";
 import { DeviceIllustration } from "@/components/ui/icons/DeviceIllustration";
-import { useLocaleFormat } from "@/components/i18n/useLocaleFormat";
 import { DocumentBadge } from "./DocumentBadge";
-import { deviceHref, shortHex } from "./links";
-import { ListSkeleton } from "./ListSkeleton";
+import { DeviceRowContent } from "./DeviceRow";
+import { deviceHref } from "./links";
+import { ListSkeleton, rowFrameClass } from "./ListSkeleton";
 import { ReadError } from "./ReadError";
 import { useHeldTokens, useOwnedDevices } from "./useDeviceReads";
 import { useWalletMarkers } from "./wallet/useWalletAssets";
@@ -67,7 +65,7 @@ export function OwnedDevices({ owner, chainConfig }: { owner: Address; chainConf
       ) : list.error ? (
         <ReadError title={t("pageError")} error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <ListSkeleton label={t("readingRange", { from, to })} />
+        <ListSkeleton label={t("readingRange", { from, to })} withHeading={false} />
       )}
       {list.pages > 1 && (
         <nav aria-label={t("pages")} className="flex items-center justify-between gap-2">
@@ -85,71 +83,10 @@ export function OwnedDevices({ owner, chainConfig }: { owner: Address; chainConf
 }
 
 function DeviceCard({ view, chainId, heldTokenId, marker }: { view: DeviceView; chainId: number; heldTokenId: bigint | undefined; marker: WalletMarker | undefined }) {
-  const t = useTranslations("Devices.card");
-  const format = useLocaleFormat();
-  const tokenId = view.deviceNFT?.tokenId ?? heldTokenId;
   const headingId = `ioid-${view.id?.toString() ?? "x"}`;
   return (
-    <li data-testid="device-row" data-ioid={view.id?.toString()} data-device={view.device} aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4">
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h3 id={headingId} className="font-semibold">
-          <Link href={deviceHref(view, chainId)} className="text-brand-700 underline-offset-2 hover:underline">
-            {t("ioidNumber", { id: view.id?.toString() ?? "" })}
-            {view.project ? <span className="font-normal text-slate-600"> · {view.project.name}</span> : null}
-          </Link>
-        </h3>
-        <DocumentBadge view={view} chainId={chainId} />
-      </div>
-      <dl className="mt-2 grid grid-cols-1 gap-x-3 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-        {view.did ? (
-          <>
-            <dt className="text-slate-500">{t("did")}</dt>
-            <dd className="min-w-0">
-              <CopyableText value={view.did} label={t("did")} testId="row-did" />
-            </dd>
-            <dt className="text-slate-500">{t("device")}</dt>
-            <dd className="min-w-0">
-              <AddressText address={view.device!} label={t("deviceAddressLabel")} short />
-            </dd>
-          </>
-        ) : (
-          <>
-            <dt className="text-slate-500">{t("device")}</dt>
-            <dd className="text-slate-600">{t("noDevice")}</dd>
-          </>
-        )}
-        {view.wallet && (
-          <>
-            <dt className="text-slate-500">{t("deviceWallet")}</dt>
-            <dd className="min-w-0">
-              <AddressText address={view.wallet} label={t("deviceWalletLabel")} short />
-              <span className="text-xs text-slate-600" data-testid="row-wallet-balance">
-                {format.iotx(view.walletBalance)}
-              </span>
-              {marker && marker.tokens + marker.nfts > 0 && (
-                <span className="rounded bg-brand-100 px-1 text-xs text-brand-700" data-testid="row-token-marker" title={t("markerTitle")}>
-                  {t("marker", { tokens: marker.tokens, nfts: marker.nfts })}
-                </span>
-              )}
-            </dd>
-          </>
-        )}
-        {view.deviceNFT && (
-          <>
-            <dt className="text-slate-500">{t("deviceNft")}</dt>
-            <dd className="text-xs">
-              <span className="font-mono" title={view.deviceNFT.contract}>
-                {shortHex(view.deviceNFT.contract, 4)}
-              </span>{" "}
-              {view.deviceNFT.held === 0n ? (
-                <span className="text-amber-700">{t("nftNotInWallet")}</span>
-              ) : (
-                <span data-testid="row-nft-token">#{tokenId?.toString() ?? "…"}</span>
-              )}
-            </dd>
-          </>
-        )}
-      </dl>
+    <li data-testid="device-row" data-ioid={view.id?.toString()} data-device={view.device} aria-labelledby={headingId} className={rowFrameClass}>
+      <DeviceRowContent view={view} href={deviceHref(view, chainId)} badge={<DocumentBadge view={view} chainId={chainId} />} heldTokenId={heldTokenId} marker={marker} headingId={headingId} />
     </li>
   );
 }

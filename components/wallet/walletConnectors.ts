@@ -120,12 +120,15 @@ function e2eWallet(): Wallet {
   };
 }
 
-const walletGroups = (names: WalletNames): WalletList => [
+// Group names RainbowKit translates itself ("Popular", "Other"): the connectors are made once, when the wallet
+// stack loads, so a heading worded then would stay in that language after a switch; RainbowKit words these at
+// each render from its locale prop, which follows the page's.
+const walletGroups: WalletList = [
   {
-    groupName: names.groupPopular,
+    groupName: "Popular",
     wallets: [injectedWallet, metaMaskWallet, iopayWallet, okxWallet, walletConnectWallet].map(withLazyWalletSdk),
   },
-  ...(e2eBuild ? [{ groupName: names.groupTesting, wallets: [e2eWallet] }] : []),
+  ...(e2eBuild ? [{ groupName: "Other", wallets: [e2eWallet] }] : []),
 ];
 
 /**
@@ -162,5 +165,5 @@ function connectorsFor(groups: WalletList, appName: string): CreateConnectorFn[]
 }
 
 export function walletConnectors(names: WalletNames) {
-  return connectorsFor(walletGroups(names), names.appName);
+  return connectorsFor(walletGroups, names.appName);
 }

@@ -12,6 +12,7 @@ import { transferCall } from "@/lib/claim/deviceCalls";
 import { AddressInput } from "@/components/ui/AddressInput";
 import { buttonClass } from "@/components/ui/Card";
 import { useText } from "@/components/i18n/useText";
+import { ReviewButtons } from "./ReviewButtons";
 import { TxProgress } from "./TxProgress";
 import { useContractTx } from "./useContractTx";
 
@@ -38,24 +39,19 @@ export function TransferAction({ view, owner, chainConfig, onTransferred }: { vi
         </p>
         <p className="text-sm text-slate-600">{t("check")}</p>
         <TxProgress state={tx.state} chainId={chainId} done={t("done", { to: review })} />
-        <div className="flex flex-wrap gap-2">
-          <button
-            type="button"
-            className={buttonClass.primary}
-            disabled={busy}
-            onClick={async () => {
+        <ReviewButtons
+          busy={busy}
+          confirm={{
+            label: t("confirm"),
+            onClick: async () => {
               const hash = await tx.run(async () =>
                 ownerPlan(transferCall(chainConfig.contracts.ioID, owner, review, view.id!), { chainId, registry: chainConfig.contracts.ioIDRegistry, owner }),
               );
               if (hash) onTransferred(review, hash);
-            }}
-          >
-            {t("confirm")}
-          </button>
-          <button type="button" className={buttonClass.secondary} disabled={busy} onClick={() => (setReview(undefined), tx.reset())}>
-            {t("back")}
-          </button>
-        </div>
+            },
+          }}
+          back={{ label: t("back"), onClick: () => (setReview(undefined), tx.reset()) }}
+        />
       </div>
     );
   }

@@ -14,6 +14,7 @@ import { ownerPlan } from "@/lib/claim/deviceActions";
 import { AddressInput } from "@/components/ui/AddressInput";
 import { Alert, buttonClass } from "@/components/ui/Card";
 import { useText } from "@/components/i18n/useText";
+import { ReviewButtons } from "../actions/ReviewButtons";
 import { TxProgress } from "../actions/TxProgress";
 import { useContractTx } from "../actions/useContractTx";
 
@@ -90,16 +91,15 @@ export function SendForm({ choice, wallet, device, owner, chainConfig, onClose }
           </div>
         )}
         <TxProgress state={tx.state} chainId={chainId} done={t("sent", { effect: say(review.call.effect) })} />
-        <div className="flex flex-wrap gap-2">
-          {review.state === "ok" && tx.state.phase !== "done" && (
-            <button type="button" className={buttonClass.primary} disabled={busy} onClick={() => void tx.run(async () => ownerPlan(review.call, { chainId, owner, registry: chainConfig.contracts.ioIDRegistry }))}>
-              {t("send")}
-            </button>
-          )}
-          <button type="button" className={buttonClass.secondary} disabled={busy} onClick={() => (tx.state.phase === "done" ? onClose() : (setReview(undefined), tx.reset()))}>
-            {tx.state.phase === "done" ? t("close") : t("back")}
-          </button>
-        </div>
+        <ReviewButtons
+          busy={busy}
+          confirm={
+            review.state === "ok" && tx.state.phase !== "done"
+              ? { label: t("send"), onClick: () => void tx.run(async () => ownerPlan(review.call, { chainId, owner, registry: chainConfig.contracts.ioIDRegistry })) }
+              : undefined
+          }
+          back={tx.state.phase === "done" ? { label: t("close"), onClick: onClose } : { label: t("back"), onClick: () => (setReview(undefined), tx.reset()) }}
+        />
       </div>
     );
   }

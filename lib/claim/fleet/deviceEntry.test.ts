@@ -5,18 +5,20 @@ import { useDevnet } from "../../../contracts/test/helpers";
 import { SIGN_FAILURE } from "../../device/ioconnect";
 import { createDeviceSession } from "../../device/session";
 import { createVirtualDevice, type VirtualDevice } from "../../device/simulated/virtualDevice";
+import { documentHash, parseDidDocument } from "../../did/didDocument";
+import { chooseDocument, minimalDocument } from "../document";
 import { deviceQueueItem } from "./deviceEntry";
 import { parseClaimItems } from "./queueInput";
 import { english } from "../../i18n/renderText";
 
 const ctx = useDevnet();
 
-function linkTo(device: VirtualDevice, { refuseToSign = false } = {}) {
+function linkTo(device: VirtualDevice, { refuseToSign = false, servesDocumentOf = device } = {}) {
   const link = { closed: 0, signed: 0 };
   const session = createDeviceSession({
     transport: "ble",
     did: async () => device.didJson(),
-    diddoc: async () => device.diddocJson(),
+    diddoc: async () => servesDocumentOf.diddocJson(),
     sign: async (digest) => (link.signed++, refuseToSign ? SIGN_FAILURE : device.sign(digest)),
     close: async () => void link.closed++,
   });
@@ -35,6 +37,27 @@ describe("a connected device added to the fleet queue", () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.entries[0]!.input).toMatchObject({ did: device.did, permit: { owner: ctx.accounts[0]!.address, nonce: 0n } });
     expect(link).toEqual({ closed: 1, signed: 1 });
+  });
+
+  it("records the device's own /diddoc, as the single claim does, not one built from its key", async () => {
+    const device = createVirtualDevice({ seed: "fleet-door-diddoc" });
+    const { session } = linkTo(device);
+    const item = await deviceQueueItem(JSON.stringify(device.didJson()), session, signing());
+    const input = parseClaimItems([item]).entries[0]!.input;
+    const own = parseDidDocument(device.diddocJson().diddoc);
+    expect(input.document).toEqual(own);
+    const chosen = await chooseDocument({ did: input.did!, publicKey: device.publicKey, document: input.document });
+    expect(chosen).toMatchObject({ ok: true, choice: { hash: documentHash(own) } });
+    // The device's document carries its key-agreement key too: a generated one would record another hash.
+    expect(documentHash(own)).not.toBe(documentHash(minimalDocument(device.did, device.publicKey)));
+  });
+
+  it("refuses a device serving another device's document before asking it to sign", async () => {
+    const device = createVirtualDevice({ seed: "fleet-door-own" });
+    const { session, link } = linkTo(device, { servesDocumentOf: createVirtualDevice({ seed: "fleet-door-other" }) });
+    const item = await deviceQueueItem(JSON.stringify(device.didJson()), session, signing());
+    expect(item.message).toMatch(new RegExp(device.did));
+    expect(link).toEqual({ closed: 1, signed: 0 });
   });
 
   it("names a device that refuses to sign, and closes its link", async () => {

@@ -3,6 +3,7 @@ import { signDevicePermit } from "../devicePermit";
 import { toFailure } from "../failure";
 import { encodeClaimPayload } from "../input/encode";
 import { parseClaimInput } from "../input/parse";
+import { isDeviceError } from "../../untrusted/errors";
 import { openSession } from "../../device/openSession";
 import type { DeviceSession } from "../../device/session";
 import type { QueueItem } from "./queueInput";
@@ -15,14 +16,18 @@ export interface DeviceSigningContext {
 }
 
 /**
- * A connected device (Wi-Fi, Bluetooth or USB) → the claim code it would print on a label: its identity and its
- * signature for the owner's next nonce. The queue then treats it as any pre-signed code (the same parse, the same
- * checks, kept across a reload), so a live link is needed only for this one signature.
+ * A connected device (Wi-Fi, Bluetooth or USB) → the claim code it would print on a label: its identity, its own
+ * DID Document (/diddoc, what the single claim records for a connected device) and its signature for the owner's
+ * next nonce. The queue then treats it as any pre-signed code (the same parse, the same checks, the same document
+ * choice in document.ts, kept across a reload), so a live link is needed only while the device answers.
  */
 export async function signedClaimCode(session: DeviceSession, { client, chainId, registry, owner }: DeviceSigningContext): Promise<string> {
   const identity = await session.identify();
+  // Read before signing, once the DID is known: the session refuses a document that does not name this device and
+  // publish its key, so such a device is named with its reason and never asked to sign.
+  const { document } = await session.diddoc();
   const { signature, nonce } = await signDevicePermit(client, { session, registry, device: identity.address, owner });
-  return encodeClaimPayload({ v: 1, did: identity.did, puk: identity.publicKey, chainId, registry, owner, nonce, sig: signature.serialized });
+  return encodeClaimPayload({ v: 1, did: identity.did, puk: identity.publicKey, doc: document, chainId, registry, owner, nonce, sig: signature.serialized });
 }
 
 /**
@@ -33,8 +38,10 @@ export async function signedClaimCode(session: DeviceSession, { client, chainId,
 export async function deviceQueueItem(raw: string, link: DeviceSession | undefined, signing: DeviceSigningContext | undefined): Promise<QueueItem> {
   let session: DeviceSession | undefined = link;
   let where = "Device";
+  let endpoint: string | undefined;
   try {
     const input = parseClaimInput(raw);
+    endpoint = input.endpoint;
     where = input.endpoint ?? input.did ?? where;
     session = openSession({ session: link, endpoint: input.endpoint });
     if (!session) return { where, text: raw, message: "This door gave no way to reach the device: connect it over Wi-Fi (its address), Bluetooth or USB." };
@@ -42,7 +49,10 @@ export async function deviceQueueItem(raw: string, link: DeviceSession | undefin
     return { where, text: await signedClaimCode(session, signing) };
   } catch (error) {
     const failure = toFailure(error);
-    return { where, text: raw, message: failure.action ? `${failure.message} ${failure.action}` : failure.message, said: failure.action ? undefined : failure.said };
+    const message = failure.action ? `${failure.message} ${failure.action}` : failure.message;
+    // As in the single claim: an https device the browser would not talk to gets the certificate steps.
+    const certificateOf = !link && isDeviceError(error, "http-certificate") ? endpoint : undefined;
+    return { where, text: raw, message, said: failure.action ? undefined : failure.said, certificateOf };
   } finally {
     await session?.close();
   }

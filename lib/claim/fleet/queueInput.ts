@@ -22,6 +22,8 @@ export interface QueueInputError {
   message: string;
   /** The message in the owner's language, where the app words it itself (a device error): the UI prefers it. */
   said?: Text | undefined;
+  /** A device address (https) the browser could not reach: maybe its certificate is not accepted yet. */
+  certificateOf?: string | undefined;
 }
 
 export interface QueueParse {
@@ -57,6 +59,7 @@ export interface QueueItem {
   text: string;
   message?: string | undefined;
   said?: Text | undefined;
+  certificateOf?: string | undefined;
 }
 
 function jsonItems(text: string): QueueItem[] {
@@ -108,7 +111,7 @@ function collect(items: readonly QueueItem[], options: ParseClaimInputOptions, q
   const seen = new Set(queued);
   for (const item of items) {
     if (item.message) {
-      result.errors.push({ where: item.where, text: item.text, message: item.message, said: item.said });
+      result.errors.push({ where: item.where, text: item.text, message: item.message, said: item.said, certificateOf: item.certificateOf });
       continue;
     }
     const outcome = toEntry(item.text, options);
