@@ -7,6 +7,7 @@ import { DoorTabs } from "@/components/sources/DoorTabs";
 import { sourceEntries } from "@/components/sources/SourcePicker";
 import type { PickerKind } from "@/components/sources/types";
 import { Alert } from "@/components/ui/Card";
+import { useText } from "@/components/i18n/useText";
 import { DoorIcon } from "@/components/ui/icons/DoorIcon";
 import type { FleetController } from "@/lib/claim/fleet/controller";
 import type { FleetState } from "@/lib/claim/fleet/queueState";
@@ -35,6 +36,7 @@ type Adders = Pick<FleetController, "addList" | "addFile" | "addItems" | "addDev
 /** The doors of a fleet, and what the last addition came to: devices added, repeats ignored, each failure named. */
 export function FleetAdd({ state, adders }: { state: FleetState; adders: Adders }) {
   const t = useTranslations("Fleet.add");
+  const say = useText();
   const [door, setDoor] = useState<Door>("list");
   const { lastAdded, inputErrors } = state;
   const tabs = doors.map((kind) => ({ kind, label: t(`doors.${kind}`), icon: <DoorIcon kind={doorGlyphs[kind]} className="size-4" /> }));
@@ -63,8 +65,8 @@ export function FleetAdd({ state, adders }: { state: FleetState; adders: Adders 
         <Alert tone="error" title={t("errorsTitle", { count: inputErrors.length })}>
           <ul className="list-disc pl-5">
             {inputErrors.map((e) => (
-              <li key={`${e.where}-${e.text}`} data-testid="fleet-input-error">
-                {t("error", { where: e.where, message: e.message })}
+              <li key={`${e.where.key}${JSON.stringify(e.where.values)}-${e.text}`} data-testid="fleet-input-error">
+                {t("error", { where: say(e.where), message: say(e.message) })}
               </li>
             ))}
           </ul>

@@ -7,12 +7,14 @@ import type { CallBundling } from "@/lib/claim/bundling";
 import { batchGasBudget, fleetPrompts } from "@/lib/claim/fleet/sendPlan";
 import type { FleetState } from "@/lib/claim/fleet/queueState";
 import { Alert, buttonClass } from "@/components/ui/Card";
+import { useText } from "@/components/i18n/useText";
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
 /** The queue's totals, how many prompts the send costs (said before it starts), the send itself and its progress. */
 export function FleetSend({ state, bundling, connected, onSend }: { state: FleetState; bundling: CallBundling; connected: boolean; onSend: (options: { revokeAfter: boolean }) => void }) {
   const t = useTranslations("Fleet.send");
+  const say = useText();
   const [revokeAfter, setRevokeAfter] = useState(false);
   const result = state.check.result;
   const { send } = state;
@@ -25,7 +27,7 @@ export function FleetSend({ state, bundling, connected, onSend }: { state: Fleet
       </p>
     );
   }
-  if (state.check.status === "failed") return <Alert tone="error" title={t("checkFailed")}>{state.check.error?.message}</Alert>;
+  if (state.check.status === "failed") return <Alert tone="error" title={t("checkFailed")}>{state.check.error && say(state.check.error.message)}</Alert>;
   if (!result || state.check.status !== "checked") return null;
   const { plan, facts } = result;
   const ready = plan.rows.filter((r) => r.register).length;

@@ -7,10 +7,10 @@ import { readWalletMarkers } from "./markers";
 import { executeRequest, sendPlan } from "./send";
 import { explainSendRefusal } from "./refusal";
 import { english } from "../i18n/renderText";
-import { isText, type Text } from "../i18n/text";
+import type { Text } from "../i18n/text";
 
 /** A refusal's words in English, whether the send module or the chain's general explanation worded them. */
-const words = (said: Text | string | undefined) => (isText(said) ? english(said) : said);
+const words = (said: Text | undefined) => said && english(said);
 
 const ctx = useDevnet();
 const scope = (): WalletScope => ({ chainId: ctx.chainId, fromBlock: BigInt(ctx.deployment.block), multicall3: ctx.deployment.multicall3 });

@@ -13,7 +13,10 @@ import { matchLocale, type AppLocale } from "@/lib/i18n/locales";
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The catalog parts the embedded flow reads: its own, the claim's (one device or a fleet) and the wallet button's. */
-const embedNamespaces = ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "Fleet"] as const;
+const embedNamespaces = ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "Fleet", "Reverts", "ClaimFailure", "ClaimCalls", "ClaimQueue"] as const;
+
+/** Where a failure's words come from: their English goes to the host whatever the flow speaks (docs/embed-api.md). */
+const failureNamespaces = ["Checks", "Sources", "Errors", "Reverts", "ClaimFailure"] as const;
 
 /**
  * The flow speaks the host's `locale` when it is a language this wallet has (any English or Chinese tag, e.g. en,
@@ -43,6 +46,7 @@ export default async function EmbedClaimPage({ searchParams }: PageProps) {
   const params = await searchParams;
   const locale = await embedLocale(params);
   const { messages, t } = await catalog(locale);
+  const english = locale === "en" ? undefined : (await catalog("en")).messages;
   const parsed = parseEmbedParams(params, {
     chainIds: chainConfigs.map((c) => c.chain.id),
     allowedOrigins: embedAllowedOrigins().origins,
@@ -68,7 +72,11 @@ export default async function EmbedClaimPage({ searchParams }: PageProps) {
   return (
     <NextIntlClientProvider locale={locale} messages={Object.fromEntries(embedNamespaces.map((n) => [n, messages[n]]))}>
       <div lang={locale}>
-        <EmbedClaim config={{ ...rest, projectId: projectId?.toString(), chainId: chainId ?? defaultChainConfig.chain.id }} initialState={initialState} />
+        <EmbedClaim
+          config={{ ...rest, projectId: projectId?.toString(), chainId: chainId ?? defaultChainConfig.chain.id }}
+          initialState={initialState}
+          hostCatalog={english && Object.fromEntries(failureNamespaces.map((n) => [n, english[n]]))}
+        />
       </div>
     </NextIntlClientProvider>
   );

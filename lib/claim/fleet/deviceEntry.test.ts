@@ -5,6 +5,7 @@ import { useDevnet } from "../../../contracts/test/helpers";
 import { SIGN_FAILURE } from "../../device/ioconnect";
 import { createDeviceSession } from "../../device/session";
 import { createVirtualDevice, type VirtualDevice } from "../../device/simulated/virtualDevice";
+import { english } from "../../i18n/renderText";
 import { deviceQueueItem } from "./deviceEntry";
 import { parseClaimItems } from "./queueInput";
 
@@ -40,8 +41,8 @@ describe("a connected device added to the fleet queue", () => {
     const device = createVirtualDevice({ seed: "fleet-door-refuses" });
     const { session, link } = linkTo(device, { refuseToSign: true });
     const item = await deviceQueueItem(JSON.stringify(device.didJson()), session, signing());
-    expect(item.where).toBe(device.did);
-    expect(item.message).toMatch(/sign/i);
+    expect(english(item.where)).toBe(device.did);
+    expect(english(item.message!)).toMatch(/sign/i);
     expect(parseClaimItems([item]).errors).toHaveLength(1);
     expect(link.closed).toBe(1);
   });
@@ -50,12 +51,12 @@ describe("a connected device added to the fleet queue", () => {
     const device = createVirtualDevice({ seed: "fleet-door-no-wallet" });
     const { session, link } = linkTo(device);
     const item = await deviceQueueItem(JSON.stringify(device.didJson()), session, undefined);
-    expect(item.message).toBe("Connect your wallet first: each device signs for the account that claims it.");
+    expect(english(item.message!)).toBe("Connect your wallet first: each device signs for the account that claims it.");
     expect(link).toEqual({ closed: 1, signed: 0 });
   });
 
   it("says why a device address cannot be used, without contacting anything", async () => {
     const item = await deviceQueueItem("ftp://192.168.1.20", undefined, signing());
-    expect(item.message).toMatch(/http/);
+    expect(english(item.message!)).toMatch(/http/);
   });
 });

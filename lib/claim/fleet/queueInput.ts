@@ -1,5 +1,6 @@
 import type { Address } from "viem";
 import { isDeviceError } from "../../device/errors";
+import { text as said, type Text } from "../../i18n/text";
 import { parseClaimInput, type ParseClaimInputOptions } from "../input/parse";
 import type { ClaimInput } from "../input/types";
 import { parseCsv } from "./csv";
@@ -15,10 +16,10 @@ export interface QueueEntry {
 
 /** A line (or file item) that cannot be queued, and why, in the owner's words. */
 export interface QueueInputError {
-  /** "Line 3", "Item 2", "Row 5". */
-  where: string;
+  /** "Line 3", "Item 2", "Row 5", a file's name. */
+  where: Text;
   text: string;
-  message: string;
+  message: Text;
 }
 
 export interface QueueParse {
@@ -33,7 +34,7 @@ export const MAX_QUEUE = 200;
 
 /** A pasted list: one claim code or link per line; blank lines and `#` comments are skipped. */
 export function parseClaimList(text: string, options: ParseClaimInputOptions = {}, queued: ReadonlySet<string> = new Set()): QueueParse {
-  const items = text.split(/\r?\n/).map((line, i) => ({ where: `Line ${i + 1}`, text: line.trim() }));
+  const items = text.split(/\r?\n/).map((line, i) => ({ where: said("ClaimQueue.where.line", { n: i + 1 }), text: line.trim() }));
   return collect(items.filter((item) => item.text !== "" && !item.text.startsWith("#")), options, queued);
 }
 
@@ -50,9 +51,9 @@ export function parseClaimFile(name: string, text: string, options: ParseClaimIn
 
 /** A line, file item, CSV row, scanned code or image; `message` when it is already known to be unusable. */
 export interface QueueItem {
-  where: string;
+  where: Text;
   text: string;
-  message?: string | undefined;
+  message?: Text | undefined;
 }
 
 function jsonItems(text: string): QueueItem[] {
@@ -60,11 +61,11 @@ function jsonItems(text: string): QueueItem[] {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return [{ where: "File", text: text.slice(0, 60), message: `This file is not valid JSON (${(error as Error).message}).` }];
+    return [{ where: said("ClaimQueue.where.file"), text: text.slice(0, 60), message: said("ClaimQueue.notJson", { detail: (error as Error).message }) }];
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { devices?: unknown })?.devices;
-  if (!Array.isArray(list)) return [{ where: "File", text: text.slice(0, 60), message: 'Expected a JSON array of payloads, or an object with a "devices" array.' }];
-  return list.map((item, i) => ({ where: `Item ${i + 1}`, text: typeof item === "string" ? item.trim() : JSON.stringify(item) }));
+  if (!Array.isArray(list)) return [{ where: said("ClaimQueue.where.file"), text: text.slice(0, 60), message: said("ClaimQueue.notList") }];
+  return list.map((item, i) => ({ where: said("ClaimQueue.where.item", { n: i + 1 }), text: typeof item === "string" ? item.trim() : JSON.stringify(item) }));
 }
 
 const FIELD_COLUMNS = ["v", "did", "puk", "docUri", "docHash", "endpoint", "chainId", "registry", "owner", "nonce", "sig", "project"] as const;
@@ -75,10 +76,10 @@ function csvItems(text: string): QueueItem[] {
   const columns = (header ?? []).map((h) => h.trim());
   const payloadColumn = columns.findIndex((c) => PAYLOAD_COLUMNS.includes(c.toLowerCase()));
   if (payloadColumn < 0 && !columns.includes("did")) {
-    return [{ where: "Row 1", text: columns.join(","), message: 'The header row needs a "payload" column, or payload fields such as "did" and "sig".' }];
+    return [{ where: said("ClaimQueue.where.row", { n: 1 }), text: columns.join(","), message: said("ClaimQueue.noPayloadColumn") }];
   }
   return rows
-    .map((cells, i) => ({ cells, where: `Row ${i + 2}` }))
+    .map((cells, i) => ({ cells, where: said("ClaimQueue.where.row", { n: i + 2 }) }))
     .filter(({ cells }) => cells.some((c) => c.trim() !== ""))
     .map(({ cells, where }) => {
       if (payloadColumn >= 0) return { where, text: (cells[payloadColumn] ?? "").trim() };
@@ -110,7 +111,7 @@ function collect(items: readonly QueueItem[], options: ParseClaimInputOptions, q
     const outcome = toEntry(item.text, options);
     if ("message" in outcome) result.errors.push({ where: item.where, text: preview(item.text), message: outcome.message });
     else if (seen.has(outcome.key)) result.duplicates++;
-    else if (seen.size >= MAX_QUEUE) result.errors.push({ where: item.where, text: preview(item.text), message: `A queue takes at most ${MAX_QUEUE} devices: claim these first, then add the rest.` });
+    else if (seen.size >= MAX_QUEUE) result.errors.push({ where: item.where, text: preview(item.text), message: said("ClaimQueue.full", { max: MAX_QUEUE }) });
     else {
       seen.add(outcome.key);
       result.entries.push(outcome);
@@ -120,19 +121,19 @@ function collect(items: readonly QueueItem[], options: ParseClaimInputOptions, q
 }
 
 /** One claim code or link → a queue entry, or the reason it cannot be one. */
-export function toEntry(text: string, options: ParseClaimInputOptions): QueueEntry | { message: string } {
+export function toEntry(text: string, options: ParseClaimInputOptions): QueueEntry | { message: Text } {
   let input: ClaimInput;
   try {
     input = parseClaimInput(text, options);
   } catch (error) {
-    if (isDeviceError(error)) return { message: error.message };
+    if (isDeviceError(error)) return { message: error.said };
     throw error;
   }
   if (input.device === undefined || input.did === undefined) {
-    return { message: "This is a device address, not a claim code: connect to the device with the Wi-Fi door to add it." };
+    return { message: said("ClaimQueue.addressOnly") };
   }
   if (!input.permit) {
-    return { message: `${input.did} carries no signature for you. Connect the device over Wi-Fi, USB or Bluetooth to add it to the queue.` };
+    return { message: said("ClaimQueue.noSignature", { did: input.did }) };
   }
   return { raw: text, input: input as QueueEntry["input"], key: input.device.toLowerCase() };
 }
