@@ -9,6 +9,7 @@ import { chainConfigs, defaultChainConfig } from "@/lib/chain/config";
 import { embedAllowedOrigins } from "@/lib/embed/origins";
 import { parseEmbedParams } from "@/lib/embed/params";
 import { matchLocale, type AppLocale } from "@/lib/i18n/locales";
+import { renderText } from "@/lib/i18n/renderText";
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -57,7 +58,7 @@ export default async function EmbedClaimPage({ searchParams }: PageProps) {
         <Alert tone="error" title={t("cannotOpenTitle")}>
           <p>{t("cannotOpenBody")}</p>
           <ul className="list-disc pl-5" data-testid="embed-param-errors">
-            {parsed.errors.map((error) => (
+            {parsed.errors.map((error) => renderText(locale, error)).map((error) => (
               <li key={error}>{error}</li>
             ))}
           </ul>
