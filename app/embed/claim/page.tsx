@@ -14,7 +14,7 @@ import { renderText } from "@/lib/i18n/renderText";
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The catalog parts the embedded flow reads: its own, the claim's (one device or a fleet) and the wallet button's. */
-const embedNamespaces = ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "Fleet", "Reverts", "ClaimFailure", "ClaimCalls", "ClaimQueue"] as const;
+const embedNamespaces = ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "Fleet", "Reverts", "ClaimFailure", "ClaimCalls", "ClaimQueue", "LocalNetwork"] as const;
 
 /** Where a failure's words come from: their English goes to the host whatever the flow speaks (docs/embed-api.md). */
 const failureNamespaces = ["Checks", "Sources", "Errors", "Reverts", "ClaimFailure"] as const;
