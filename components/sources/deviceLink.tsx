@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useText } from "@/components/i18n/useText";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { isDeviceError } from "@/lib/device/errors";
 import type { DeviceSession } from "@/lib/device/session";
@@ -92,14 +93,15 @@ function domErrorName(error: unknown): string | undefined {
  */
 export function useLinkProblem(byName: Readonly<Record<string, string>>, fallback: string): (error: unknown) => string {
   const t = useTranslations("Sources.link");
+  const say = useText();
   return useCallback(
     (error: unknown) => {
-      if (isDeviceError(error)) return error.message;
+      if (isDeviceError(error)) return say(error.said);
       const name = domErrorName(error);
       const known = name === undefined ? undefined : byName[name];
       return known ?? t("failedWith", { fallback, detail: error instanceof Error ? error.message : String(error) });
     },
-    [byName, fallback, t],
+    [byName, fallback, t, say],
   );
 }
 
