@@ -32,6 +32,16 @@ const bothCatalogs = {
   group: ["**/i18n/renderText", "@/lib/i18n/renderText"],
   message: "renderText bundles every language's catalog: browser code says a Text with components/i18n/useText.",
 };
+/**
+ * lib/device reads DIDs and DID documents (above), so lib/did never reads lib/device: what both need (the typed error
+ * for bad device data, bounded JSON text) lives in lib/untrusted. One exception: recognising a record whose hash is
+ * the register Permit's digest (did/nonDocumentHash.ts) recomputes that digest, and the Permit's one home is
+ * lib/device/permit (pure EIP-712 math, no transport).
+ */
+const noDidToDevice = {
+  group: ["**/device/*", "@/lib/device/*", "!**/device/permit", "!@/lib/device/permit"],
+  message: "lib/did never imports lib/device (lib/device reads DIDs): shared pieces live in lib/untrusted.",
+};
 const noChainToDevice = { group: ["**/device/*", "@/lib/device/*", "**/claim/*", "@/lib/claim/*"], message: "lib/chain never imports lib/device or lib/claim." };
 const noInputToChain = { group: ["**/chain/*", "@/lib/chain/*"], message: "Claim input is decoded and verified without the chain." };
 
@@ -75,6 +85,7 @@ const config = [
   // A simulated device is the device side: it writes claim payloads and its own DID document, never reads the chain.
   restrict(["lib/device/simulated/**/*.ts"], [...libCore, noDeviceToClaimOrChain("input/")]),
   restrict(["lib/chain/**/*.ts"], [...libCore, noChainToDevice]),
+  restrict(["lib/did/**/*.ts"], [...libCore, noDidToDevice], tests),
   restrict(["lib/claim/input/**/*.ts"], [...libCore, noInputToChain], tests),
   ...features.map(featureBlock),
   {

@@ -14,7 +14,7 @@ import { EMBED_ROUTE_HEADER } from "@/lib/embed/origins";
 import "./globals.css";
 
 /** The catalog parts client components read; the rest stays on the server. */
-const clientNamespaces = ["Footer", "NetworkStatus", "Error", "Claim", "Checks", "Sources", "Wallet", "Errors", "Reverts", "ClaimFailure", "ClaimCalls", "ClaimQueue", "LocalNetwork", "Devices", "DeviceDetail", "DeviceWallet", "History", "Inbox", "Documents", "Addresses", "Fleet", "Ui"] as const;
+const clientNamespaces = ["Footer", "NetworkStatus", "Error", "Claim", "Checks", "Sources", "Wallet", "Errors", "Reverts", "ClaimFailure", "ClaimCalls", "ClaimQueue", "DeviceErrors", "Devices", "DeviceDetail", "DeviceWallet", "History", "Inbox", "Documents", "Addresses", "Fleet", "Ui"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Metadata");

@@ -82,6 +82,16 @@ test.describe("a Chinese browser", () => {
     const reasons = page.getByTestId("fleet-row-reason");
     await expect(reasons).toHaveText(["该设备 NFT 合集的授权未成功，因此其注册交易未发出。 请重试失败的行。", "该设备 NFT 合集的授权未成功，因此其注册交易未发出。 请重试失败的行。"], { timeout: 30_000 });
   });
+
+  test("reads why a pasted code is no claim code in Chinese, and keeps what was pasted", async ({ page }) => {
+    await page.goto("/claim");
+    await pasteInChinese(page, "did:io:0x1234");
+    await expect(page.getByTestId("input-error")).toHaveText("“did:io:0x1234”：did:io:0x 之后的地址必须正好是 40 位十六进制数字，而这里有 4 位。");
+    await expect(page.getByLabel(/粘贴设备的认领码/)).toHaveValue("did:io:0x1234");
+
+    await pasteInChinese(page, JSON.stringify({ v: 1, did: "did:io:0x7e5f4552091a69125d5dfcb7b8c2659029395bdf", sig: `0x${"1b".repeat(65)}` }));
+    await expect(page.getByTestId("input-error")).toHaveText(/^认领数据无效：预签名的认领数据需要同时包含 owner、nonce 和 sig；这里缺少 owner 和 nonce。$/);
+  });
 });
 
 test("the embed honours locale=zh for an English browser", async ({ page }) => {

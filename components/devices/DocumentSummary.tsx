@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { DocumentSummary as Summary, MethodCard as MethodCardData } from "@/lib/did/summary";
 import { Clipped } from "./Clipped";
+import { useText } from "@/components/i18n/useText";
 
 /** What a DID Document says, field by field: its id and controllers, its keys and what each is for, its services. */
 export function DocumentSummary({ summary }: { summary: Summary }) {
@@ -68,6 +69,7 @@ export function DocumentSummary({ summary }: { summary: Summary }) {
 
 function MethodCard({ method: m }: { method: MethodCardData }) {
   const t = useTranslations("Documents.summary");
+  const say = useText();
   return (
     <>
       <p className="font-mono">
@@ -112,7 +114,7 @@ function MethodCard({ method: m }: { method: MethodCardData }) {
           <>
             <dt className="text-slate-500">{t("problem")}</dt>
             <dd className="text-red-700">
-              <Clipped text={m.problem} />
+              <Clipped text={say(m.problem)} />
             </dd>
           </>
         )}

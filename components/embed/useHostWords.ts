@@ -3,7 +3,7 @@
 import { createTranslator } from "next-intl";
 import { useMemo } from "react";
 import { useText } from "@/components/i18n/useText";
-import type { Text } from "@/lib/i18n/text";
+import { sayValues, type Text } from "@/lib/i18n/text";
 
 /**
  * The English catalog parts a failure's words come from, given by the page when the flow speaks another language
@@ -18,6 +18,8 @@ export function useHostWords(catalog: HostCatalog): (said: Text) => string {
     if (!catalog) return say;
     // Typed loosely for the same reason as useText: the key was checked where the Text was made.
     const t = createTranslator({ locale: "en", messages: catalog }) as unknown as (key: string, values?: Record<string, string | number>) => string;
-    return (said: Text) => t(said.key, said.values ? { ...said.values } : undefined);
+    return function english(said: Text): string {
+      return t(said.key, sayValues(said.values, english));
+    };
   }, [catalog, say]);
 }

@@ -4,11 +4,13 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { buttonClass } from "@/components/ui/Card";
 import { pageAddressSpace, readLocalNetworkPermission, supportsLocalNetworkAccess, type LocalNetworkPermission } from "@/lib/device/localNetwork";
+import { useText } from "@/components/i18n/useText";
+import { text } from "@/lib/i18n/text";
 
 /** ioConnect devices serve their identity and sign on port 8000 of the local network: ESP32 over https, Linux over http. */
 export function EndpointSource({ onInput }: { onInput: (raw: string) => void }) {
   const t = useTranslations("Sources.endpoint");
-  const localNetwork = useTranslations("LocalNetwork");
+  const say = useText();
   const [url, setUrl] = useState("");
   const id = useId();
   const [page, setPage] = useState<{ https: boolean; onLoopback: boolean; lna: boolean }>();
@@ -45,7 +47,7 @@ export function EndpointSource({ onInput }: { onInput: (raw: string) => void }) 
       {/* A page on the owner's own machine reaches every device: the permission does not apply to it. */}
       {page && permission === "denied" && !page.onLoopback && (
         <p className="text-xs text-amber-700" data-testid="lna-note">
-          {t("lnaDenied", { steps: localNetwork("settingsSteps") })}
+          {t("lnaDenied", { steps: say(text("DeviceErrors.http.localNetworkSteps")) })}
         </p>
       )}
       {page && permission === "prompt" && !page.onLoopback && (

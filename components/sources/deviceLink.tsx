@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useText } from "@/components/i18n/useText";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { isDeviceError } from "@/lib/device/errors";
+import { isDeviceError } from "@/lib/untrusted/errors";
 import type { DeviceSession } from "@/lib/device/session";
 import type { OtherSource } from "./types";
 

@@ -1,5 +1,5 @@
 import { isAddressEqual, type Address, type Hex } from "viem";
-import { isDeviceError } from "../device/errors";
+import { isDeviceError } from "../untrusted/errors";
 import { permitDigest, permitDigestFromDomainSeparator } from "../device/permit";
 import { formatIotx } from "../chain/formatIotx";
 import { text, type Text } from "../i18n/text";

@@ -4,6 +4,7 @@ import { createDocumentFetcher, type DocumentFetcher } from "../did/documentFetc
 import { checkDocumentHash, hashVerified } from "../did/hashCheck";
 import { text, type Text } from "../i18n/text";
 import type { Check } from "./checklist";
+import { isDeviceError } from "../untrusted/errors";
 
 /** What `register` records for the device's DID Document, and where it came from (shown to the owner). */
 export interface DocumentChoice {
@@ -57,7 +58,7 @@ async function fromPayloadUri(s: DocumentSources): Promise<DocumentOutcome> {
   try {
     bytes = (await (s.fetchDocument ?? (defaultFetcher ??= createDocumentFetcher()))(uri)).bytes;
   } catch (error) {
-    return refused(text("Checks.document.unfetched", { ...where, detail: messageOf(error) }));
+    return refused(text("Checks.document.unfetched", { ...where, detail: detailOf(error) }));
   }
   let json: unknown;
   try {
@@ -72,7 +73,7 @@ async function fromPayloadUri(s: DocumentSources): Promise<DocumentOutcome> {
   try {
     document = parseDidDocument(json ?? bytes);
   } catch (error) {
-    return refused(text("Checks.document.notDocument", { ...where, detail: messageOf(error) }));
+    return refused(text("Checks.document.notDocument", { ...where, detail: detailOf(error) }));
   }
   const checked = describesDevice(document, s.did, "payload-uri");
   return checked.ok ? { ok: true, choice: { uri, hash: s.docHash, document, origin: "payload-uri" } } : checked;
@@ -84,7 +85,7 @@ function describesDevice(document: DidDocument, did: string, origin: DocumentCho
   } catch (error) {
     // A select's cases are plain words: the origin's hyphen would not parse.
     const said = origin === "payload-uri" ? "payloadUri" : origin === "payload-document" ? "payloadDocument" : origin;
-    return refused(text("Checks.document.notThisDevice", { origin: said, detail: messageOf(error) }));
+    return refused(text("Checks.document.notThisDevice", { origin: said, detail: detailOf(error) }));
   }
   return { ok: true, choice: fromDocument(document, origin) };
 }
@@ -93,9 +94,11 @@ function refused(reason: Text): DocumentOutcome {
   return { ok: false, check: { id: "document", ok: false, reason } };
 }
 
-const messageOf = (error: unknown) => {
-  const text = error instanceof Error ? error.message : String(error);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
+/** A device error in the owner's words; anything else (a fetch's) as it came, ended as a sentence. */
+const detailOf = (error: unknown): Text | string => {
+  if (isDeviceError(error)) return error.said;
+  const message = error instanceof Error ? error.message : String(error);
+  return /[.!?]$/.test(message) ? message : `${message}.`;
 };
 
 function fromDocument(document: DidDocument, origin: DocumentChoice["origin"]): DocumentChoice {

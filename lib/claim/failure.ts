@@ -1,7 +1,7 @@
 import type { Address } from "viem";
 import { explainError } from "../chain/revertMessages";
 import { text } from "../i18n/text";
-import { isDeviceError } from "../device/errors";
+import { isDeviceError } from "../untrusted/errors";
 import type { ClaimFailure } from "./machine";
 import { ClaimExecutionError } from "./walletSteps";
 

@@ -1,6 +1,7 @@
 import { hexToNumber, isAddressEqual, slice, type Address, type Hex, type PublicClient } from "viem";
 import { explainError } from "../chain/revertMessages";
-import { DeviceError } from "../device/errors";
+import { text } from "../i18n/text";
+import { DeviceError } from "../untrusted/errors";
 import type { ClaimInput } from "./input/types";
 import { permitDigestFromDomainSeparator } from "../device/permit";
 import type { DeviceSession } from "../device/session";
@@ -53,7 +54,7 @@ export async function runClaimChecks(
   deps: ClaimCheckDeps,
 ): Promise<ClaimCheckResult> {
   const { session } = deps;
-  const identity = input.did === undefined ? await requireSession(session, "identify the device").identify() : undefined;
+  const identity = input.did === undefined ? await requireSession(session, "identify").identify() : undefined;
   const did = input.did ?? identity!.did;
   const device = input.device ?? identity!.address;
   const publicKey = input.publicKey ?? identity?.publicKey;
@@ -71,7 +72,7 @@ export async function runClaimChecks(
   // don't make it sign for nothing. A take-over without a device link is shown as waiting for its signature.
   if (!signature && (!preflight.deviceExists || (heldByOther && session))) {
     const digest = permitDigestFromDomainSeparator(preflight.domainSeparator, deps.owner, preflight.nonce);
-    signature = await requireSession(session, "sign for your account").sign(digest);
+    signature = await requireSession(session, "sign").sign(digest);
   }
 
   const subject: ClaimSubject = {
@@ -175,10 +176,7 @@ async function speculativeDryRun(
   return { document, run: { call, result: simulateRegister(deps, call) } };
 }
 
-function requireSession(session: DeviceSession | undefined, purpose: string): DeviceSession {
+function requireSession(session: DeviceSession | undefined, purpose: "identify" | "sign"): DeviceSession {
   if (session) return session;
-  throw new DeviceError(
-    "session-required",
-    `To ${purpose}, the app must reach the device: this input names the device but carries no signature. Connect it over Wi-Fi (its address), Bluetooth or USB.`,
-  );
+  throw new DeviceError("session-required", text("DeviceErrors.session.requiredToCheck", { purpose }));
 }

@@ -11,13 +11,14 @@ import {
   encodeChunks,
   type BleGattLike,
 } from "./ble";
-import { DeviceError } from "./errors";
+import { DeviceError } from "../untrusted/errors";
 import { connectBleResponder, createBleResponder } from "./simulated/bleResponder";
 import { encodeClaimPayload } from "../claim/input/encode";
 import { parseClaimInput } from "../claim/input/parse";
 import { recoverDeviceSignature } from "./signature";
 import { createVirtualDevice } from "./simulated/virtualDevice";
 import { errorOf, rejection } from "./testing";
+import { english } from "../i18n/renderText";
 
 const device = createVirtualDevice({ seed: "ble" });
 const digest = keccak256(stringToBytes("ble test"));
@@ -81,7 +82,7 @@ describe("framing", () => {
     const lost = new ChunkAssembler({ what: "diddoc" });
     lost.push(chunks[0]!);
     const error = errorOf(() => lost.push(chunks[2]!));
-    expect(error.message).toBe("Chunk 2 of the diddoc arrived where chunk 1 was due: one was lost or repeated. Try again.");
+    expect(english(error.said)).toBe("Chunk 2 of the diddoc arrived where chunk 1 was due: one was lost or repeated. Try again.");
     const repeated = new ChunkAssembler();
     repeated.push(chunks[0]!);
     expect(errorOf(() => repeated.push(chunks[0]!)).code).toBe("ble-framing");
@@ -189,8 +190,8 @@ describe("createBleDeviceSession with the virtual device", () => {
       subscribe: async () => () => undefined,
     };
     const session = createBleDeviceSession(silent, { stepTimeoutMs: 40 });
-    expect((await rejection(session.identify(), "ble-timeout")).message).toMatch(/identity over Bluetooth within 40 ms/);
-    expect((await rejection(session.sign(digest), "ble-timeout")).message).toMatch(/signature over Bluetooth within 40 ms/);
+    expect(english((await rejection(session.identify(), "ble-timeout")).said)).toMatch(/identity over Bluetooth within 40 ms/);
+    expect(english((await rejection(session.sign(digest), "ble-timeout")).said)).toMatch(/sign-response over Bluetooth within 40 ms/);
     const endless = createBleDeviceSession(scriptedGatt(Array.from({ length: 10_000 }, (_, i) => new Uint8Array([i & 0x7f, 1]))), { stepTimeoutMs: 200 });
     await expect(endless.diddoc()).rejects.toBeInstanceOf(DeviceError);
   });
@@ -202,7 +203,7 @@ describe("createBleDeviceSession with the virtual device", () => {
       subscribe: async () => () => undefined,
     };
     const session = createBleDeviceSession(lost);
-    expect((await rejection(session.identify(), "ble-gatt")).message).toMatch(/read of identity failed \(NetworkError: GATT Server is disconnected\.\)/);
+    expect(english((await rejection(session.identify(), "ble-gatt")).said)).toMatch(/read of identity failed \(NetworkError: GATT Server is disconnected\.\)/);
     await rejection(session.sign(digest), "ble-gatt");
   });
 

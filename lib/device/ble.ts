@@ -1,9 +1,10 @@
 import { bytesToHex, concat, hexToBytes, type Hex } from "viem";
-import { DeviceError, preview } from "./errors";
+import { DeviceError, preview } from "../untrusted/errors";
 // The transport's one import from the claim: the identity characteristic may hold a v1 claim payload
 // (eslint.config.mjs names this exception: bleIdentityReadsClaimPayload).
 import { parseClaimInput } from "../claim/input/parse";
 import { createDeviceSession, formatDuration, withDeadline, type DeviceSession } from "./session";
+import { text } from "../i18n/text";
 
 // Our GATT profile for ioID devices (docs/ble-profile.md). No standard exists; this one is kept
 // small enough to implement on an ESP32 in an afternoon and to drive from Web Bluetooth.
@@ -44,7 +45,7 @@ const SEQ = 0x7f;
  */
 export function chunkPayloadSize(mtu: number): number {
   if (!Number.isInteger(mtu) || mtu < BLE_MIN_MTU) {
-    throw new DeviceError("ble-framing", `An ATT MTU of ${preview(mtu)} is impossible; Bluetooth LE guarantees at least ${BLE_MIN_MTU}.`);
+    throw new DeviceError("ble-framing", text("DeviceErrors.ble.mtu", { mtu: preview(mtu), min: BLE_MIN_MTU }));
   }
   return Math.min(BLE_MAX_CHUNK_PAYLOAD, mtu - 4);
 }
@@ -52,7 +53,7 @@ export function chunkPayloadSize(mtu: number): number {
 /** Frames a value: each chunk is [header][payload], header bit 7 = last chunk, bits 0–6 = sequence number mod 128. */
 export function encodeChunks(bytes: Uint8Array, mtu: number = BLE_DEFAULT_MTU): Uint8Array[] {
   if (bytes.length > BLE_MAX_VALUE_BYTES) {
-    throw new DeviceError("answer-too-large", `A ${bytes.length}-byte value is over this profile's ${BLE_MAX_VALUE_BYTES}-byte limit.`);
+    throw new DeviceError("answer-too-large", text("DeviceErrors.ble.valueTooLarge", { size: bytes.length, max: BLE_MAX_VALUE_BYTES }));
   }
   const size = chunkPayloadSize(mtu);
   const count = Math.max(1, Math.ceil(bytes.length / size));
@@ -100,7 +101,7 @@ export class ChunkAssembler {
   push(chunk: Uint8Array): Uint8Array | undefined {
     if (!(chunk instanceof Uint8Array) || chunk.length === 0) {
       this.reset();
-      throw new DeviceError("ble-framing", `The device sent an empty chunk of the ${this.what}; every chunk starts with a header byte.`);
+      throw new DeviceError("ble-framing", text("DeviceErrors.ble.emptyChunk", { part: this.what }));
     }
     const header = chunk[0]!;
     const seq = header & SEQ;
@@ -116,14 +117,14 @@ export class ChunkAssembler {
       }
       const expected = this.expected;
       this.reset();
-      throw new DeviceError("ble-framing", `Chunk ${seq} of the ${this.what} arrived where chunk ${expected} was due: one was lost or repeated. Try again.`, {
+      throw new DeviceError("ble-framing", text("DeviceErrors.ble.chunkOrder", { seq, part: this.what, expected }), {
         details: { seq, expected },
       });
     }
     this.size += chunk.length - 1;
     if (this.size > this.maxBytes) {
       this.reset();
-      throw new DeviceError("answer-too-large", `The ${this.what} is over ${this.maxBytes} bytes; no value in the ioID profile is that long.`);
+      throw new DeviceError("answer-too-large", text("DeviceErrors.ble.partTooLarge", { part: this.what, max: this.maxBytes }));
     }
     this.parts.push(chunk.subarray(1));
     this.expected = (this.expected + 1) & SEQ;
@@ -172,15 +173,15 @@ export function createBleDeviceSession(gatt: BleGattLike, options: BleDeviceSess
   let signWaiter: { assembler: ChunkAssembler; resolve: (value: Uint8Array) => void; reject: (error: unknown) => void } | undefined;
 
   const timeout = (what: string) => () =>
-    new DeviceError("ble-timeout", `The device did not deliver its ${what} over Bluetooth within ${formatDuration(stepTimeoutMs)}; move closer, or switch the device off and on.`);
+    new DeviceError("ble-timeout", text("DeviceErrors.ble.timeout", { part: what, duration: formatDuration(stepTimeoutMs) }));
 
-  async function gattCall<T>(what: string, call: () => Promise<T>): Promise<T> {
+  async function gattCall<T>(operation: "read" | "write" | "subscribe", part: string, call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (cause) {
       if (cause instanceof DeviceError) throw cause;
       const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-      throw new DeviceError("ble-gatt", `Bluetooth ${what} failed (${preview(reason, 80)}); the device may have disconnected or moved out of range.`, { cause });
+      throw new DeviceError("ble-gatt", text("DeviceErrors.ble.gatt", { operation, part, reason: preview(reason, 80) }), { cause });
     }
   }
 
@@ -191,10 +192,10 @@ export function createBleDeviceSession(gatt: BleGattLike, options: BleDeviceSess
       // A value read from its start plus, at worst, the tail of one joined midway.
       const maxReads = 2 * Math.ceil(BLE_MAX_VALUE_BYTES / chunkPayloadSize(BLE_MIN_MTU)) + 2;
       for (let reads = 0; reads < maxReads && !signal.aborted; reads++) {
-        const value = assembler.push(await gattCall(`read of ${name}`, () => gatt.read(uuid)));
+        const value = assembler.push(await gattCall("read", name, () => gatt.read(uuid)));
         if (value) return value;
       }
-      throw new DeviceError("ble-framing", `The device never sent the last chunk of its ${name}.`);
+      throw new DeviceError("ble-framing", text("DeviceErrors.ble.lastChunk", { part: name }));
     });
   }
 
@@ -213,12 +214,12 @@ export function createBleDeviceSession(gatt: BleGattLike, options: BleDeviceSess
   }
 
   async function sign(digest: Hex): Promise<unknown> {
-    unsubscribe ??= await gattCall("subscribing to sign-response", () => gatt.subscribe(IOID_BLE_UUIDS.signResponse, onSignResponse));
-    const response = await withDeadline(stepTimeoutMs, timeout("signature"), (signal) =>
+    unsubscribe ??= await gattCall("subscribe", "sign-response", () => gatt.subscribe(IOID_BLE_UUIDS.signResponse, onSignResponse));
+    const response = await withDeadline(stepTimeoutMs, timeout("sign-response"), (signal) =>
       new Promise<Uint8Array>((resolve, reject) => {
         signWaiter = { assembler: new ChunkAssembler({ what: "sign-response" }), resolve, reject };
         signal.addEventListener("abort", () => (signWaiter = undefined));
-        gattCall("write of sign-request", () => gatt.write(IOID_BLE_UUIDS.signRequest, hexToBytes(digest))).catch(reject);
+        gattCall("write", "sign-request", () => gatt.write(IOID_BLE_UUIDS.signRequest, hexToBytes(digest))).catch(reject);
       }),
     );
     return decodeSignResponse(response);
@@ -258,22 +259,22 @@ function identityAnswer(bytes: Uint8Array): unknown {
   }
   throw new DeviceError(
     "answer-invalid",
-    `The identity characteristic holds a ${input.kind === "payload" ? "claim payload without puk" : input.kind}; it must carry the device's public key (a v1 payload with puk, or the /did JSON).`,
+    text("DeviceErrors.ble.identityKind", { kind: input.kind }),
   );
 }
 
 function decodeSignResponse(bytes: Uint8Array): { sign: Hex } {
   if (bytes.length === 64 || bytes.length === 65) return { sign: bytesToHex(bytes) };
   if (bytes.length === 1 && bytes[0] === BLE_SIGN_ERROR.badRequest) {
-    throw new DeviceError("device-sign-failed", "The device refused the sign request: it did not receive exactly 32 bytes. Try again.");
+    throw new DeviceError("device-sign-failed", text("DeviceErrors.ble.signLength"));
   }
   if (bytes.length === 1 && bytes[0] === BLE_SIGN_ERROR.failed) {
-    throw new DeviceError("device-sign-failed", "The device could not sign (its key store failed). Restart the device and try again.");
+    throw new DeviceError("device-sign-failed", text("DeviceErrors.ble.signStore"));
   }
   if (bytes.length === 1 && bytes[0] === BLE_SIGN_ERROR.needsConfirmation) {
-    throw new DeviceError("device-sign-failed", "The device wants you to confirm on the device itself: press its button (or put it in pairing mode), then try again.", {
+    throw new DeviceError("device-sign-failed", text("DeviceErrors.ble.signConfirm"), {
       details: { needsConfirmation: true },
     });
   }
-  throw new DeviceError("answer-invalid", `The sign-response holds ${bytes.length} byte(s) ${preview(bytesToHex(bytes.subarray(0, 8)), 20)}; expected r‖s (64 bytes), r‖s‖v (65) or one error byte.`);
+  throw new DeviceError("answer-invalid", text("DeviceErrors.ble.signResponse", { count: bytes.length, bytes: preview(bytesToHex(bytes.subarray(0, 8)), 20) }));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { certificateCheckUrl, deviceOrigins, parseDeviceEndpoint } from "./endpoint";
 import { errorOf } from "./testing";
+import { english } from "../i18n/renderText";
 
 describe("parseDeviceEndpoint", () => {
   it("keeps an explicit scheme as an origin and a bare host:port bare", () => {
@@ -14,7 +15,7 @@ describe("parseDeviceEndpoint", () => {
 
   it("refuses what is not a device base address", () => {
     errorOf(() => parseDeviceEndpoint("ftp://192.168.1.20"), "endpoint-scheme");
-    expect(errorOf(() => parseDeviceEndpoint("http://192.168.1.20:8000/did"), "endpoint-invalid").message).toMatch(/the app adds \/did itself/);
+    expect(english(errorOf(() => parseDeviceEndpoint("http://192.168.1.20:8000/did"), "endpoint-invalid").said)).toMatch(/the app adds \/did itself/);
     errorOf(() => parseDeviceEndpoint("http://user:pw@192.168.1.20"), "endpoint-invalid");
     errorOf(() => parseDeviceEndpoint(42), "endpoint-invalid");
   });

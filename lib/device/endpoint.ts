@@ -1,18 +1,19 @@
-import { DeviceError, preview } from "./errors";
+import { DeviceError, preview } from "../untrusted/errors";
+import { text, untranslated } from "../i18n/text";
 
 /** `192.168.1.20:8000` or `esp32.local:8000`: what people type from a device's label or serial log. */
 const HOST_PORT = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)(?::\d{1,5})?$/i;
 const IOCONNECT_PATHS = /^\/(did|diddoc|sign)\/?$/i;
 
 /** True for text that names a host (and port) without a scheme; `new URL` would misread `localhost:8000` as scheme "localhost". */
-export function isBareHost(text: string): boolean {
-  return HOST_PORT.test(text) && (text.includes(":") || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(text));
+export function isBareHost(value: string): boolean {
+  return HOST_PORT.test(value) && (value.includes(":") || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(value));
 }
 
 /** Links and endpoints share this refusal: `javascript:`, `file:`, `ftp:` and the like are neither. */
-export function assertHttpScheme(url: URL, text: string): void {
+export function assertHttpScheme(url: URL, typed: string): void {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new DeviceError("endpoint-scheme", `"${preview(text)}" uses ${url.protocol}; only http(s) device endpoints and claim links are accepted, like http://192.168.1.20:8000.`, {
+    throw new DeviceError("endpoint-scheme", text("DeviceErrors.endpoint.scheme", { text: preview(typed), scheme: url.protocol }), {
       details: { scheme: url.protocol },
     });
   }
@@ -26,31 +27,33 @@ export function assertHttpScheme(url: URL, text: string): void {
  */
 export function parseDeviceEndpoint(input: unknown): string {
   if (typeof input !== "string") {
-    throw new DeviceError("endpoint-invalid", `A device endpoint must be a URL string, got ${typeof input}.`);
+    // A caller passed something that is not text: a bug, not anything a person typed.
+    throw new DeviceError("endpoint-invalid", untranslated(`A device endpoint must be a URL string, got ${typeof input}.`));
   }
-  const text = input.trim();
-  const bare = isBareHost(text);
+  const typed = input.trim();
+  const bare = isBareHost(typed);
   let url: URL;
   try {
-    url = new URL(bare ? `http://${text}` : text);
+    url = new URL(bare ? `http://${typed}` : typed);
   } catch {
-    throw new DeviceError("endpoint-invalid", `"${preview(text)}" is not a URL; a device endpoint looks like 192.168.1.20:8000 or https://192.168.1.20:8000.`);
+    throw new DeviceError("endpoint-invalid", text("DeviceErrors.endpoint.notUrl", { text: preview(typed) }));
   }
-  assertHttpScheme(url, text);
+  assertHttpScheme(url, typed);
   if (url.username !== "" || url.password !== "") {
-    throw new DeviceError("endpoint-invalid", `"${preview(text)}" carries a user name or password; a device endpoint is just http(s)://host:port.`);
+    throw new DeviceError("endpoint-invalid", text("DeviceErrors.endpoint.credentials", { text: preview(typed) }));
   }
   if (url.pathname !== "/" && url.pathname !== "") {
-    const hint = IOCONNECT_PATHS.test(url.pathname) ? ` (the app adds ${url.pathname.replace(/\/$/, "")} itself)` : "";
-    throw new DeviceError("endpoint-invalid", `"${preview(text)}" has the path ${preview(url.pathname, 40)}; give the device's base address ${url.origin}${hint}.`, {
+    const where = { text: preview(typed), path: preview(url.pathname, 40), origin: url.origin };
+    const said = IOCONNECT_PATHS.test(url.pathname) ? text("DeviceErrors.endpoint.pathAdded", { ...where, added: url.pathname.replace(/\/$/, "") }) : text("DeviceErrors.endpoint.path", where);
+    throw new DeviceError("endpoint-invalid", said, {
       details: { suggestion: url.origin },
     });
   }
   if (url.search !== "" || url.hash !== "") {
-    throw new DeviceError("endpoint-invalid", `"${preview(text)}" has a query or fragment; a device endpoint is just ${url.origin}.`, { details: { suggestion: url.origin } });
+    throw new DeviceError("endpoint-invalid", text("DeviceErrors.endpoint.query", { text: preview(typed), origin: url.origin }), { details: { suggestion: url.origin } });
   }
   // `new URL` drops a default port (http://h:80 → http://h), which would change the device for the other scheme.
-  return bare ? text.toLowerCase() : url.origin;
+  return bare ? typed.toLowerCase() : url.origin;
 }
 
 export type DeviceScheme = "https:" | "http:";

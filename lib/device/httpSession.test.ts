@@ -6,6 +6,7 @@ import type { LocalNetworkPermission } from "./localNetwork";
 import { recoverDeviceSignature } from "./signature";
 import { createVirtualDevice } from "./simulated/virtualDevice";
 import { rejection } from "./testing";
+import { english } from "../i18n/renderText";
 
 const device = createVirtualDevice({ seed: "http", highS: "always" });
 const ENDPOINT = "http://192.168.1.20:8000";
@@ -65,13 +66,13 @@ describe("createHttpDeviceSession", () => {
   it("explains an unreachable device, naming mixed content from an https page without Local Network Access", async () => {
     const refused: Fetch = () => Promise.reject(new TypeError("Failed to fetch"));
     const plain = await rejection(createHttpDeviceSession(ENDPOINT, { fetch: refused, pageProtocol: "http:" }).identify(), "http-unreachable");
-    expect(plain.message).toMatch(/Could not reach the device at 192\.168\.1\.20:8000 \(GET \/did: http:\/\/192\.168\.1\.20:8000: Failed to fetch\)\. .*closes the connection/);
-    expect(plain.message).not.toMatch(/mixed content/);
+    expect(english(plain.said)).toMatch(/Could not reach the device at 192\.168\.1\.20:8000 \(GET \/did: http:\/\/192\.168\.1\.20:8000: Failed to fetch\)\. .*closes the connection/);
+    expect(english(plain.said)).not.toMatch(/mixed content/);
     const mixed = await rejection(createHttpDeviceSession(ENDPOINT, { fetch: refused, pageProtocol: "https:", localNetworkAccess: false }).identify(), "http-mixed-content");
-    expect(mixed.message).toMatch(/blocks it from calling the http:\/\/ device at http:\/\/192\.168\.1\.20:8000 \(mixed content\)/);
+    expect(english(mixed.said)).toMatch(/blocks it from calling the http:\/\/ device at http:\/\/192\.168\.1\.20:8000 \(mixed content\)/);
     expect(mixed.details).toMatchObject({ mixedContent: true, tried: [] });
     const tls = await rejection(createHttpDeviceSession("https://192.168.1.20:8000", { fetch: refused, pageProtocol: "https:" }).identify(), "http-certificate");
-    expect(tls.message).toMatch(/open https:\/\/192\.168\.1\.20:8000\/did in a new tab, accept the warning/);
+    expect(english(tls.said)).toMatch(/open https:\/\/192\.168\.1\.20:8000\/did in a new tab, accept the warning/);
     expect(tls.details).toMatchObject({ certificateUrl: "https://192.168.1.20:8000/did" });
   });
 
@@ -85,14 +86,14 @@ describe("createHttpDeviceSession", () => {
         });
       });
     const error = await rejection(createHttpDeviceSession(ENDPOINT, { fetch: hanging, timeoutMs: 30 }).identify(), "http-timeout");
-    expect(error.message).toMatch(/did not answer GET \/did within 30 ms/);
+    expect(english(error.said)).toMatch(/did not answer GET \/did within 30 ms/);
     expect(aborted).toBe(true);
   });
 
   it("reports non-2xx answers, oversized bodies and garbage with their own codes", async () => {
     const answer = (response: () => Response): Fetch => async () => response();
     const status = await rejection(createHttpDeviceSession(ENDPOINT, { fetch: answer(() => new Response("no", { status: 404, statusText: "Not Found" })) }).identify(), "http-status");
-    expect(status.message).toMatch(/HTTP 404 Not Found/);
+    expect(english(status.said)).toMatch(/HTTP 404 Not Found/);
     expect(status.details).toMatchObject({ status: 404 });
     await rejection(createHttpDeviceSession(ENDPOINT, { fetch: answer(() => new Response("x".repeat(MAX_HTTP_BODY_BYTES + 1))) }).identify(), "answer-too-large");
     const declared = new Response("{}", { headers: { "content-length": String(10 * MAX_HTTP_BODY_BYTES) } });
@@ -157,7 +158,7 @@ describe("createHttpDeviceSession", () => {
         "http-certificate",
       );
       expect(log).toEqual(["https: /did"]);
-      expect(error.message).toMatch(/cannot call http:\/\/192\.168\.1\.20:8000 from an https page \(mixed content/);
+      expect(english(error.said)).toMatch(/cannot call http:\/\/192\.168\.1\.20:8000 from an https page \(mixed content/);
     });
 
     it("guides through the certificate when no scheme answers, with the link to the device's /did", async () => {
@@ -184,7 +185,7 @@ describe("createHttpDeviceSession", () => {
     it("an answer that is not ioConnect's pins the scheme and says so", async () => {
       const router: Fetch = async () => new Response("<html>login</html>", { status: 401, statusText: "Unauthorized" });
       const error = await rejection(createHttpDeviceSession("192.168.1.1:80", { fetch: router, pageProtocol: "http:" }).identify(), "http-status");
-      expect(error.message).toMatch(/HTTP 401 Unauthorized; an ioConnect device answers 200, so this is likely not an ioConnect device/);
+      expect(english(error.said)).toMatch(/HTTP 401 Unauthorized; an ioConnect device answers 200, so this is likely not an ioConnect device/);
     });
   });
 
@@ -225,7 +226,7 @@ describe("createHttpDeviceSession", () => {
         createHttpDeviceSession(ENDPOINT, { fetch: refused, pageProtocol: "https:", localNetworkAccess: true, permission: async () => "denied" }).identify(),
         "http-local-network-denied",
       );
-      expect(error.message).toMatch(/not allowed to reach devices on your local network\. To allow it, click the icon left of the address bar, open Site settings/);
+      expect(english(error.said)).toMatch(/not allowed to reach devices on your local network\. To allow it, click the icon left of the address bar, open Site settings/);
     });
 
     it("blames the certificate, not a denied permission, when the page is on the device's own machine", async () => {

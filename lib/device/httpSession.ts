@@ -1,9 +1,8 @@
 import { concat, type Hex } from "viem";
 import { deviceOrigins, type DeviceScheme } from "./endpoint";
-import { DeviceError, preview } from "./errors";
+import { DeviceError, preview } from "../untrusted/errors";
 import { signRequestBody } from "./ioconnect";
 import {
-  LOCAL_NETWORK_SETTINGS_STEPS,
   needsLocalNetworkPermission,
   readLocalNetworkPermission,
   supportsLocalNetworkAccess,
@@ -13,6 +12,7 @@ import {
 } from "./localNetwork";
 import { browserChoiceMemory, type ChoiceMemory } from "./choiceMemory";
 import { createDeviceSession, formatDuration, withDeadline, type DeviceSession } from "./session";
+import { text } from "../i18n/text";
 
 // ioConnect's HTTP transport (PROTOCOL.md §5): GET /did, GET /diddoc, POST /sign {"hex"}.
 
@@ -88,7 +88,7 @@ export function createHttpDeviceSession(endpoint: string, options: HttpDeviceSes
         memory.set(plan.hostPort, new URL(origin).protocol as DeviceScheme);
       }
       if (!outcome.ok) {
-        throw new DeviceError("http-status", `The device at ${origin} answered ${what} with HTTP ${outcome.status}${outcome.statusText ? ` ${outcome.statusText}` : ""}; an ioConnect device answers 200, so this is likely not an ioConnect device.`, {
+        throw new DeviceError("http-status", text("DeviceErrors.http.status", { origin, request: what, status: outcome.statusText ? `${outcome.status} ${outcome.statusText}` : String(outcome.status) }), {
           details: { url: `${origin}${path}`, status: outcome.status },
         });
       }
@@ -102,7 +102,7 @@ export function createHttpDeviceSession(endpoint: string, options: HttpDeviceSes
     const url = `${origin}${path}`;
     return withDeadline(
       ms,
-      () => new DeviceError("http-timeout", `The device at ${origin} did not answer ${what} within ${formatDuration(ms)}; it may be busy, asleep or unreachable from this network.`, { details: { url } }),
+      () => new DeviceError("http-timeout", text("DeviceErrors.http.timeout", { origin, request: what, duration: formatDuration(ms) }), { details: { url } }),
       async (signal) => {
         // No Content-Type: a text/plain body keeps this a "simple" CORS request, one round trip fewer for the firmware.
         const init: DeviceRequestInit = body === undefined ? { method: "GET", signal } : { method: "POST", body, signal };
@@ -120,20 +120,18 @@ export function createHttpDeviceSession(endpoint: string, options: HttpDeviceSes
   async function noAnswerError(failed: NoAnswer[], what: string): Promise<DeviceError> {
     const reason = failed.map((f) => `${f.origin}: ${preview(f.cause instanceof Error ? f.cause.message : String(f.cause), 60)}`).join("; ");
     const details = { hostPort: plan.hostPort, tried: failed.map((f) => f.origin), mixedContent: plan.blockedMixedContent !== undefined };
-    const mixedNote = plan.blockedMixedContent
-      ? ` This browser cannot call ${plan.blockedMixedContent} from an https page (mixed content, and it has no Local Network Access).`
-      : "";
     if (failed.length === 0) {
       return new DeviceError(
         "http-mixed-content",
-        `This page is https, and this browser blocks it from calling the http:// device at ${plan.blockedMixedContent} (mixed content); it has no Local Network Access to allow it. Use a current Chrome or Edge, open the app from http://localhost, or connect the device another way (QR, Bluetooth, USB).`,
+        text("DeviceErrors.http.mixedContent", { blocked: plan.blockedMixedContent ?? plan.hostPort }),
         { details },
       );
     }
     if (gated && (await permission()) === "denied") {
       return new DeviceError(
         "http-local-network-denied",
-        `The browser blocked the call to the device at ${plan.hostPort}: this site is not allowed to reach devices on your local network. To allow it, ${LOCAL_NETWORK_SETTINGS_STEPS}.`,
+        // Where the owner re-allows it, worded for Chromium's UI (the only browser that has the permission).
+        text("DeviceErrors.http.localNetworkDenied", { hostPort: plan.hostPort, steps: text("DeviceErrors.http.localNetworkSteps") }),
         { details: { ...details, localNetworkAccess: "denied" } },
       );
     }
@@ -142,13 +140,13 @@ export function createHttpDeviceSession(endpoint: string, options: HttpDeviceSes
       const certificateUrl = `${https.origin}/did`;
       return new DeviceError(
         "http-certificate",
-        `The device at ${plan.hostPort} did not complete a secure connection (${what}). ESP32 boards use a certificate of their own, which the browser accepts only after you do, once: open ${certificateUrl} in a new tab, accept the warning (Advanced, then Proceed), come back and try again. If that page does not open either, nothing answers at ${plan.hostPort}: check the address, and that the device is on and on your network.${mixedNote}`,
+        text("DeviceErrors.http.certificate", { hostPort: plan.hostPort, request: what, certificateUrl, mixed: plan.blockedMixedContent ?? "none" }),
         { details: { ...details, certificateUrl } },
       );
     }
     return new DeviceError(
       "http-unreachable",
-      `Could not reach the device at ${plan.hostPort} (${what}: ${reason}). An ioConnect device closes the connection instead of answering errors, so this means a wrong address or port, the device being off or on another network, or the browser refusing the call.`,
+      text("DeviceErrors.http.unreachable", { hostPort: plan.hostPort, request: what, reason }),
       { details },
     );
   }
@@ -164,9 +162,11 @@ export function createHttpDeviceSession(endpoint: string, options: HttpDeviceSes
 
 /** Reads at most MAX_HTTP_BODY_BYTES, so a wrong endpoint serving a large page cannot stall the tab. */
 async function readCapped(response: Response, what: string): Promise<Uint8Array> {
-  const tooLarge = (size: string) => new DeviceError("answer-too-large", `The answer to ${what} is ${size}; a device answer is well under ${MAX_HTTP_BODY_BYTES / 1024} KB. Is this the device's address?`);
+  // size: the declared byte count, or "over" when the body ran past the limit while it was read.
+  const tooLarge = (size: number | "over") =>
+    new DeviceError("answer-too-large", text("DeviceErrors.http.tooLarge", { request: what, size, max: MAX_HTTP_BODY_BYTES, kb: MAX_HTTP_BODY_BYTES / 1024 }));
   const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_HTTP_BODY_BYTES) throw tooLarge(`${declared} bytes`);
+  if (Number.isFinite(declared) && declared > MAX_HTTP_BODY_BYTES) throw tooLarge(declared);
   if (response.body === null) return new Uint8Array();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -177,7 +177,7 @@ async function readCapped(response: Response, what: string): Promise<Uint8Array>
     size += value.length;
     if (size > MAX_HTTP_BODY_BYTES) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(`over ${MAX_HTTP_BODY_BYTES} bytes`);
+      throw tooLarge("over");
     }
     chunks.push(value);
   }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SIGN_FAILURE, buildSignRequest, parseDeviceAnswer, parseDidAnswer, parseDidDocAnswer, parseSignAnswer, signRequestBody } from "./ioconnect";
 import { errorOf } from "./testing";
+import { english } from "../i18n/renderText";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/ioconnect/${name}`, import.meta.url), "utf8");
 const SAMPLE_DID = "did:io:0xe276bf8cdfae39fe52b9d334044d0ddbdd11a7a5";
@@ -32,13 +33,13 @@ describe("/did answer", () => {
     const answer = { ...JSON.parse(fixture("did.json")), puk: OTHER_PUK };
     const error = errorOf(() => parseDidAnswer(answer));
     expect(error.code).toBe("public-key-mismatch");
-    expect(error.message).toContain("0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf");
+    expect(english(error.said)).toContain("0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf");
   });
 
   it("names the missing or mistyped member", () => {
     const { puk: _puk, ...withoutPuk } = JSON.parse(fixture("did.json"));
     void _puk;
-    expect(errorOf(() => parseDidAnswer(withoutPuk)).message).toMatch(/puk/);
+    expect(english(errorOf(() => parseDidAnswer(withoutPuk)).said)).toMatch(/puk/);
     expect(errorOf(() => parseDidAnswer({ ...withoutPuk, puk: 4 })).code).toBe("answer-invalid");
     expect(errorOf(() => parseDidAnswer("{\"did\": ")).code).toBe("answer-not-json");
     expect(errorOf(() => parseDidAnswer("")).code).toBe("answer-not-json");
@@ -69,7 +70,7 @@ describe("/diddoc answer", () => {
     const answer = JSON.parse(fixture("diddoc.json"));
     answer.diddoc.verificationMethod[0].publicKeyJwk.x = "eb5mfvncu6xVoGKVzocLBwKb_NstzijZWfKBWxb4F5g";
     answer.diddoc.verificationMethod[0].publicKeyJwk.y = "SDradyajxGVdpPv8DhEIqP0XtEimhVQZnEfQj_sQ1Lg";
-    expect(errorOf(() => parseDidDocAnswer(answer, { expectedDid: SAMPLE_DID })).message).toMatch(/belongs to 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf, not to the device/);
+    expect(english(errorOf(() => parseDidDocAnswer(answer, { expectedDid: SAMPLE_DID })).said)).toMatch(/belongs to 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf, not to the device/);
   });
 });
 
@@ -84,7 +85,7 @@ describe("/sign answer and request", () => {
   });
 
   it("rejects signatures of the wrong length", () => {
-    expect(errorOf(() => parseSignAnswer({ sign: "0x1234" })).message).toMatch(/128 hex digits/);
+    expect(english(errorOf(() => parseSignAnswer({ sign: "0x1234" })).said)).toMatch(/128 hex digits/);
   });
 
   it("builds the exact request body the captured client sent", () => {
@@ -102,6 +103,6 @@ describe("parseDeviceAnswer", () => {
     expect(parseDeviceAnswer(fixture("sign-response.json")).kind).toBe("sign");
     expect(errorOf(() => parseDeviceAnswer('{"Sign":"Failed to Signature"}')).code).toBe("device-sign-failed");
     expect(errorOf(() => parseDeviceAnswer('{"hello":1}')).code).toBe("answer-invalid");
-    expect(errorOf(() => parseDeviceAnswer("[1]")).message).toMatch(/an array/);
+    expect(english(errorOf(() => parseDeviceAnswer("[1]")).said)).toMatch(/an array/);
   });
 });

@@ -2,9 +2,10 @@ import { bytesToHex, isAddressEqual, type Address, type Hex } from "viem";
 import { z } from "zod";
 import { addressFromPublicKey, parseDid, uncompressedSecp256k1, type IoDid } from "../did/did";
 import { parseDidDocument, verifyDidDocumentForDevice, type DidDocument } from "../did/didDocument";
-import { DeviceError, describeZodError, preview } from "./errors";
-import { parseJsonText } from "./json";
+import { DeviceError, describeZodError, preview } from "../untrusted/errors";
+import { parseJsonText, type JsonSubject } from "../untrusted/json";
 import { parseDigest } from "./signature";
+import { text } from "../i18n/text";
 
 // Wire shapes of the ioConnect "DeviceRegister" answers (HTTP :8000 and serial). Schemas check
 // shape only and keep unknown members; meaning (DID syntax, key ↔ address) is checked after, so
@@ -64,25 +65,25 @@ export interface DeviceIdentity {
   signature: string | undefined;
 }
 
-function toValue(input: unknown, what: string): unknown {
+function toValue(input: unknown, what: JsonSubject): unknown {
   return typeof input === "string" || input instanceof Uint8Array ? parseJsonText(input, what) : input;
 }
 
-function shapeError(what: string, error: z.ZodError): DeviceError {
-  return new DeviceError("answer-invalid", `The ${what} does not have the expected fields: ${describeZodError(error)}.`, { cause: error });
+function shapeError(what: JsonSubject, error: z.ZodError): DeviceError {
+  return new DeviceError("answer-invalid", text("DeviceErrors.answer.shape", { what, detail: describeZodError(error) }), { cause: error });
 }
 
 export function parseDidAnswer(input: unknown): DeviceIdentity {
-  const value = toValue(input, "/did answer");
+  const value = toValue(input, "didAnswer");
   const parsed = didAnswerSchema.safeParse(value);
-  if (!parsed.success) throw shapeError("/did answer", parsed.error);
+  if (!parsed.success) throw shapeError("didAnswer", parsed.error);
   const { did, address } = parseDid(parsed.data.did);
   const publicKey = bytesToHex(uncompressedSecp256k1(parsed.data.puk.trim()));
   const keyAddress = addressFromPublicKey(publicKey);
   if (!isAddressEqual(keyAddress, address)) {
     throw new DeviceError(
       "public-key-mismatch",
-      `The device's public key (puk) belongs to ${keyAddress}, but its DID says ${address}; the answer is inconsistent and cannot be trusted.`,
+      text("DeviceErrors.answer.keyMismatch", { keyAddress, address }),
       { details: { did, keyAddress } },
     );
   }
@@ -101,9 +102,9 @@ export interface DeviceDidDocument {
  * about that device and publishes its key.
  */
 export function parseDidDocAnswer(input: unknown, options: { expectedDid?: string } = {}): DeviceDidDocument {
-  const value = toValue(input, "/diddoc answer");
+  const value = toValue(input, "diddocAnswer");
   const parsed = didDocAnswerSchema.safeParse(value);
-  if (!parsed.success) throw shapeError("/diddoc answer", parsed.error);
+  if (!parsed.success) throw shapeError("diddocAnswer", parsed.error);
   // Tolerate firmware that embeds the document as a JSON string rather than an object.
   const document = parseDidDocument(parsed.data.diddoc);
   const verificationMethodId = options.expectedDid === undefined ? undefined : verifyDidDocumentForDevice(document, options.expectedDid).verificationMethodId;
@@ -112,12 +113,12 @@ export function parseDidDocAnswer(input: unknown, options: { expectedDid?: strin
 
 /** Returns the device's r‖s (or r‖s‖v) as lowercase 0x hex; the failure answer throws `device-sign-failed`. */
 export function parseSignAnswer(input: unknown): { rs: Hex } {
-  const value = toValue(input, "/sign answer");
+  const value = toValue(input, "signAnswer");
   if (isSignFailure(value)) {
-    throw new DeviceError("device-sign-failed", `The device refused to sign ("${preview((value as { Sign: unknown }).Sign, 60)}"); check the request was {"hex": "0x" + 64 hex digits} and try again.`);
+    throw new DeviceError("device-sign-failed", text("DeviceErrors.answer.signRefused", { said: preview((value as { Sign: unknown }).Sign, 60), shape: '{"hex": "0x" + 64 hex digits}' }));
   }
   const parsed = signAnswerSchema.safeParse(value);
-  if (!parsed.success) throw shapeError("/sign answer", parsed.error);
+  if (!parsed.success) throw shapeError("signAnswer", parsed.error);
   const hex = parsed.data.sign.replace(/^0x/, "").toLowerCase();
   return { rs: `0x${hex}` };
 }
@@ -133,15 +134,15 @@ export type DeviceAnswer =
 
 /** For unframed transports (serial) where the answer's kind is only known from its members. */
 export function parseDeviceAnswer(input: unknown): DeviceAnswer {
-  const value = toValue(input, "device answer");
+  const value = toValue(input, "deviceAnswer");
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new DeviceError("answer-invalid", `The device answer is ${Array.isArray(value) ? "an array" : `a ${value === null ? "null" : typeof value}`}; expected a JSON object.`);
+    throw new DeviceError("answer-invalid", text("DeviceErrors.answer.notObject", { kind: Array.isArray(value) ? "array" : value === null ? "null" : typeof value }));
   }
   if ("did" in value && "puk" in value) return { kind: "did", identity: parseDidAnswer(value) };
   if ("diddoc" in value) return { kind: "diddoc", diddoc: parseDidDocAnswer(value) };
   if ("sign" in value || "Sign" in value) return { kind: "sign", ...parseSignAnswer(value) };
   const keys = Object.keys(value).slice(0, 5).join(", ");
-  throw new DeviceError("answer-invalid", `Unrecognised device answer with members {${preview(keys, 60)}}; expected a /did, /diddoc or /sign answer.`);
+  throw new DeviceError("answer-invalid", text("DeviceErrors.answer.unknown", { members: `{${preview(keys, 60)}}` }));
 }
 
 /** The body the device expects: compact JSON with the 32-byte digest as 0x + 64 lowercase hex digits. */

@@ -73,9 +73,3 @@ export async function readLocalNetworkPermission(
   }
 }
 
-/**
- * Where the owner re-allows the permission, worded for Chromium's UI (the only browser that has it). English, for the
- * device link's error (httpSession.ts); pages say it in the owner's language from the catalogs' LocalNetwork.
- */
-export const LOCAL_NETWORK_SETTINGS_STEPS =
-  "click the icon left of the address bar, open Site settings, set “Local network access” to Allow, then come back and try again";

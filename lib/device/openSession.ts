@@ -1,7 +1,8 @@
 import { isAddressEqual, type Address } from "viem";
-import { DeviceError } from "./errors";
+import { DeviceError } from "../untrusted/errors";
 import { createHttpDeviceSession } from "./httpSession";
 import type { DeviceSession } from "./session";
+import { text } from "../i18n/text";
 
 /**
  * How a door reaches a device: a live link the door already opened (Bluetooth, USB cable), or the address of one
@@ -23,11 +24,11 @@ export function openSession(door: SessionDoor): DeviceSession | undefined {
  */
 export async function openSessionFor(door: SessionDoor, device: Address): Promise<DeviceSession> {
   const session = openSession(door);
-  if (!session) throw new DeviceError("session-required", "Connect the device over Wi-Fi (its address), Bluetooth or USB: it must sign for this change.");
+  if (!session) throw new DeviceError("session-required", text("DeviceErrors.session.required"));
   const identity = await session.identify();
   if (!isAddressEqual(identity.address, device)) {
     await session.close();
-    throw new DeviceError("device-mismatch", `This is device ${identity.address}, not ${device}. Connect to the device this ioID belongs to.`, {
+    throw new DeviceError("device-mismatch", text("DeviceErrors.session.otherDevice", { found: identity.address, expected: device }), {
       details: { found: identity.address, expected: device },
     });
   }

@@ -5,10 +5,11 @@ import { describe, expect, it } from "vitest";
 import { formatLikeCJSON } from "../did/cjson";
 import { addressFromDid, addressFromPublicKey, parseDid } from "../did/did";
 import { canonicalDocumentBytes, documentFromDataUri, documentHash, parseDidDocument, secp256k1AddressFromJwk } from "../did/didDocument";
-import { DeviceError } from "./errors";
+import { DeviceError } from "../untrusted/errors";
 import { buildSignRequest, parseDeviceAnswer, parseDidAnswer, parseDidDocAnswer, parseSignAnswer } from "./ioconnect";
 import { recoverDeviceSignature } from "./signature";
 import { createVirtualDevice } from "./simulated/virtualDevice";
+import { english } from "../i18n/renderText";
 
 // Device answers come from hardware and strangers' QR codes: whatever arrives, the parsers
 // must either return or throw a DeviceError the UI can explain — never a TypeError.
@@ -23,7 +24,7 @@ function onlyDeviceErrors(fn: () => unknown): void {
     fn();
   } catch (e) {
     if (!(e instanceof DeviceError)) throw e;
-    expect(e.message.length).toBeGreaterThan(0);
+    expect(english(e.said).length).toBeGreaterThan(0);
   }
 }
 

@@ -1,7 +1,7 @@
 import { concat, encodeAbiParameters, keccak256, stringToBytes } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
-import { DeviceError } from "./errors";
+import { DeviceError } from "../untrusted/errors";
 import {
   PERMIT_TYPEHASH,
   permitDigest,
@@ -11,6 +11,7 @@ import {
   permitTypedData,
 } from "./permit";
 import { recoverDeviceSignature } from "./signature";
+import { english } from "../i18n/renderText";
 
 const registry = "0x0A7e595C7889dF3652A19aF52C18377bF17e027D";
 const owner = "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf";
@@ -62,7 +63,7 @@ describe("ioIDRegistry Permit", () => {
       } catch (e) {
         expect(e).toBeInstanceOf(DeviceError);
         expect((e as DeviceError).code).toBe("permit-invalid");
-        return (e as DeviceError).message;
+        return english((e as DeviceError).said);
       }
       throw new Error("expected permit-invalid");
     };

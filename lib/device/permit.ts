@@ -1,6 +1,7 @@
 import { concat, encodeAbiParameters, getAddress, hashDomain, hashTypedData, isAddress, isHex, keccak256, stringToBytes, type Address, type Hex } from "viem";
 import { z } from "zod";
-import { DeviceError, describeZodError } from "./errors";
+import { DeviceError, describeZodError } from "../untrusted/errors";
+import { text } from "../i18n/text";
 
 // The device's consent to a binding: ioIDRegistry's EIP-712 Permit(owner, nonce).
 // register / update / remove / migrate all verify this same struct with raw ecrecover.
@@ -46,7 +47,7 @@ export interface PermitParams {
 
 function check<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new DeviceError("permit-invalid", `Cannot build the Permit: ${describeZodError(result.error)}.`, { cause: result.error });
+  if (!result.success) throw new DeviceError("permit-invalid", text("DeviceErrors.permit.invalid", { detail: describeZodError(result.error) }), { cause: result.error });
   return result.data;
 }
 
@@ -92,7 +93,7 @@ export function permitStructHash(owner: Address, nonce: number | bigint): Hex {
  */
 export function permitDigestFromDomainSeparator(domainSeparator: Hex, owner: Address, nonce: number | bigint): Hex {
   if (typeof domainSeparator !== "string" || !isHex(domainSeparator, { strict: true }) || domainSeparator.length !== 66) {
-    throw new DeviceError("permit-invalid", `The domain separator must be 0x followed by 64 hex digits, got "${String(domainSeparator).slice(0, 80)}".`);
+    throw new DeviceError("permit-invalid", text("DeviceErrors.permit.domainSeparator", { value: String(domainSeparator).slice(0, 80) }));
   }
   return keccak256(concat(["0x1901", domainSeparator, permitStructHash(owner, nonce)]));
 }

@@ -8,6 +8,7 @@ import { createSerialResponder, createVirtualSerialPort, type SerialResponderOpt
 import { recoverDeviceSignature } from "./signature";
 import { createVirtualDevice } from "./simulated/virtualDevice";
 import { rejection, seeded } from "./testing";
+import { english } from "../i18n/renderText";
 
 const device = createVirtualDevice({ seed: "serial" });
 const digest = keccak256(stringToBytes("serial test"));
@@ -132,7 +133,7 @@ describe("createSerialDeviceSession with the virtual device", () => {
     const { port, session } = connect({}, 60);
     port.muted = true;
     const error = await rejection(session.identify(), "serial-timeout");
-    expect(error.message).toBe("The device did not answer `getdid` within 60 ms: is it the right port and baud rate (115200)?");
+    expect(english(error.said)).toBe("The device did not answer `getdid` within 60 ms: is it the right port and baud rate (115200)?");
   });
 
   it("says garbage when bytes arrive but no answer does", async () => {
@@ -141,11 +142,11 @@ describe("createSerialDeviceSession with the virtual device", () => {
     const pending = session.identify();
     port.inject(new Uint8Array([0xff, 0x00, 0xfe, 0x80, 0x41, 0x0a, 0x42]));
     const error = await rejection(pending, "serial-garbage");
-    expect(error.message).toMatch(/sent 7 bytes within 80 ms after `getdid`, but none of it was a JSON answer .*baud rate/);
+    expect(english(error.said)).toMatch(/sent 7 bytes within 80 ms after `getdid`, but none of it was a JSON answer .*baud rate/);
 
     const partial = session.diddoc();
     port.inject('{"diddoc": {"id": ');
-    expect((await rejection(partial, "serial-garbage")).message).toMatch(/an answer started but did not finish/);
+    expect(english((await rejection(partial, "serial-garbage")).said)).toMatch(/an answer started but did not finish/);
   });
 
   it("turns the firmware's sign failure into device-sign-failed", async () => {
@@ -166,7 +167,7 @@ describe("createSerialDeviceSession with the virtual device", () => {
     const { port, session } = connect({ chunk: () => 16 });
     port.unplug(40);
     const error = await rejection(session.identify(), "serial-disconnected");
-    expect(error.message).toMatch(/unplugged or reset/);
+    expect(english(error.said)).toMatch(/unplugged or reset/);
     await rejection(session.diddoc(), "serial-disconnected");
     expect(session.progress.bytesRead).toBe(40);
     expect(session.progress.lines.join("")).toContain('"did"');
@@ -178,7 +179,7 @@ describe("createSerialDeviceSession with the virtual device", () => {
       readable: { read: () => new Promise<never>(() => undefined) },
       close: async () => undefined,
     });
-    expect((await rejection(session.identify(), "serial-disconnected")).message).toMatch(/writing failed: The device has been lost/);
+    expect(english((await rejection(session.identify(), "serial-disconnected")).said)).toMatch(/writing failed: The device has been lost/);
   });
 
   it("reads from a ReadableStream and refuses calls after close", async () => {

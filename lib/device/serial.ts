@@ -1,8 +1,9 @@
 import type { Hex } from "viem";
-import { DeviceError, preview } from "./errors";
+import { DeviceError, preview } from "../untrusted/errors";
 import { signRequestBody } from "./ioconnect";
 import { createDeviceSession, formatDuration, withDeadline, type DeviceSession } from "./session";
 import { SerialAnswerReader, type SerialReadEvent } from "./serialReader";
+import { text } from "../i18n/text";
 
 // ioConnect over a UART (docs/serial-protocol.md): one command a line, answers found in the byte
 // stream by SerialAnswerReader.
@@ -126,10 +127,11 @@ export function createSerialDeviceSession(port: SerialPortLike, options: SerialD
     }
   }
 
-  function end(reason: string, cause?: unknown): void {
+  /** Why the line ended: the app closed it, the stream closed, or reading or writing failed (with the browser's words). */
+  function end(reason: "stream" | "read" | "write", cause?: unknown): void {
     if (ended) return;
-    if (closing) reason = "closed by the app";
-    ended = new DeviceError("serial-disconnected", `The serial connection ended (${reason}); was the device unplugged or reset? Reconnect and try again.`, { cause });
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    ended = new DeviceError("serial-disconnected", text("DeviceErrors.serial.ended", { reason: closing ? "closed" : reason, detail }), { cause });
     waiter?.reject(ended);
     waiter = undefined;
   }
@@ -145,9 +147,9 @@ export function createSerialDeviceSession(port: SerialPortLike, options: SerialD
         onProgress?.(progress());
       }
       deliver(reader.end());
-      end("the stream closed");
+      end("stream");
     } catch (cause) {
-      end(`reading failed: ${cause instanceof Error ? cause.message : String(cause)}`, cause);
+      end("read", cause);
     }
   })();
 
@@ -163,7 +165,7 @@ export function createSerialDeviceSession(port: SerialPortLike, options: SerialD
     const write = (line: string) => {
       written++;
       port.write(new TextEncoder().encode(`${line}\n`)).catch((cause: unknown) => {
-        end(`writing failed: ${cause instanceof Error ? cause.message : String(cause)}`, cause);
+        end("write", cause);
       });
     };
     return withDeadline(
@@ -174,30 +176,26 @@ export function createSerialDeviceSession(port: SerialPortLike, options: SerialD
         if (!tookOwed) owed.push(...Array.from({ length: written }, () => ({ accepts: expect.accepts, until: Date.now() + stepTimeoutMs })));
         waiter = undefined;
         const got = reader.bytesReceived - startBytes;
-        const label = requests.length > 1 ? `\`${expect.command}\` (as JSON, then with the S prefix)` : `\`${expect.command}\``;
+        const step = { command: expect.command, retried: requests.length > 1 ? "yes" : "no", duration: formatDuration(stepTimeoutMs) };
         if (tookOwed) {
           return new DeviceError(
             "serial-timeout",
-            `Within ${formatDuration(stepTimeoutMs)} after ${label} the device sent only what looked like the late answer to an earlier request that timed out, so it was not used. Try again.`,
+            text("DeviceErrors.serial.lateAnswer", step),
             { details: { command: expect.command } },
           );
         }
         if (got === 0) {
           return new DeviceError(
             "serial-timeout",
-            `The device did not answer ${label} within ${formatDuration(stepTimeoutMs)}: is it the right port and baud rate (${SERIAL_BAUD_RATE})?`,
+            text("DeviceErrors.serial.timeout", { ...step, baud: String(SERIAL_BAUD_RATE) }),
             { details: { command: expect.command } },
           );
         }
         const last = [...lines, partialLine].filter((l) => l.trim() !== "").at(-1) ?? "";
-        const why = reader.inAnswer
-          ? "an answer started but did not finish"
-          : reader.discarded > startDiscarded
-            ? "it contained no valid JSON answer"
-            : "none of it was a JSON answer";
+        const why = reader.inAnswer ? "unfinished" : reader.discarded > startDiscarded ? "invalid" : "none";
         return new DeviceError(
           "serial-garbage",
-          `The device sent ${got} bytes within ${formatDuration(stepTimeoutMs)} after ${label}, but ${why} (last line: "${preview(last, 60)}"). Garbled characters mean a wrong baud rate (use ${SERIAL_BAUD_RATE}); log lines only mean the firmware is not running the ioConnect DeviceRegister example.`,
+          text("DeviceErrors.serial.garbage", { ...step, bytes: got, why, last: preview(last, 60), baud: String(SERIAL_BAUD_RATE) }),
           { details: { command: expect.command, bytes: got } },
         );
       },

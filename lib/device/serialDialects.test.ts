@@ -8,6 +8,7 @@ import { createSerialResponder, createVirtualSerialPort } from "./simulated/seri
 import { recoverDeviceSignature } from "./signature";
 import { createVirtualDevice } from "./simulated/virtualDevice";
 import { rejection, seeded } from "./testing";
+import { english } from "../i18n/renderText";
 
 const device = createVirtualDevice({ seed: "serial" });
 const digest = keccak256(stringToBytes("serial test"));
@@ -51,7 +52,7 @@ describe("createSerialDeviceSession: sign dialects and late answers", () => {
     port.muted = true;
     const session = createSerialDeviceSession(port, { stepTimeoutMs: 120, dialectProbeMs: 30 });
     const error = await rejection(session.sign(digest), "serial-timeout");
-    expect(error.message).toMatch(/did not answer `sign` \(as JSON, then with the S prefix\) within 120 ms/);
+    expect(english(error.said)).toMatch(/did not answer `sign` \(as JSON, then with the S prefix\) within 120 ms/);
     expect(port.written).toBe(`{"hex":"${digest}"}\nS{"hex":"${digest}"}\n`);
     expect(session.dialect).toBeUndefined();
   });
@@ -89,7 +90,7 @@ describe("createSerialDeviceSession: sign dialects and late answers", () => {
     await rejection(session.sign(keccak256(stringToBytes("lost"))), "serial-timeout");
     // The second answer is taken for the lost one's (the board answers in order); the third is not.
     const second = await rejection(session.sign(keccak256(stringToBytes("second"))), "serial-timeout");
-    expect(second.message).toMatch(/only what looked like the late answer to an earlier request/);
+    expect(english(second.said)).toMatch(/only what looked like the late answer to an earlier request/);
     const rs = await session.sign(digest);
     expect(recoverDeviceSignature({ digest, rs, device: device.did }).signer).toBe(device.address);
   });

@@ -1,4 +1,5 @@
-import { DeviceError } from "./errors";
+import { DeviceError } from "../untrusted/errors";
+import { text } from "../i18n/text";
 
 // ioConnect answers on a UART are unframed cJSON, interleaved with whatever else the firmware
 // prints (ESP-IDF or Zephyr logs, prompts, boot messages), so the only frame is the JSON object
@@ -66,11 +67,11 @@ export class SerialAnswerReader {
     return this.scan(this.decoder.decode());
   }
 
-  private scan(text: string): SerialReadEvent[] {
+  private scan(chunk: string): SerialReadEvent[] {
     const events: SerialReadEvent[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      const code = text.charCodeAt(i);
+    for (let i = 0; i < chunk.length; i++) {
+      const ch = chunk[i]!;
+      const code = chunk.charCodeAt(i);
       if (this.mode === "outside") {
         if (ch === "{" && !LOG_LINE.test(this.lineHead)) this.open();
         else this.noise(ch);
@@ -101,7 +102,7 @@ export class SerialAnswerReader {
         if (this.objectBytes + size > this.maxBytes) {
           events.push({
             type: "error",
-            error: new DeviceError("serial-oversize", `The device sent a JSON object longer than ${this.maxBytes} bytes; no ioConnect answer is that long, so it was skipped.`, {
+            error: new DeviceError("serial-oversize", text("DeviceErrors.serial.oversize", { max: this.maxBytes }), {
               details: { maxBytes: this.maxBytes },
             }),
           });

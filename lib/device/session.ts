@@ -1,7 +1,8 @@
 import type { Hex } from "viem";
-import { DeviceError } from "./errors";
+import { DeviceError } from "../untrusted/errors";
 import { parseDidAnswer, parseDidDocAnswer, parseSignAnswer, type DeviceDidDocument, type DeviceIdentity } from "./ioconnect";
 import { parseDigest } from "./signature";
+import { text } from "../i18n/text";
 
 // One interface for talking to a device, whatever carries the bytes. Transports only move
 // answers; parsing, ordering and the closed state are decided here once, so HTTP, BLE and
@@ -40,7 +41,7 @@ export function createDeviceSession(exchange: DeviceExchange): DeviceSession {
   let identity: DeviceIdentity | undefined;
   let tail: Promise<unknown> = Promise.resolve();
 
-  const closedError = () => new DeviceError("session-closed", `The ${exchange.transport} session with the device is closed; connect again.`);
+  const closedError = () => new DeviceError("session-closed", text("DeviceErrors.session.closed", { transport: exchange.transport }));
 
   function enqueue<T>(task: () => Promise<T>): Promise<T> {
     if (closed) return Promise.reject(closedError());

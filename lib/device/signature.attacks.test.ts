@@ -5,6 +5,7 @@ import { permitDigest } from "./permit";
 import { recoverDeviceSignature } from "./signature";
 import { createVirtualDevice } from "./simulated/virtualDevice";
 import { errorOf } from "./testing";
+import { english } from "../i18n/renderText";
 
 // Signatures an attacker can hand the app instead of the device's own consent. Each must be refused before any
 // wallet prompt, with the reason the owner reads; none may be taken as the device's.
@@ -38,7 +39,7 @@ describe("signature attacks on the device's Permit", () => {
   it("refuses a valid signature by another key, naming that key", () => {
     const error = errorOf(() => recoverDeviceSignature({ digest, rs: impostor.sign(digest).sign, device: device.address }));
     expect(error.code).toBe("signature-wrong-signer");
-    expect(error.message).toContain(impostor.address);
+    expect(english(error.said)).toContain(impostor.address);
   });
 
   it.each([

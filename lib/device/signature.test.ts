@@ -6,6 +6,7 @@ import { parseSignAnswer } from "./ioconnect";
 import { recoverDeviceSignature, toLowS } from "./signature";
 import { createVirtualDevice } from "./simulated/virtualDevice";
 import { errorOf } from "./testing";
+import { english } from "../i18n/renderText";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/ioconnect/${name}`, import.meta.url), "utf8");
 const SAMPLE_DEVICE = "0xe276bf8cdfAE39fe52b9d334044d0DDBdd11a7A5";
@@ -36,23 +37,23 @@ describe("recoverDeviceSignature on the captured device signature", () => {
     for (const v of ["00", "1b", "01", "1c"]) {
       expect(recoverDeviceSignature({ digest: SAMPLE_DIGEST, rs: `${SAMPLE_RS}${v}`, device: SAMPLE_DEVICE }).v).toBe(27);
     }
-    expect(errorOf(() => recoverDeviceSignature({ digest: SAMPLE_DIGEST, rs: `${SAMPLE_RS}05`, device: SAMPLE_DEVICE })).message).toMatch(/v byte is 5/);
+    expect(english(errorOf(() => recoverDeviceSignature({ digest: SAMPLE_DIGEST, rs: `${SAMPLE_RS}05`, device: SAMPLE_DEVICE })).said)).toMatch(/v byte is 5/);
   });
 
   it("names the actual signer when it is not the device", () => {
     const error = errorOf(() => recoverDeviceSignature({ digest: SAMPLE_DIGEST, rs: SAMPLE_RS, device: "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf" }));
     expect(error.code).toBe("signature-wrong-signer");
-    expect(error.message).toContain(`was made by ${SAMPLE_DEVICE} (v=27)`);
-    expect(error.message).toContain("not the device 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf");
+    expect(english(error.said)).toContain(`was made by ${SAMPLE_DEVICE} (v=27)`);
+    expect(english(error.said)).toContain("not the device 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf");
     const other = errorOf(() => recoverDeviceSignature({ digest: `0x${"cd".repeat(32)}`, rs: `${SAMPLE_RS}1b`, device: SAMPLE_DEVICE }));
-    expect(other.message).toMatch(/^The signature was made by 0x[0-9a-fA-F]{40}, not the device/);
+    expect(english(other.said)).toMatch(/^The signature was made by 0x[0-9a-fA-F]{40}, not the device/);
   });
 
   it("rejects malformed input with specific reasons", () => {
     const base = { digest: SAMPLE_DIGEST, device: SAMPLE_DEVICE };
-    expect(errorOf(() => recoverDeviceSignature({ ...base, rs: "0x1234" })).message).toMatch(/4 hex digits/);
-    expect(errorOf(() => recoverDeviceSignature({ ...base, rs: `0x${"0".repeat(64)}${SAMPLE_RS.slice(66)}` })).message).toMatch(/r is zero/);
-    expect(errorOf(() => recoverDeviceSignature({ ...base, rs: `${SAMPLE_RS.slice(0, 66)}${numberToHex(N, { size: 32 }).slice(2)}` })).message).toMatch(/s is zero or not below/);
+    expect(english(errorOf(() => recoverDeviceSignature({ ...base, rs: "0x1234" })).said)).toMatch(/4 hex digits/);
+    expect(english(errorOf(() => recoverDeviceSignature({ ...base, rs: `0x${"0".repeat(64)}${SAMPLE_RS.slice(66)}` })).said)).toMatch(/r is zero/);
+    expect(english(errorOf(() => recoverDeviceSignature({ ...base, rs: `${SAMPLE_RS.slice(0, 66)}${numberToHex(N, { size: 32 }).slice(2)}` })).said)).toMatch(/s is zero or not below/);
     expect(errorOf(() => recoverDeviceSignature({ ...base, rs: SAMPLE_RS, digest: "0xabab" })).code).toBe("digest-invalid");
     expect(errorOf(() => recoverDeviceSignature({ ...base, rs: SAMPLE_RS, device: "device-1" })).code).toBe("did-invalid");
   });

@@ -1,7 +1,8 @@
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { bytesToHex, getAddress, isAddress, isAddressEqual, numberToHex, type Address, type Hex } from "viem";
 import { addressFromPublicKey, parseDid } from "../did/did";
-import { DeviceError, preview } from "./errors";
+import { DeviceError, preview } from "../untrusted/errors";
+import { text } from "../i18n/text";
 
 const N = secp256k1.CURVE.n;
 const HALF_N = N >> 1n;
@@ -9,11 +10,11 @@ const HALF_N = N >> 1n;
 /** A 32-byte digest as lowercase 0x hex; the device signs exactly these bytes. */
 export function parseDigest(digest: unknown): Hex {
   if (digest instanceof Uint8Array) {
-    if (digest.length !== 32) throw new DeviceError("digest-invalid", `The digest has ${digest.length} bytes; it must be exactly 32.`);
+    if (digest.length !== 32) throw new DeviceError("digest-invalid", text("DeviceErrors.signature.digestLength", { count: digest.length }));
     return bytesToHex(digest);
   }
   if (typeof digest !== "string" || !/^0x[0-9a-fA-F]{64}$/.test(digest)) {
-    throw new DeviceError("digest-invalid", `The digest "${preview(digest)}" must be 0x followed by 64 hex digits (32 bytes).`);
+    throw new DeviceError("digest-invalid", text("DeviceErrors.signature.digestFormat", { digest: preview(digest) }));
   }
   return digest.toLowerCase() as Hex;
 }
@@ -43,17 +44,20 @@ export function recoverDeviceSignature({ digest, rs, device }: { digest: unknown
   const candidates = ([0, 1] as const).map((yParity) => ({ yParity, signer: recoverSigner(digestHex, r, s, yParity) }));
   const match = candidates.find((c) => c.signer !== undefined && isAddressEqual(c.signer, deviceAddress));
   if (!match) {
-    const hint = "the device signed with a different key, or over a different digest (chain, registry, owner or nonce differ)";
     const givenSigner = givenParity === undefined ? undefined : candidates[givenParity]?.signer;
-    const made =
+    const recovered = candidates.filter((c) => c.signer !== undefined).map((c) => `${c.signer} (v=${27 + c.yParity})`);
+    const device = deviceAddress;
+    const said =
       givenParity !== undefined
         ? givenSigner
-          ? `was made by ${givenSigner}`
-          : `recovers to no key with its v = ${27 + givenParity}`
-        : candidates.every((c) => c.signer === undefined)
-          ? "recovers to no public key"
-          : `was made by ${candidates.map((c) => `${c.signer ?? "nothing"} (v=${27 + c.yParity})`).join(" or ")}`;
-    throw new DeviceError("signature-wrong-signer", `The signature ${made}, not the device ${deviceAddress}: ${hint}.`, {
+          ? text("DeviceErrors.signature.madeBy", { signer: givenSigner, device })
+          : text("DeviceErrors.signature.noKeyForV", { v: 27 + givenParity, device })
+        : recovered.length === 0
+          ? text("DeviceErrors.signature.noKey", { device })
+          : recovered.length === 1
+            ? text("DeviceErrors.signature.madeBy", { signer: recovered[0]!, device })
+            : text("DeviceErrors.signature.madeByEither", { first: recovered[0]!, second: recovered[1]!, device });
+    throw new DeviceError("signature-wrong-signer", said, {
       details: { device: deviceAddress, candidates: candidates.map((c) => ({ v: 27 + c.yParity, signer: c.signer })) },
     });
   }
@@ -97,7 +101,7 @@ export function toLowS(sig: Pick<DeviceSignature, "v" | "r" | "s">): { v: 27 | 2
 function parseDeviceAddress(device: unknown): Address {
   if (typeof device === "string" && /^did:/i.test(device.trim())) return parseDid(device).address;
   if (typeof device === "string" && isAddress(device, { strict: false })) return getAddress(device);
-  throw new DeviceError("did-invalid", `The device "${preview(device)}" must be a 0x address or a did:io:0x… DID.`);
+  throw new DeviceError("did-invalid", text("DeviceErrors.signature.deviceFormat", { device: preview(device) }));
 }
 
 function parseRs(rs: unknown): { r: bigint; s: bigint; givenParity: 0 | 1 | undefined } {
@@ -105,19 +109,23 @@ function parseRs(rs: unknown): { r: bigint; s: bigint; givenParity: 0 | 1 | unde
   if (hex === undefined || !/^[0-9a-fA-F]*$/.test(hex) || (hex.length !== 128 && hex.length !== 130)) {
     throw new DeviceError(
       "signature-malformed",
-      `The signature "${preview(rs, 40)}" must be r‖s as 0x + 128 hex digits (or r‖s‖v, 130 digits); got ${hex === undefined ? typeof rs : /^[0-9a-fA-F]*$/.test(hex) ? `${hex.length} hex digits` : "non-hex characters"}.`,
+      text("DeviceErrors.signature.rsFormat", {
+        signature: preview(rs, 40),
+        found: hex === undefined ? typeof rs : /^[0-9a-fA-F]*$/.test(hex) ? "hex" : "nonHex",
+        count: hex?.length ?? 0,
+      }),
     );
   }
   const r = BigInt(`0x${hex.slice(0, 64)}`);
   const s = BigInt(`0x${hex.slice(64, 128)}`);
-  if (r === 0n || r >= N) throw new DeviceError("signature-malformed", "The signature's r is zero or not below the curve order; ecrecover would reject it.");
-  if (s === 0n || s >= N) throw new DeviceError("signature-malformed", "The signature's s is zero or not below the curve order; ecrecover would reject it.");
+  if (r === 0n || r >= N) throw new DeviceError("signature-malformed", text("DeviceErrors.signature.rRange"));
+  if (s === 0n || s >= N) throw new DeviceError("signature-malformed", text("DeviceErrors.signature.sRange"));
   let givenParity: 0 | 1 | undefined;
   if (hex.length === 130) {
     const v = parseInt(hex.slice(128), 16);
     if (v === 0 || v === 27) givenParity = 0;
     else if (v === 1 || v === 28) givenParity = 1;
-    else throw new DeviceError("signature-malformed", `The signature's v byte is ${v}; expected 0, 1, 27 or 28.`);
+    else throw new DeviceError("signature-malformed", text("DeviceErrors.signature.vByte", { v }));
   }
   return { r, s, givenParity };
 }

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { DeviceError, type DeviceErrorCode } from "./errors";
+import { DeviceError, type DeviceErrorCode } from "../untrusted/errors";
 
 // Assertions shared by the device tests: the contract under test is "a DeviceError with this
 // code, never another exception", so each test states only the code it expects.

@@ -2,7 +2,8 @@ import { bech32 } from "@scure/base";
 import { p256 } from "@noble/curves/p256";
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { bytesToHex, getAddress, isHex, keccak256, type Address, type Hex } from "viem";
-import { DeviceError, preview } from "../device/errors";
+import { DeviceError, preview } from "../untrusted/errors";
+import { text, untranslated } from "../i18n/text";
 
 /** The only identifier ioID v1 can register: the device's secp256k1 address, lowercase (as `documentID` writes it). */
 export type IoDid = `did:io:0x${string}`;
@@ -22,7 +23,8 @@ const BASE58 = /^[1-9A-HJ-NP-Za-km-z]{20,}$/;
  */
 export function parseDid(input: unknown): ParsedDid {
   if (typeof input !== "string") {
-    throw new DeviceError("did-invalid", `A DID must be a string, got ${typeof input}.`);
+    // A caller passed something that is not text: a bug, not anything a person typed.
+    throw new DeviceError("did-invalid", untranslated(`A DID must be a string, got ${typeof input}.`));
   }
   const text = input.trim();
   const address = addressInDid(text);
@@ -39,20 +41,20 @@ export function addressInDid(text: string): Address | undefined {
   return match ? getAddress(`0x${match[1]!.toLowerCase()}`) : undefined;
 }
 
-function explainUnregistrableDid(text: string): DeviceError {
-  const lower = text.toLowerCase();
+function explainUnregistrableDid(input: string): DeviceError {
+  const lower = input.toLowerCase();
   if (!lower.startsWith("did:")) {
-    return new DeviceError("did-invalid", `"${preview(text)}" is not a DID: a device DID looks like did:io:0x followed by 40 hex digits.`);
+    return new DeviceError("did-invalid", text("DeviceErrors.did.notDid", { text: preview(input) }));
   }
   if (!lower.startsWith("did:io:")) {
     const method = lower.slice(4).split(":")[0] ?? "";
     return new DeviceError(
       "did-method-unsupported",
-      `"${preview(text)}" uses the did:${method} method; ioID registers only did:io:0x<address> identifiers.`,
+      text("DeviceErrors.did.method", { text: preview(input), method }),
       { details: { method } },
     );
   }
-  const rest = text.slice("did:io:".length);
+  const rest = input.slice("did:io:".length);
   const fragmentAt = rest.search(/[#?/]/);
   if (fragmentAt >= 0) {
     const base = `did:io:${rest.slice(0, fragmentAt)}`;
@@ -60,13 +62,13 @@ function explainUnregistrableDid(text: string): DeviceError {
     if (/^#key-p256/i.test(suffix)) {
       return new DeviceError(
         "public-key-p256",
-        `"${preview(text)}" names the device's P-256 key-agreement key. Its address is derived from a P-256 key, which cannot produce the secp256k1 signature ioID checks; use the document's id (the #Key-secp256k1-1 DID) instead.`,
+        text("DeviceErrors.did.p256Fragment", { text: preview(input) }),
         { details: { did: base, fragment: suffix } },
       );
     }
     return new DeviceError(
       "did-url",
-      `"${preview(text)}" is a DID URL (it carries "${preview(suffix, 30)}"); give the bare DID ${preview(base)}.`,
+      text("DeviceErrors.did.didUrl", { text: preview(input), suffix: preview(suffix, 30), base: preview(base) }),
       { details: { did: base, suffix } },
     );
   }
@@ -77,29 +79,31 @@ function explainUnregistrableDid(text: string): DeviceError {
       const equivalent = `did:io:${bytesToHex(bytes)}`;
       return new DeviceError(
         "did-io-bech32",
-        `"${preview(text)}" is a legacy bech32 did:io from IoTeX's old DID contract. ioID v1 registers did:io:0x… only; the same address written that way is ${equivalent}, but the device itself must hand over that identity and sign for it.`,
+        text("DeviceErrors.did.bech32", { text: preview(input), equivalent }),
         { details: { equivalent } },
       );
     }
-    return new DeviceError("did-io-bech32", `"${preview(text)}" looks like a legacy bech32 did:io (io1…) but its checksum or length is wrong; ioID v1 registers did:io:0x… only.`);
+    return new DeviceError("did-io-bech32", text("DeviceErrors.did.bech32Broken", { text: preview(input) }));
   }
   if (/^0x/i.test(rest)) {
     const hex = rest.slice(2);
-    const problem = /^[0-9a-f]*$/i.test(hex) ? `has ${hex.length} hex digits` : "contains characters that are not hex digits";
-    return new DeviceError("did-invalid", `"${preview(text)}": the address after did:io:0x must be exactly 40 hex digits, but it ${problem}.`);
+    return new DeviceError(
+      "did-invalid",
+      /^[0-9a-f]*$/i.test(hex) ? text("DeviceErrors.did.hexLength", { text: preview(input), count: hex.length }) : text("DeviceErrors.did.hexCharacters", { text: preview(input) }),
+    );
   }
   if (BASE58.test(rest)) {
     return new DeviceError(
       "did-io-base58",
-      `"${preview(text)}" is a base58 did:io (derived from a project name and device serial). Those belong to the operator-run ioID v2 registry; owners cannot register them here. ioID v1 needs the device's did:io:0x… identity.`,
+      text("DeviceErrors.did.base58", { text: preview(input) }),
     );
   }
-  return new DeviceError("did-invalid", `"${preview(text)}" is not a registrable did:io: expected did:io:0x followed by 40 hex digits.`);
+  return new DeviceError("did-invalid", text("DeviceErrors.did.notRegistrable", { text: preview(input) }));
 }
 
 export function formatDid(address: string): IoDid {
   if (typeof address !== "string" || !/^0x[0-9a-f]{40}$/i.test(address)) {
-    throw new DeviceError("did-invalid", `Cannot build a DID from "${preview(address)}": expected a 0x address with 40 hex digits.`);
+    throw new DeviceError("did-invalid", text("DeviceErrors.did.fromAddress", { text: preview(address) }));
   }
   return `did:io:${address.toLowerCase()}` as IoDid;
 }
@@ -128,10 +132,10 @@ export function uncompressedSecp256k1(publicKey: unknown): Uint8Array {
     if (isP256Point(hex)) {
       throw new DeviceError(
         "public-key-p256",
-        `Public key ${preview(`0x${hex}`, 24)} is a P-256 key. ioID checks signatures with ecrecover, which only works for secp256k1 keys, so a P-256 identity cannot be registered.`,
+        text("DeviceErrors.key.p256", { key: preview(`0x${hex}`, 24) }),
       );
     }
-    throw new DeviceError("public-key-invalid", `Public key ${preview(`0x${hex}`, 24)} is not a point on the secp256k1 curve.`);
+    throw new DeviceError("public-key-invalid", text("DeviceErrors.key.notOnCurve", { key: preview(`0x${hex}`, 24), curve: "secp256k1" }));
   }
 }
 
@@ -142,13 +146,13 @@ function normalisePublicKeyHex(publicKey: unknown): string {
   } else if (typeof publicKey === "string" && isHex(publicKey.trim(), { strict: true })) {
     hex = publicKey.trim().slice(2).toLowerCase();
   } else {
-    throw new DeviceError("public-key-invalid", `Public key "${preview(publicKey)}" is not 0x-prefixed hex.`);
+    throw new DeviceError("public-key-invalid", text("DeviceErrors.key.notHex", { key: preview(publicKey) }));
   }
   const ok = (hex.length === 130 && hex.startsWith("04")) || (hex.length === 66 && (hex.startsWith("02") || hex.startsWith("03")));
   if (!ok) {
     throw new DeviceError(
       "public-key-invalid",
-      `Public key ${preview(`0x${hex}`, 24)} has ${hex.length} hex digits; expected 65 bytes starting 0x04 (uncompressed), or 33 bytes starting 0x02/0x03 (compressed).`,
+      text("DeviceErrors.key.length", { key: preview(`0x${hex}`, 24), count: hex.length }),
     );
   }
   return hex;
@@ -170,7 +174,7 @@ export function addressFromP256PublicKey(publicKey: Hex | Uint8Array): Address {
   try {
     raw = p256.ProjectivePoint.fromHex(hex).toRawBytes(false);
   } catch {
-    throw new DeviceError("public-key-invalid", `Public key ${preview(`0x${hex}`, 24)} is not a point on the P-256 curve.`);
+    throw new DeviceError("public-key-invalid", text("DeviceErrors.key.notOnCurve", { key: preview(`0x${hex}`, 24), curve: "P-256" }));
   }
   return getAddress(`0x${keccak256(raw.slice(1)).slice(-40)}`);
 }

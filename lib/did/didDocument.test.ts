@@ -15,6 +15,7 @@ import {
   verifyDidDocumentForDevice,
 } from "./didDocument";
 import { errorOf } from "../device/testing";
+import { english } from "../i18n/renderText";
 
 const fixture = (name: string) => readFileSync(new URL(`../device/fixtures/ioconnect/${name}`, import.meta.url), "utf8");
 const sampleDidText = fixture("did.json");
@@ -83,9 +84,9 @@ describe("parseDidDocument (any W3C DID Document)", () => {
   });
 
   it("says which member is wrong", () => {
-    expect(errorOf(() => parseDidDocument({ "@context": [] })).message).toMatch(/id/);
-    expect(errorOf(() => parseDidDocument({ id: "urn:uuid:1" })).message).toMatch(/id: expected a DID/);
-    expect(errorOf(() => parseDidDocument({ id: "did:a:b", service: [{ id: "#s", type: "X" }] })).message).toMatch(/service\.\[0\]\.serviceEndpoint/);
+    expect(english(errorOf(() => parseDidDocument({ "@context": [] })).said)).toMatch(/id/);
+    expect(english(errorOf(() => parseDidDocument({ id: "urn:uuid:1" })).said)).toMatch(/id: expected a DID/);
+    expect(english(errorOf(() => parseDidDocument({ id: "did:a:b", service: [{ id: "#s", type: "X" }] })).said)).toMatch(/service\.\[0\]\.serviceEndpoint/);
     expect(errorOf(() => parseDidDocument("not json")).code).toBe("diddoc-invalid");
   });
 
@@ -93,7 +94,7 @@ describe("parseDidDocument (any W3C DID Document)", () => {
     for (const d of ["secret", " ", "0", 0, null, false, {}]) {
       const leaky = structuredClone(sampleDoc) as { verificationMethod: { publicKeyJwk: Record<string, unknown> }[] };
       leaky.verificationMethod[0]!.publicKeyJwk.d = d;
-      expect(errorOf(() => parseDidDocument(leaky)).message, String(d)).toMatch(/private key/);
+      expect(english(errorOf(() => parseDidDocument(leaky)).said), String(d)).toMatch(/private key/);
     }
   });
 
@@ -118,7 +119,7 @@ describe("parseDidDocument (any W3C DID Document)", () => {
     expect(ioConnectKeyAddress(agreement)?.toLowerCase()).toBe("0x3eb118dca1612643b0fbf046164f4113aba7c10f");
     expect(methodIdAddress(agreement.id, doc.id)?.toLowerCase()).toBe("0x3eb118dca1612643b0fbf046164f4113aba7c10f");
     const swapped = { ...doc, id: "did:io:0x3eb118dca1612643b0fbf046164f4113aba7c10f", verificationMethod: [doc.verificationMethod![1]!] };
-    expect(errorOf(() => verifyDidDocumentAgainstItsDid(swapped), "diddoc-mismatch").message).toMatch(/No key in the document hashes to its DID/);
+    expect(english(errorOf(() => verifyDidDocumentAgainstItsDid(swapped), "diddoc-mismatch").said)).toMatch(/No key in the document hashes to its DID/);
   });
 });
 
@@ -129,7 +130,7 @@ describe("keys in documents", () => {
 
   it("refuses the P-256 JWK by name and malformed coordinates", () => {
     expect(errorOf(() => secp256k1AddressFromJwk(p256Jwk)).code).toBe("public-key-p256");
-    expect(errorOf(() => secp256k1AddressFromJwk({ ...sampleDoc.verificationMethod[0].publicKeyJwk, x: "AAAA" })).message).toMatch(/3 bytes/);
+    expect(english(errorOf(() => secp256k1AddressFromJwk({ ...sampleDoc.verificationMethod[0].publicKeyJwk, x: "AAAA" })).said)).toMatch(/3 bytes/);
     expect(errorOf(() => secp256k1AddressFromJwk({ kty: "OKP", crv: "Ed25519", x: "AAAA" })).code).toBe("jwk-invalid");
   });
 
@@ -139,7 +140,7 @@ describe("keys in documents", () => {
       verificationMethod: [{ id: "#k", type: "EcdsaSecp256k1VerificationKey2019", controller: "did:io:0xe276bf8cdfae39fe52b9d334044d0ddbdd11a7a5", publicKeyHex: samplePuk }],
     });
     expect(verifyDidDocumentForDevice(doc, "DID:IO:0xE276BF8CDFAE39FE52B9D334044D0DDBDD11A7A5")).toEqual({ verificationMethodId: "#k" });
-    expect(errorOf(() => verifyDidDocumentForDevice(parseDidDocument({ id: doc.id }), doc.id)).message).toMatch(/no secp256k1 key/);
+    expect(english(errorOf(() => verifyDidDocumentForDevice(parseDidDocument({ id: doc.id }), doc.id)).said)).toMatch(/no secp256k1 key/);
   });
 });
 

@@ -4,8 +4,9 @@ import { p256 } from "@noble/curves/p256";
 import { bytesToHex, concat, isAddressEqual, keccak256, stringToBytes, type Address, type Hex } from "viem";
 import { z } from "zod";
 import { addressFromP256PublicKey, addressFromPublicKey, formatDid, parseDid, uncompressedSecp256k1, type IoDid } from "./did";
-import { DeviceError, describeZodError, preview } from "../device/errors";
-import { parseJsonText } from "../device/json";
+import { DeviceError, describeZodError, preview } from "../untrusted/errors";
+import { parseJsonText } from "../untrusted/json";
+import { text } from "../i18n/text";
 
 // ---------------------------------------------------------------------------
 // Generic W3C DID Document (DID Core 1.0). Deliberately permissive about extra members:
@@ -81,10 +82,10 @@ export type DidDocument = z.infer<typeof didDocumentSchema>;
 
 /** Validates any W3C DID Document, given as a value or as JSON text. */
 export function parseDidDocument(input: unknown): DidDocument {
-  const value = typeof input === "string" || input instanceof Uint8Array ? parseJsonText(input, "DID Document", "diddoc-invalid") : input;
+  const value = typeof input === "string" || input instanceof Uint8Array ? parseJsonText(input, "didDocument", "diddoc-invalid") : input;
   const result = didDocumentSchema.safeParse(value);
   if (!result.success) {
-    throw new DeviceError("diddoc-invalid", `Not a valid DID Document: ${describeZodError(result.error)}.`, { cause: result.error });
+    throw new DeviceError("diddoc-invalid", text("DeviceErrors.document.invalid", { detail: describeZodError(result.error) }), { cause: result.error });
   }
   return result.data;
 }
@@ -159,7 +160,7 @@ function uncompressedP256(publicKey: Hex | Uint8Array): Uint8Array {
   try {
     return p256.ProjectivePoint.fromHex(typeof publicKey === "string" ? publicKey.replace(/^0x/i, "") : publicKey).toRawBytes(false);
   } catch (cause) {
-    throw new DeviceError("public-key-invalid", `P-256 public key ${preview(typeof publicKey === "string" ? publicKey : bytesToHex(publicKey), 24)} is not a point on the P-256 curve.`, { cause });
+    throw new DeviceError("public-key-invalid", text("DeviceErrors.key.notOnCurve", { key: preview(typeof publicKey === "string" ? publicKey : bytesToHex(publicKey), 24), curve: "P-256" }), { cause });
   }
 }
 
@@ -170,17 +171,17 @@ function uncompressedP256(publicKey: Hex | Uint8Array): Uint8Array {
 export function secp256k1AddressFromJwk(jwk: unknown): Address {
   const parsed = jwkSchema.safeParse(jwk);
   if (!parsed.success) {
-    throw new DeviceError("jwk-invalid", `Not a valid JWK: ${describeZodError(parsed.error)}.`, { cause: parsed.error });
+    throw new DeviceError("jwk-invalid", text("DeviceErrors.jwk.invalid", { detail: describeZodError(parsed.error) }), { cause: parsed.error });
   }
   const { kty, crv, x, y } = parsed.data;
   if (crv === "P-256") {
-    throw new DeviceError("public-key-p256", "This JWK is a P-256 key (ioConnect's key-agreement key); only the secp256k1 key can sign for ioID.");
+    throw new DeviceError("public-key-p256", text("DeviceErrors.jwk.p256"));
   }
   if (kty !== "EC" || crv !== "secp256k1") {
-    throw new DeviceError("jwk-invalid", `Expected an EC secp256k1 JWK, got kty "${preview(kty, 20)}" crv "${preview(crv ?? "(none)", 20)}".`);
+    throw new DeviceError("jwk-invalid", text("DeviceErrors.jwk.curve", { kty: preview(kty, 20), crv: preview(crv ?? "—", 20) }));
   }
   if (x === undefined || y === undefined) {
-    throw new DeviceError("jwk-invalid", `The secp256k1 JWK lacks its ${x === undefined ? "x" : "y"} coordinate.`);
+    throw new DeviceError("jwk-invalid", text("DeviceErrors.jwk.missingCoordinate", { coordinate: x === undefined ? "x" : "y" }));
   }
   const xb = decodeCoordinate(x, "x");
   const yb = decodeCoordinate(y, "y");
@@ -193,10 +194,10 @@ export function decodeCoordinate(value: string, name: "x" | "y"): Uint8Array {
   try {
     bytes = base64urlnopad.decode(value.replace(/=+$/, ""));
   } catch (cause) {
-    throw new DeviceError("jwk-invalid", `JWK ${name} "${preview(value, 50)}" is not valid base64url.`, { cause });
+    throw new DeviceError("jwk-invalid", text("DeviceErrors.jwk.coordinateEncoding", { coordinate: name, value: preview(value, 50) }), { cause });
   }
   if (bytes.length !== 32) {
-    throw new DeviceError("jwk-invalid", `JWK ${name} decodes to ${bytes.length} bytes; an EC coordinate on these curves has 32.`);
+    throw new DeviceError("jwk-invalid", text("DeviceErrors.jwk.coordinateLength", { coordinate: name, count: bytes.length }));
   }
   return bytes;
 }
@@ -233,17 +234,17 @@ export function verifyDidDocumentForDevice(doc: DidDocument, did: string): { ver
   const device = parseDid(did);
   const docId = parseDid(doc.id);
   if (docId.did !== device.did) {
-    throw new DeviceError("diddoc-mismatch", `The DID Document is about ${docId.did}, not the device ${device.did}.`, { details: { documentId: docId.did, device: device.did } });
+    throw new DeviceError("diddoc-mismatch", text("DeviceErrors.document.otherDevice", { documentDid: docId.did, deviceDid: device.did }), { details: { documentId: docId.did, device: device.did } });
   }
   const keys = secp256k1Keys(doc);
   if (keys.length === 0) {
-    throw new DeviceError("diddoc-mismatch", `The DID Document for ${device.did} publishes no secp256k1 key, so it cannot be checked against the device address.`);
+    throw new DeviceError("diddoc-mismatch", text("DeviceErrors.document.noKey", { did: device.did }));
   }
   const match = keys.find((k) => isAddressEqual(k.address, device.address));
   if (!match) {
     throw new DeviceError(
       "diddoc-mismatch",
-      `The DID Document's secp256k1 key${keys.length > 1 ? "s belong" : " belongs"} to ${keys.map((k) => k.address).join(", ")}, not to the device ${device.address}.`,
+      text("DeviceErrors.document.keyMismatch", { count: keys.length, addresses: keys.map((k) => k.address).join(", "), device: device.address }),
       { details: { keys } },
     );
   }
@@ -255,16 +256,16 @@ export function verifyDidDocumentForDevice(doc: DidDocument, did: string): { ver
 // RFC 8785 (JCS) bytes, so anyone can recompute it from the document regardless of formatting.
 
 export function canonicalDocumentBytes(doc: unknown): Uint8Array {
-  let text: string | undefined;
+  let canonical: string | undefined;
   try {
-    text = canonicalize(doc);
+    canonical = canonicalize(doc);
   } catch (cause) {
-    throw new DeviceError("diddoc-invalid", `The document cannot be canonicalised (RFC 8785): ${cause instanceof Error ? cause.message : String(cause)}.`, { cause });
+    throw new DeviceError("diddoc-invalid", text("DeviceErrors.document.canonical", { detail: cause instanceof Error ? cause.message : String(cause) }), { cause });
   }
-  if (text === undefined || typeof doc !== "object" || doc === null || Array.isArray(doc)) {
-    throw new DeviceError("diddoc-invalid", `A DID Document must be a JSON object, got ${preview(doc)}.`);
+  if (canonical === undefined || typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw new DeviceError("diddoc-invalid", text("DeviceErrors.document.notObject", { value: preview(doc) }));
   }
-  return stringToBytes(text);
+  return stringToBytes(canonical);
 }
 
 export function documentHash(doc: unknown): Hex {
@@ -279,13 +280,13 @@ export function dataUriForDocument(doc: unknown): string {
 export function documentFromDataUri(uri: string): { document: DidDocument; bytes: Uint8Array } {
   const match = /^data:application\/(?:did\+)?(?:ld\+)?json(?:;charset=utf-8)?(;base64)?,(.*)$/is.exec(typeof uri === "string" ? uri.trim() : "");
   if (!match) {
-    throw new DeviceError("diddoc-invalid", `"${preview(uri)}" is not a data:application/json URI.`);
+    throw new DeviceError("diddoc-invalid", text("DeviceErrors.document.notDataUri", { uri: preview(uri) }));
   }
   let bytes: Uint8Array;
   try {
     bytes = match[1] ? base64.decode(match[2]!) : stringToBytes(decodeURIComponent(match[2]!));
   } catch (cause) {
-    throw new DeviceError("diddoc-invalid", `The data URI's payload is not valid ${match[1] ? "base64" : "percent-encoding"}.`, { cause });
+    throw new DeviceError("diddoc-invalid", text("DeviceErrors.document.dataUriEncoding", { encoding: match[1] ? "base64" : "percent" }), { cause });
   }
   return { document: parseDidDocument(bytes), bytes };
 }

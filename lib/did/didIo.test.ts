@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DeviceError } from "../device/errors";
+import { DeviceError } from "../untrusted/errors";
 import { fromIoAddress, toIoAddress } from "./ioAddress";
 import { deviceRefSegment, parseDeviceRef } from "./didIo";
+import { english } from "../i18n/renderText";
+import { errorOf } from "../device/testing";
 
 // anvil account 0 in both forms (iotexscan shows the io1 form).
 const HEX = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
@@ -34,8 +36,8 @@ describe("parseDeviceRef", () => {
   });
 
   it("explains what is wrong", () => {
-    expect(() => parseDeviceRef("0x1234")).toThrow(/40 hex digits/);
-    expect(() => parseDeviceRef("0")).toThrow(/start at 1/);
-    expect(() => parseDeviceRef("did:key:z6Mk")).toThrow(/did:key/);
+    expect(english(errorOf(() => parseDeviceRef("0x1234")).said)).toMatch(/40 hex digits/);
+    expect(english(errorOf(() => parseDeviceRef("0")).said)).toMatch(/start at 1/);
+    expect(english(errorOf(() => parseDeviceRef("did:key:z6Mk")).said)).toMatch(/did:key/);
   });
 });

@@ -1,7 +1,8 @@
 import { getAddress, isAddress, type Address } from "viem";
 import { formatDid, parseDid, type IoDid } from "./did";
-import { DeviceError, preview } from "../device/errors";
+import { DeviceError, preview } from "../untrusted/errors";
 import { fromIoAddress } from "./ioAddress";
+import { text } from "../i18n/text";
 
 /** What someone typed into a lookup box: a DID, a 0x or io1 address, or an ioID token id. */
 export type DeviceRef = { kind: "device"; address: Address; did: IoDid } | { kind: "token"; id: bigint };
@@ -11,22 +12,22 @@ export type DeviceRef = { kind: "device"; address: Address; did: IoDid } | { kin
  * accepted here because looking up is read-only (registering still needs the device's own did:io:0x).
  */
 export function parseDeviceRef(input: unknown): DeviceRef {
-  if (typeof input !== "string") throw new DeviceError("did-invalid", "Enter a DID, a device address or an ioID number.");
-  const text = input.trim();
-  if (/^#?\d{1,30}$/.test(text)) {
-    const id = BigInt(text.replace("#", ""));
-    if (id === 0n) throw new DeviceError("did-invalid", "ioID numbers start at 1.");
+  if (typeof input !== "string") throw new DeviceError("did-invalid", text("DeviceErrors.lookup.empty"));
+  const query = input.trim();
+  if (/^#?\d{1,30}$/.test(query)) {
+    const id = BigInt(query.replace("#", ""));
+    if (id === 0n) throw new DeviceError("did-invalid", text("DeviceErrors.lookup.zero"));
     return { kind: "token", id };
   }
-  if (/^io1/i.test(text)) return deviceRef(fromIoAddress(text));
-  if (/^did:io:io1/i.test(text)) return deviceRef(fromIoAddress(text.slice("did:io:".length)));
-  if (/^0x/i.test(text)) {
-    if (!isAddress(text, { strict: false })) {
-      throw new DeviceError("did-invalid", `"${preview(text)}" is not an address: expected 0x followed by 40 hex digits.`);
+  if (/^io1/i.test(query)) return deviceRef(fromIoAddress(query));
+  if (/^did:io:io1/i.test(query)) return deviceRef(fromIoAddress(query.slice("did:io:".length)));
+  if (/^0x/i.test(query)) {
+    if (!isAddress(query, { strict: false })) {
+      throw new DeviceError("did-invalid", text("DeviceErrors.lookup.notAddress", { text: preview(query) }));
     }
-    return deviceRef(getAddress(text));
+    return deviceRef(getAddress(query));
   }
-  const { address, did } = parseDid(text);
+  const { address, did } = parseDid(query);
   return { kind: "device", address, did };
 }
 

@@ -5,6 +5,8 @@ import type { FetchedDocument } from "./documentFetch";
 import { checkDocumentHash } from "./hashCheck";
 import type { HashContext } from "./nonDocumentHash";
 import type { CachedDocument } from "./cachedDocument";
+import { english } from "../i18n/renderText";
+import { saidOf } from "../untrusted/errors";
 
 /** Bytes → JSON → DID Document, each step's failure kept apart from the hash verdict. */
 export function interpretDocument(uri: string, fetched: FetchedDocument, onChainHash: Hex, did: string, context: HashContext): CachedDocument {
@@ -40,7 +42,7 @@ export function interpretDocument(uri: string, fetched: FetchedDocument, onChain
   try {
     document = parseDidDocument(json);
   } catch (error) {
-    return { retrieval, raw, document: undefined, documentError: { error: "invalidDidDocument", message: error instanceof Error ? error.message : String(error) }, hashCheck };
+    return { retrieval, raw, document: undefined, documentError: { error: "invalidDidDocument", message: english(saidOf(error)) }, hashCheck };
   }
   const documentError =
     document.id.toLowerCase() === did

@@ -1,6 +1,6 @@
 import { bech32 } from "@scure/base";
 import { getAddress, hexToBytes, isAddress, toHex, type Address } from "viem";
-import { DeviceError, preview } from "../device/errors";
+import { DeviceError, preview } from "../untrusted/errors";
 import { text, type Text } from "../i18n/text";
 
 // IoTeX shows the same 20-byte account two ways: 0x hex (EVM tools) and bech32 "io1…" (ioPay, iotexscan).
@@ -10,7 +10,7 @@ const IO_HRP = "io";
 
 /** The io1… form of a 0x address. */
 export function toIoAddress(address: Address | string): string {
-  if (!isAddress(address, { strict: false })) throw new DeviceError("did-invalid", `"${preview(address)}" is not a 0x address.`);
+  if (!isAddress(address, { strict: false })) throw new DeviceError("did-invalid", text("DeviceErrors.lookup.not0x", { text: preview(address) }));
   return bech32.encode(IO_HRP, bech32.toWords(hexToBytes(address as Address)));
 }
 
@@ -19,7 +19,7 @@ export function fromIoAddress(io: string): Address {
   const decoded = bech32.decodeUnsafe(io.trim().toLowerCase());
   const bytes = decoded && decoded.prefix === IO_HRP ? bech32.fromWordsUnsafe(decoded.words) : undefined;
   if (!bytes || bytes.length !== 20) {
-    throw new DeviceError("did-invalid", `"${preview(io)}" is not an io1… address (bad checksum, prefix or length).`);
+    throw new DeviceError("did-invalid", text("DeviceErrors.lookup.notIo", { text: preview(io) }));
   }
   return getAddress(toHex(bytes));
 }

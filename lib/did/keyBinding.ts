@@ -1,7 +1,8 @@
 import { concat, type Address } from "viem";
 import { addressFromP256PublicKey, addressFromPublicKey, parseDid } from "./did";
 import { decodeCoordinate, documentMethods, type DidDocument, type VerificationMethod } from "./didDocument";
-import { DeviceError } from "../device/errors";
+import { DeviceError } from "../untrusted/errors";
+import { text } from "../i18n/text";
 
 // ioConnect names every key with a did:io of its own: the keccak256 address of the key, for the
 // secp256k1 device key and the P-256 keys alike (a server's Sprout document has only P-256 keys).
@@ -41,5 +42,8 @@ export function verifyDidDocumentAgainstItsDid(doc: DidDocument): { verification
     if (address.toLowerCase() === own.address.toLowerCase()) return { verificationMethodId: method.id };
     found.push(`${method.id} → ${address}`);
   }
-  throw new DeviceError("diddoc-mismatch", `No key in the document hashes to its DID ${own.did}${found.length ? ` (${found.join("; ")})` : ": it publishes no EC key"}.`);
+  throw new DeviceError(
+    "diddoc-mismatch",
+    found.length ? text("DeviceErrors.document.noKeyHashesToDid", { did: own.did, found: found.join("; ") }) : text("DeviceErrors.document.noEcKey", { did: own.did }),
+  );
 }

@@ -1,7 +1,7 @@
 import type { Address } from "viem";
 import type { DeviceView } from "../chain/devices";
 import { parseDid } from "./did";
-import { isDeviceError } from "../device/errors";
+import { isDeviceError } from "../untrusted/errors";
 import { MAX_DOCUMENT_BYTES } from "./documentFetch";
 import { english } from "../i18n/renderText";
 import { describeHashCheck, unverifiable, type HashCheck } from "./hashCheck";
@@ -46,7 +46,8 @@ export function parseIoDidForResolution(did: unknown): { ok: true; address: Addr
     const parsed = parseDid(text);
     return { ok: true, address: parsed.address, did: parsed.did };
   } catch (error) {
-    const message = isDeviceError(error) ? error.message : "Malformed did:io identifier.";
+    // The resolver answers in English (W3C DID Resolution metadata is read by programs and their logs).
+    const message = isDeviceError(error) ? english(error.said) : "Malformed did:io identifier.";
     return { ok: false, result: failure("invalidDid", message) };
   }
 }

@@ -2,6 +2,8 @@ import { isAddressEqual, type Address } from "viem";
 import { addressFromPublicKey } from "./did";
 import { secp256k1AddressFromJwk, type DidDocument, type VerificationMethod } from "./didDocument";
 import { ioConnectKeyAddress, methodIdAddress, verifyDidDocumentAgainstItsDid } from "./keyBinding";
+import type { Text } from "../i18n/text";
+import { saidOf } from "../untrusted/errors";
 
 // What the device page shows of a DID Document, one card per verification method and service, as plain data:
 // every value here is untrusted text from whoever registered the device, and the UI renders it as text only.
@@ -23,7 +25,7 @@ export interface MethodCard {
   matchesDevice: boolean | undefined;
   /** For ioConnect EC keys (P-256 too): whether the key hashes to the did:io its id names. */
   matchesItsDid: boolean | undefined;
-  problem: string | undefined;
+  problem: Text | undefined;
 }
 
 export interface ServiceCard {
@@ -109,13 +111,13 @@ function methodCard(method: VerificationMethod, relationships: Relationship[], d
   const crv = method.publicKeyJwk?.crv;
   const curve = crv ?? (/secp256k1/i.test(method.type) ? "secp256k1" : /ed25519/i.test(method.type) ? "Ed25519" : /p-?256/i.test(method.type) ? "P-256" : "unknown");
   let derivedAddress: Address | undefined;
-  let problem: string | undefined;
+  let problem: Text | undefined;
   if (curve === "secp256k1") {
     try {
       if (method.publicKeyJwk) derivedAddress = secp256k1AddressFromJwk(method.publicKeyJwk);
       else if (method.publicKeyHex) derivedAddress = addressFromPublicKey(`0x${method.publicKeyHex.replace(/^0x/i, "")}`);
     } catch (error) {
-      problem = error instanceof Error ? error.message : String(error);
+      problem = saidOf(error);
     }
   }
   let matchesItsDid: boolean | undefined;
@@ -124,7 +126,7 @@ function methodCard(method: VerificationMethod, relationships: Relationship[], d
     const named = methodIdAddress(method.id, docId);
     if (keyAddress && named) matchesItsDid = isAddressEqual(keyAddress, named);
   } catch (error) {
-    problem ??= error instanceof Error ? error.message : String(error);
+    problem ??= saidOf(error);
   }
   return {
     id: method.id,

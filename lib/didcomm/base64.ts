@@ -26,8 +26,10 @@ export function b64uEncode(bytes: Uint8Array): string {
   return out;
 }
 
+const encoder = new TextEncoder();
+
 export function utf8(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
+  return encoder.encode(text);
 }
 
 /**

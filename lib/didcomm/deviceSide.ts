@@ -1,8 +1,9 @@
 import { parseDidDocument } from "../did/didDocument";
-import { keyAgreementOf, signingKeyOf } from "./documentKeys";
+import { assertionKeysOf, keyAgreementOf, signingKeyOf } from "./documentKeys";
+import { fail } from "./errors";
 import { decryptJwe, type JweRecipientKey } from "./jweDecrypt";
 import { encryptJwe } from "./jweEncrypt";
-import { verifyJws, type JwsVerifier } from "./jws";
+import { verifyJws, type JwsKeyOf } from "./jws";
 
 /**
  * The device's half of the inbox protocol (DIDCOMM.md §5, as ioConnect's Sprout client does it),
@@ -17,8 +18,12 @@ export interface DeviceInboxKeys {
 export interface ServerContact {
   did: string;
   keyAgreement: { kid: string; publicKey: Uint8Array };
-  /** The server's signing key: its tokens and replies are JWS under it, which the C device does not check but we do. */
-  signing: JwsVerifier;
+  /**
+   * The server's signing keys: its tokens and replies are JWS under them, which the C device does not check but
+   * we do. A JWS naming a `kid` is checked with that key of the server's DID Document (an authentication or
+   * assertionMethod key; the inbox signs ES256 with P-256); one without a kid with the did:io's own secp256k1 key.
+   */
+  signing: JwsKeyOf;
 }
 
 export function tokenRequestBody(deviceDid: string): string {
@@ -47,5 +52,11 @@ export async function openReply(jwe: string, device: DeviceInboxKeys, server: Se
 /** What a device needs of the server, read from the server's published DID Document (validated). */
 export function serverContactFrom(document: unknown): ServerContact {
   const doc = parseDidDocument(document);
-  return { did: doc.id, keyAgreement: keyAgreementOf(doc), signing: { crv: "secp256k1", publicKey: signingKeyOf(doc, doc.id) } };
+  const identity = { crv: "secp256k1" as const, publicKey: signingKeyOf(doc, doc.id) };
+  const named = assertionKeysOf(doc);
+  const signing: JwsKeyOf = (kid) => {
+    if (kid === undefined) return identity;
+    return named.get(kid) ?? fail("signature-invalid", `The server's DID Document has no signing key ${kid.slice(0, 120)}.`);
+  };
+  return { did: doc.id, keyAgreement: keyAgreementOf(doc), signing };
 }

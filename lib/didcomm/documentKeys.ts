@@ -1,6 +1,7 @@
 import type { DidDocument, VerificationMethod } from "../did/didDocument";
 import { verifyDidDocumentForDevice } from "../did/didDocument";
 import { fail } from "./errors";
+import type { JwsVerifier } from "./jws";
 import { jwkToPoint } from "./keys";
 
 /**
@@ -23,6 +24,21 @@ export function signingKeyOf(doc: DidDocument, did: string): Uint8Array {
   const method = findMethod(doc, verificationMethodId);
   if (!method?.publicKeyJwk) fail("key-invalid", `The DID Document of ${did} gives its signing key in a form other than a JWK.`);
   return jwkToPoint(method.publicKeyJwk, "secp256k1").point;
+}
+
+/**
+ * The EC keys (P-256 or secp256k1 JWKs) the document lists for `authentication` or `assertionMethod`, by full
+ * DID URL: the keys its controller signs with. Key-agreement keys are not among them.
+ */
+export function assertionKeysOf(doc: DidDocument): Map<string, JwsVerifier> {
+  const keys = new Map<string, JwsVerifier>();
+  for (const entry of [...(doc.authentication ?? []), ...(doc.assertionMethod ?? [])] as (string | VerificationMethod)[]) {
+    const method = typeof entry === "string" ? findMethod(doc, entry) : entry;
+    const crv = method?.publicKeyJwk?.crv;
+    if (!method || (crv !== "P-256" && crv !== "secp256k1")) continue;
+    keys.set(absolute(doc.id, method.id), { crv, publicKey: jwkToPoint(method.publicKeyJwk, crv).point });
+  }
+  return keys;
 }
 
 function findMethod(doc: DidDocument, id: string): VerificationMethod | undefined {

@@ -39,17 +39,23 @@ export function signJws(payload: Uint8Array | string, signer: JwsSigner, seriali
 /** `signJws` with the signature made elsewhere and awaited (a server's OpenSSL, off the event loop). */
 export async function signJwsWith(
   payload: Uint8Array | string,
-  signer: { kid?: string; sign: (message: Uint8Array) => Promise<Uint8Array> },
+  signer: {
+    kid?: string;
+    /** Written into the protected header (where a compact JWS can carry it), so a verifier knows which key to use. ioConnect never writes it. */
+    protectedKid?: string;
+    sign: (message: Uint8Array) => Promise<Uint8Array>;
+  },
   serialization: JwsSerialization,
   usage?: "didcomm",
 ): Promise<string> {
-  const { signingInput, assemble } = jwsParts(payload, signer.kid, serialization, usage);
+  const { signingInput, assemble } = jwsParts(payload, signer.kid, serialization, usage, signer.protectedKid);
   return assemble(await signer.sign(signingInput));
 }
 
-function jwsParts(payload: Uint8Array | string, kid: string | undefined, serialization: JwsSerialization, usage?: "didcomm") {
+function jwsParts(payload: Uint8Array | string, kid: string | undefined, serialization: JwsSerialization, usage?: "didcomm", protectedKid?: string) {
   const payloadB64 = b64uEncode(typeof payload === "string" ? utf8(payload) : payload);
-  const header = usage === "didcomm" ? { typ: DIDCOMM_SIGNED_TYP, alg: "ES256" } : { alg: "ES256" };
+  const alg = usage === "didcomm" ? { typ: DIDCOMM_SIGNED_TYP, alg: "ES256" } : { alg: "ES256" };
+  const header = protectedKid === undefined ? alg : { ...alg, kid: protectedKid };
   const protectedB64 = b64uEncode(utf8(JSON.stringify(header)));
   const assemble = (raw: Uint8Array): string => {
     const signature = b64uEncode(raw);
@@ -89,9 +95,20 @@ export interface VerifiedJws {
   protectedHeader: Record<string, unknown>;
 }
 
+/**
+ * The key a signature is checked with, chosen by the `kid` of its protected header (undefined when
+ * absent); it throws when the kid names no key the verifier accepts.
+ */
+export type JwsKeyOf = (protectedKid: string | undefined) => JwsVerifier;
+
 /** Verifies any of the three serializations; throws `signature-invalid` unless a signature checks with the key. */
-export function verifyJws(jws: string, verifier: JwsVerifier, opts: { trailingNul?: boolean } = {}): VerifiedJws {
-  for (const c of candidatesOf(jws, opts)) if (verifyBytes(c.signed, c.signature, verifier)) return c.verified();
+export function verifyJws(jws: string, verifier: JwsVerifier | JwsKeyOf, opts: { trailingNul?: boolean } = {}): VerifiedJws {
+  const keyOf = typeof verifier === "function" ? verifier : () => verifier;
+  for (const c of candidatesOf(jws, opts)) {
+    const kid = c.protectedHeader.kid;
+    if (kid !== undefined && typeof kid !== "string") fail("signature-invalid", "The JWS header's kid is not a string.");
+    if (verifyBytes(c.signed, c.signature, keyOf(kid))) return c.verified();
+  }
   return noSignatureVerifies();
 }
 
@@ -112,7 +129,10 @@ function noSignatureVerifies(): never {
 }
 
 /** Each signature in turn with the bytes it must cover and what the JWS gives when it verifies. */
-function* candidatesOf(jws: string, opts: { trailingNul?: boolean }): Generator<{ signed: Uint8Array; signature: Uint8Array; verified: () => VerifiedJws }> {
+function* candidatesOf(
+  jws: string,
+  opts: { trailingNul?: boolean },
+): Generator<{ signed: Uint8Array; signature: Uint8Array; protectedHeader: Record<string, unknown>; verified: () => VerifiedJws }> {
   if (jws.length > LIMITS.maxJwsChars) fail("too-large", `The JWS is ${jws.length} characters; at most ${LIMITS.maxJwsChars}.`);
   for (const entry of entriesOf(jws)) {
     const protectedHeader = parseObject(new TextDecoder().decode(b64uDecodeLikeC(entry.protected, "protected")), "The JWS header");
@@ -121,6 +141,7 @@ function* candidatesOf(jws: string, opts: { trailingNul?: boolean }): Generator<
     yield {
       signed: utf8(`${entry.protected}.${entry.payload}${opts.trailingNul ? "\u0000" : ""}`),
       signature: b64uDecodeLikeC(entry.signature, "signature"),
+      protectedHeader,
       verified: () => ({ payload: b64uDecodeLikeC(entry.payload, "payload"), kid: entry.kid, protectedHeader }),
     };
   }

@@ -42,7 +42,9 @@ export function jwkToPoint(jwk: unknown, expected?: Curve): { crv: Curve; point:
 /** Accepts a compressed or uncompressed point; returns it uncompressed after the on-curve check. */
 export function checkPoint(crv: Curve, point: Uint8Array): Uint8Array {
   try {
-    return curveOf(crv).ProjectivePoint.fromHex(point).toRawBytes(false);
+    const checked = curveOf(crv).ProjectivePoint.fromHex(point);
+    // An uncompressed point that passed (coordinates below p, on the curve) is already its own encoding.
+    return point.length === 65 ? point.slice() : checked.toRawBytes(false);
   } catch {
     return fail("key-invalid", `The ${crv} public key is not a point on the curve.`);
   }

@@ -3,9 +3,9 @@ import { ChainConfigError, readChainEnv } from "../chain/chainEnv";
 import { fromIoAddress } from "../did/ioAddress";
 import { parseStoredClaim } from "../claim/storedClaim";
 import { parseDeviceEndpoint } from "../device/endpoint";
-import { DeviceError } from "../device/errors";
+import { DeviceError } from "../untrusted/errors";
 import { parseDeviceAnswer, parseDidAnswer, parseDidDocAnswer, parseSignAnswer } from "../device/ioconnect";
-import { MAX_JSON_TEXT_LENGTH, parseJsonText } from "../device/json";
+import { MAX_JSON_TEXT_LENGTH, parseJsonText } from "../untrusted/json";
 import { parseClaimInput } from "../claim/input/parse";
 import { MAX_CLAIM_INPUT_BYTES } from "../claim/input/types";
 import { parseDigest, recoverDeviceSignature } from "../device/signature";
@@ -46,7 +46,7 @@ const fetched = (text: string) => ({ bytes: stringToBytes(text), via: "https" as
 const DATA_URI_BOUND = MAX_DOCUMENT_BYTES * 3;
 
 export const fuzzedParsers: readonly FuzzedParser[] = [
-  { name: "parseJsonText", bound: MAX_JSON_TEXT_LENGTH, parse: (s) => parseJsonText(s, "device answer") },
+  { name: "parseJsonText", bound: MAX_JSON_TEXT_LENGTH, parse: (s) => parseJsonText(s, "deviceAnswer") },
   { name: "parseDidAnswer", bound: MAX_JSON_TEXT_LENGTH, parse: parseDidAnswer },
   { name: "parseDidDocAnswer", bound: MAX_JSON_TEXT_LENGTH, parse: (s) => parseDidDocAnswer(s, { expectedDid: DID }) },
   { name: "parseSignAnswer", bound: MAX_JSON_TEXT_LENGTH, parse: parseSignAnswer },

@@ -4,7 +4,7 @@ import { createTranslator } from "use-intl/core";
 import en from "@/messages/en.json";
 import zhHans from "@/messages/zh-Hans.json";
 import type { AppLocale } from "./locales";
-import type { Text } from "./text";
+import { sayValues, type Text } from "./text";
 
 const catalogs: Record<AppLocale, typeof en> = { en, "zh-Hans": zhHans };
 
@@ -18,7 +18,7 @@ export function renderText(locale: AppLocale, said: Text): string {
     translate = createTranslator({ locale, messages: catalogs[locale] }) as unknown as (key: string, values?: Record<string, string | number>) => string;
     translators.set(locale, translate);
   }
-  return translate(said.key, said.values ? { ...said.values } : undefined);
+  return translate(said.key, sayValues(said.values, (inner) => renderText(locale, inner)));
 }
 
 export const english = (said: Text): string => renderText("en", said);

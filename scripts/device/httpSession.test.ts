@@ -1,6 +1,6 @@
 import { keccak256, stringToBytes } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isDeviceError } from "../../lib/device/errors";
+import { isDeviceError } from "../../lib/untrusted/errors";
 import { createHttpDeviceSession } from "../../lib/device/httpSession";
 import { recoverDeviceSignature } from "../../lib/device/signature";
 import { startVirtualDeviceServer, type VirtualDeviceServer } from "./server";

@@ -14,10 +14,10 @@ import { renderText } from "@/lib/i18n/renderText";
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The catalog parts the embedded flow reads: its own, the claim's (one device or a fleet) and the wallet button's. */
-const embedNamespaces = ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "Fleet", "Reverts", "ClaimFailure", "ClaimCalls", "ClaimQueue", "LocalNetwork"] as const;
+const embedNamespaces = ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "Fleet", "Reverts", "ClaimFailure", "ClaimCalls", "ClaimQueue", "DeviceErrors"] as const;
 
 /** Where a failure's words come from: their English goes to the host whatever the flow speaks (docs/embed-api.md). */
-const failureNamespaces = ["Checks", "Sources", "Errors", "Reverts", "ClaimFailure"] as const;
+const failureNamespaces = ["Checks", "Sources", "Errors", "DeviceErrors", "Reverts", "ClaimFailure"] as const;
 
 /**
  * The flow speaks the host's `locale` when it is a language this wallet has (any English or Chinese tag, e.g. en,

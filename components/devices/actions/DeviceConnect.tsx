@@ -5,7 +5,9 @@ import { useEffect, useId, useState } from "react";
 import type { Address } from "viem";
 import { CertificateHelp } from "@/components/sources/CertificateHelp";
 import { sourceEntries } from "@/components/sources/SourcePicker";
-import { isDeviceError } from "@/lib/device/errors";
+import { useText } from "@/components/i18n/useText";
+import type { Text } from "@/lib/i18n/text";
+import { isDeviceError, saidOf } from "@/lib/untrusted/errors";
 import type { DeviceSession } from "@/lib/device/session";
 import { openSessionFor } from "@/lib/device/openSession";
 
@@ -17,10 +19,11 @@ const entries = sourceEntries.filter((e) => live.has(e.kind));
 /** Opens a session with the device this ioID belongs to and checks it is that device before anything is signed. */
 export function DeviceConnect({ device, session, onSession }: { device: Address; session: DeviceSession | undefined; onSession: (s: DeviceSession | undefined) => void }) {
   const t = useTranslations("DeviceDetail.connect");
+  const say = useText();
   const [kind, setKind] = useState(entries[0]!.kind);
   const [checking, setChecking] = useState(false);
   // A device address whose https certificate may be the obstacle gets the claim door's guidance, not just a sentence.
-  const [error, setError] = useState<{ message: string; certificateOf?: string } | undefined>();
+  const [error, setError] = useState<{ said: Text; certificateOf?: string } | undefined>();
   // Update and remove each hold one of these on the same page: their radio groups must not merge.
   const group = useId();
   const entry = entries.find((e) => e.kind === kind) ?? entries[0]!;
@@ -35,8 +38,8 @@ export function DeviceConnect({ device, session, onSession }: { device: Address;
       // The network source hands over the address it was given; the live links hand over their session.
       onSession(await openSessionFor({ session: linked, endpoint: linked ? undefined : raw }, device));
     } catch (caught) {
-      const message = caught instanceof Error ? caught.message : String(caught);
-      setError(!linked && isDeviceError(caught, "http-certificate") ? { message, certificateOf: raw } : { message });
+      const said = saidOf(caught);
+      setError(!linked && isDeviceError(caught, "http-certificate") ? { said, certificateOf: raw } : { said });
     } finally {
       setChecking(false);
     }
@@ -75,7 +78,7 @@ export function DeviceConnect({ device, session, onSession }: { device: Address;
       ) : (
         error && (
           <p role="alert" className="text-sm text-red-700">
-            {error.message}
+            {say(error.said)}
           </p>
         )
       )}

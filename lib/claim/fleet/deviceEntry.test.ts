@@ -42,7 +42,7 @@ describe("a connected device added to the fleet queue", () => {
     const { session, link } = linkTo(device, { refuseToSign: true });
     const item = await deviceQueueItem(JSON.stringify(device.didJson()), session, signing());
     expect(english(item.where)).toBe(device.did);
-    expect(english(item.message!)).toMatch(/sign/i);
+    expect(english(item.message!)).toMatch(/refused to sign/);
     expect(parseClaimItems([item]).errors).toHaveLength(1);
     expect(link.closed).toBe(1);
   });
@@ -57,6 +57,6 @@ describe("a connected device added to the fleet queue", () => {
 
   it("says why a device address cannot be used, without contacting anything", async () => {
     const item = await deviceQueueItem("ftp://192.168.1.20", undefined, signing());
-    expect(english(item.message!)).toMatch(/http/);
+    expect(english(item.message!)).toMatch(/uses ftp:; only http\(s\) device endpoints/);
   });
 });

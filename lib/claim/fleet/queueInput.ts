@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import { isDeviceError } from "../../device/errors";
+import { isDeviceError } from "../../untrusted/errors";
 import { text as said, type Text } from "../../i18n/text";
 import { parseClaimInput, type ParseClaimInputOptions } from "../input/parse";
 import type { ClaimInput } from "../input/types";

@@ -60,10 +60,13 @@ const hash = z.string().regex(/^0x[0-9a-fA-F]{64}$/).transform((s) => s as Hex);
 
 // A catalog text as stored: a dotted key of the catalogs' shape and short values (a key the catalogs lack shows as
 // the key, never as markup: next-intl escapes values and reports the missing message).
-const storedText = z.object({
-  key: z.string().max(100).regex(/^[A-Za-z]\w*(\.[\w-]+)+$/) as unknown as z.ZodType<TextKey>,
-  values: z.record(z.string().max(40), z.union([z.string().max(1000), z.number()])).optional(),
-}) satisfies z.ZodType<Text>;
+// Values may be texts themselves (a device error quoting the check it failed).
+const storedText: z.ZodType<Text> = z.lazy(() =>
+  z.object({
+    key: z.string().max(100).regex(/^[A-Za-z]\w*(\.[\w-]+)+$/) as unknown as z.ZodType<TextKey>,
+    values: z.record(z.string().max(40), z.union([z.string().max(1000), z.number(), storedText])).optional(),
+  }),
+);
 
 // Storage is a boundary: another tab, an older version or a hand edit may have written anything.
 const storedSchema = <F extends z.ZodType>(failure: F) =>

@@ -1,9 +1,10 @@
 import { base64urlnopad } from "@scure/base";
 import { assertHttpScheme } from "../../device/endpoint";
-import { DeviceError, preview } from "../../device/errors";
+import { DeviceError, preview } from "../../untrusted/errors";
 import { parseClaimInput } from "./parse";
 import { PAYLOAD_KEYS } from "./schema";
 import type { ClaimPayloadV1 } from "./types";
+import { text } from "../../i18n/text";
 
 // Producing payloads (the virtual device, tests, device makers' tooling).
 
@@ -33,7 +34,7 @@ export function claimDeepLink(origin: string, payload: ClaimPayloadV1): string {
   try {
     base = new URL(origin);
   } catch {
-    throw new DeviceError("endpoint-invalid", `The app origin "${preview(origin)}" is not a URL.`);
+    throw new DeviceError("endpoint-invalid", text("DeviceErrors.endpoint.originNotUrl", { origin: preview(origin) }));
   }
   assertHttpScheme(base, origin);
   const data = base64urlnopad.encode(new TextEncoder().encode(encodeClaimPayload(payload)));

@@ -1,11 +1,15 @@
 import { base64urlnopad } from "@scure/base";
 import { parseDid } from "../../did/did";
 import { assertHttpScheme, isBareHost, parseDeviceEndpoint } from "../../device/endpoint";
-import { DeviceError, preview } from "../../device/errors";
+import { DeviceError, preview } from "../../untrusted/errors";
 import { parseDidAnswer } from "../../device/ioconnect";
-import { parseJsonText, trimEnds } from "../../device/json";
+import { parseJsonText, trimEnds } from "../../untrusted/json";
 import { fromPayload } from "./payload";
 import { MAX_CLAIM_INPUT_BYTES, MAX_CLAIM_PAYLOAD_BYTES, type ClaimInput } from "./types";
+import { text, untranslated } from "../../i18n/text";
+
+/** The smallest claim payload, shown where the owner gave JSON that is not one. */
+const PAYLOAD_EXAMPLE = '{"v":1,"did":"did:io:0x…"}';
 
 // Every way a claim can start (camera QR, image, paste, deep link, BLE, serial) ends here, so the
 // rules live in one place and docs/claim-payload.md describes exactly this function.
@@ -20,24 +24,24 @@ export interface ParseClaimInputOptions {
  * DeviceError with a specific code; nothing else escapes.
  */
 export function parseClaimInput(input: string | Uint8Array, options: ParseClaimInputOptions = {}): ClaimInput {
-  const text = inputText(input);
-  if (text.startsWith("{")) return fromJsonText(text, "json");
-  if (/^did:/i.test(text)) {
-    const { did, address } = parseDid(text);
+  const source = inputText(input);
+  if (source.startsWith("{")) return fromJsonText(source, "json");
+  if (/^did:/i.test(source)) {
+    const { did, address } = parseDid(source);
     return { kind: "did", form: "did", did, device: address };
   }
-  if (isBareHost(text)) return { kind: "endpoint", form: "endpoint", endpoint: parseDeviceEndpoint(text) };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return fromUrl(text, options.appOrigin);
-  if (/^0x[0-9a-f]{40}$/i.test(text)) {
+  if (isBareHost(source)) return { kind: "endpoint", form: "endpoint", endpoint: parseDeviceEndpoint(source) };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(source)) return fromUrl(source, options.appOrigin);
+  if (/^0x[0-9a-f]{40}$/i.test(source)) {
     throw new DeviceError(
       "payload-unrecognised",
-      `"${text}" is a bare address. If it is the device's, write it as the DID did:io:${text.toLowerCase()}; better, scan the device's own QR so the app can check its key.`,
+      text("DeviceErrors.input.bareAddress", { text: source, lower: source.toLowerCase() }),
     );
   }
-  if (/^[A-Za-z0-9_-]+=*$/.test(text)) return fromBase64url(text, "base64url");
+  if (/^[A-Za-z0-9_-]+=*$/.test(source)) return fromBase64url(source, "base64url");
   throw new DeviceError(
     "payload-unrecognised",
-    `"${preview(text, 40)}" is not a claim input: expected a claim payload (JSON or base64url), a claim link (https://…/claim?d=…), a did:io:0x… DID or a device URL such as http://192.168.1.20:8000.`,
+    text("DeviceErrors.input.notClaimInput", { text: preview(source, 40) }),
   );
 }
 
@@ -48,27 +52,26 @@ function inputText(input: string | Uint8Array): string {
     try {
       raw = new TextDecoder("utf-8", { fatal: true }).decode(input);
     } catch (cause) {
-      throw new DeviceError("payload-encoding", "The input bytes are not UTF-8 text; a claim payload is JSON or base64url text.", { cause });
+      throw new DeviceError("payload-encoding", text("DeviceErrors.input.notUtf8"), { cause });
     }
   } else if (typeof input === "string") {
     // Characters, not bytes: cheap, and anything under the limit is measured again once decoded.
     if (input.length > MAX_CLAIM_INPUT_BYTES) throw tooLarge("input", input.length, MAX_CLAIM_INPUT_BYTES);
     raw = input;
   } else {
-    throw new DeviceError("payload-unrecognised", `A claim input must be text or bytes, got ${typeof input}.`);
+    // A caller passed neither text nor bytes: a bug, not anything a person gave.
+    throw new DeviceError("payload-unrecognised", untranslated(`A claim input must be text or bytes, got ${typeof input}.`));
   }
   // trim() also drops a BOM (U+FEFF is whitespace to JS); C firmware may pad with NULs.
-  const text = trimEnds(raw);
-  if (text.length === 0) throw new DeviceError("payload-empty", "The input is empty: scan, paste or upload the device's claim code.");
-  return text;
+  const source = trimEnds(raw);
+  if (source.length === 0) throw new DeviceError("payload-empty", text("DeviceErrors.input.empty"));
+  return source;
 }
 
 function tooLarge(what: "input" | "payload", size: number, max: number): DeviceError {
   return new DeviceError(
     "payload-too-large",
-    what === "input"
-      ? `The input is ${size} characters long; a claim input is at most ${max}. This is not a device's claim code.`
-      : `The decoded claim payload is ${size} bytes; the limit is ${max}. Put the DID Document behind docUri instead of inline.`,
+    what === "input" ? text("DeviceErrors.input.inputTooLarge", { size, max }) : text("DeviceErrors.input.payloadTooLarge", { size, max }),
     { details: { size, max } },
   );
 }
@@ -77,18 +80,18 @@ function tooLarge(what: "input" | "payload", size: number, max: number): DeviceE
  * Plain words are base64url too, so from a paste a failed decode means "not a claim input";
  * only inside a link's d= (which must be an encoding) is it an encoding error.
  */
-function fromBase64url(text: string, form: "base64url" | "link"): ClaimInput {
+function fromBase64url(source: string, form: "base64url" | "link"): ClaimInput {
   const fail = (cause?: unknown) =>
     form === "link"
-      ? new DeviceError("payload-encoding", "The link's d= parameter is neither base64url (RFC 4648 §5, no padding) nor URI-encoded JSON of a claim payload.", { cause })
+      ? new DeviceError("payload-encoding", text("DeviceErrors.input.linkEncoding"), { cause })
       : new DeviceError(
           "payload-unrecognised",
-          `"${preview(text, 40)}" is not a claim input: it is not a DID or URL, and read as base64url it is not a JSON claim payload.`,
+          text("DeviceErrors.input.notBase64Payload", { text: preview(source, 40) }),
           { cause },
         );
   let bytes: Uint8Array;
   try {
-    bytes = base64urlnopad.decode(text.replace(/=+$/, ""));
+    bytes = base64urlnopad.decode(source.replace(/=+$/, ""));
   } catch (cause) {
     throw fail(cause);
   }
@@ -103,23 +106,23 @@ function fromBase64url(text: string, form: "base64url" | "link"): ClaimInput {
   return fromJsonText(decoded, form);
 }
 
-function fromUrl(text: string, appOrigin: string | undefined): ClaimInput {
+function fromUrl(source: string, appOrigin: string | undefined): ClaimInput {
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(source);
   } catch {
-    throw new DeviceError("endpoint-invalid", `"${preview(text)}" looks like a URL but is not a valid one.`);
+    throw new DeviceError("endpoint-invalid", text("DeviceErrors.endpoint.linkNotUrl", { text: preview(source) }));
   }
-  assertHttpScheme(url, text);
+  assertHttpScheme(url, source);
   const data = url.searchParams.get("d") ?? new URLSearchParams(url.hash.replace(/^#/, "")).get("d");
   if (data === null) {
     if (/^\/claim\/?$/i.test(url.pathname)) {
-      throw new DeviceError("payload-encoding", `The claim link "${preview(text)}" has no d= parameter carrying the payload.`);
+      throw new DeviceError("payload-encoding", text("DeviceErrors.input.linkWithoutData", { text: preview(source) }));
     }
-    return { kind: "endpoint", form: "endpoint", endpoint: parseDeviceEndpoint(text) };
+    return { kind: "endpoint", form: "endpoint", endpoint: parseDeviceEndpoint(source) };
   }
   const value = data.trim();
-  if (value === "") throw new DeviceError("payload-empty", "The link's d= parameter is empty.");
+  if (value === "") throw new DeviceError("payload-empty", text("DeviceErrors.input.linkDataEmpty"));
   // URLSearchParams has already undone percent-encoding, so URI-encoded JSON arrives as JSON here.
   const parsed = value.startsWith("{") ? fromJsonText(value, "link") : fromBase64url(value, "link");
   const linkOrigin = url.origin;
@@ -134,23 +137,23 @@ function originOf(value: string): string {
   }
 }
 
-function fromJsonText(text: string, form: "json" | "base64url" | "link"): ClaimInput {
-  const size = new TextEncoder().encode(text).length;
+function fromJsonText(source: string, form: "json" | "base64url" | "link"): ClaimInput {
+  const size = new TextEncoder().encode(source).length;
   if (size > MAX_CLAIM_PAYLOAD_BYTES) throw tooLarge("payload", size, MAX_CLAIM_PAYLOAD_BYTES);
-  const value = parseJsonText(text, "claim payload", "payload-encoding");
+  const value = parseJsonText(source, "claimPayload", "payload-encoding");
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new DeviceError("payload-unrecognised", `The JSON is ${Array.isArray(value) ? "an array" : String(value === null ? "null" : typeof value)}; a claim payload is an object {"v":1,"did":"did:io:0x…"}.`);
+    throw new DeviceError("payload-unrecognised", text("DeviceErrors.input.jsonNotObject", { kind: Array.isArray(value) ? "array" : value === null ? "null" : typeof value, example: PAYLOAD_EXAMPLE }));
   }
   const object = value as Record<string, unknown>;
   if ("v" in object) return fromPayload(object, form);
   if ("diddoc" in object) {
     throw new DeviceError(
       "payload-not-claim",
-      "This is a device's /diddoc answer (its DID Document). It cannot start a claim on its own: use the device's identity instead (its claim QR, or the /did answer).",
+      text("DeviceErrors.input.diddocAnswer"),
     );
   }
   if ("sign" in object || "Sign" in object || "hex" in object) {
-    throw new DeviceError("payload-not-claim", "This is a signing request or answer, not a device identity: use the device's claim QR or its /did answer.");
+    throw new DeviceError("payload-not-claim", text("DeviceErrors.input.signMessage"));
   }
   if ("did" in object && "puk" in object) {
     const identity = parseDidAnswer(object);
@@ -158,14 +161,14 @@ function fromJsonText(text: string, form: "json" | "base64url" | "link"): ClaimI
     return identity.projectName === undefined ? result : { ...result, projectName: identity.projectName };
   }
   if ("did" in object) {
-    throw new DeviceError("payload-version", 'The claim payload has no "v" (its format version); version 1 payloads start {"v":1,"did":…}.');
+    throw new DeviceError("payload-version", text("DeviceErrors.input.noVersion", { example: '{"v":1,"did":…}' }));
   }
   if ("verificationMethod" in object || "@context" in object) {
-    throw new DeviceError("payload-not-claim", "This is a DID Document on its own. Use the device's identity instead (its claim QR, or the /did answer); the document can go inside a payload as doc.");
+    throw new DeviceError("payload-not-claim", text("DeviceErrors.input.documentAlone"));
   }
   const keys = Object.keys(object);
   throw new DeviceError(
     "payload-unrecognised",
-    keys.length === 0 ? "The JSON object is empty; a claim payload is {\"v\":1,\"did\":\"did:io:0x…\"}." : `The JSON object with fields ${preview(keys.slice(0, 6).join(", "), 60)} is not a claim payload: it needs "v" and "did".`,
+    keys.length === 0 ? text("DeviceErrors.input.emptyObject", { example: PAYLOAD_EXAMPLE }) : text("DeviceErrors.input.notPayload", { fields: preview(keys.slice(0, 6).join(", "), 60) }),
   );
 }

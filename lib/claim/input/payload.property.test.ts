@@ -2,12 +2,13 @@ import { base64urlnopad } from "@scure/base";
 import fc from "fast-check";
 import { stringToBytes, type Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { DeviceError } from "../../device/errors";
+import { DeviceError } from "../../untrusted/errors";
 import { claimDeepLink, encodeClaimPayload } from "./encode";
 import { parseClaimInput } from "./parse";
 import { type ClaimPayloadV1 } from "./types";
 import { permitDigest } from "../../device/permit";
 import { createVirtualDevice } from "../../device/simulated/virtualDevice";
+import { english } from "../../i18n/renderText";
 
 // Claim inputs come from strangers' QR codes and links: whatever arrives, parseClaimInput returns
 // a result or throws a DeviceError, quickly. 11,500 runs in all across the generators below.
@@ -33,9 +34,9 @@ function parsesOrExplains(input: string | Uint8Array): void {
     expect(["payload", "ioconnect", "did", "endpoint"]).toContain(result.kind);
   } catch (e) {
     if (!(e instanceof DeviceError)) throw e;
-    expect(e.message.length).toBeGreaterThan(0);
+    expect(english(e.said).length).toBeGreaterThan(0);
     // Specific messages, never zod's defaults.
-    expect(e.message).not.toMatch(/Invalid input|Invalid string|expected string, received/);
+    expect(english(e.said)).not.toMatch(/Invalid input|Invalid string|expected string, received/);
   }
 }
 

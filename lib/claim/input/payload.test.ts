@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { base64urlnopad } from "@scure/base";
 import { stringToBytes, type Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { type DeviceErrorCode } from "../../device/errors";
+import { type DeviceErrorCode } from "../../untrusted/errors";
 import { identityQrText } from "../../device/simulated/identityQr";
 import { claimDeepLink, encodeClaimPayload } from "./encode";
 import { parseClaimInput } from "./parse";
@@ -10,6 +10,7 @@ import { MAX_CLAIM_INPUT_BYTES, MAX_CLAIM_PAYLOAD_BYTES, claimInputGaps, type Cl
 import { permitDigest } from "../../device/permit";
 import { createVirtualDevice } from "../../device/simulated/virtualDevice";
 import { errorOf } from "../../device/testing";
+import { english } from "../../i18n/renderText";
 
 const fixture = (name: string) => readFileSync(new URL(`../../device/fixtures/ioconnect/${name}`, import.meta.url), "utf8");
 const device = createVirtualDevice({ seed: "demo" });
@@ -27,7 +28,7 @@ function presigned(nonce = 3n, signer = device): ClaimPayloadV1 {
 /** Parses a payload object given as raw JSON, so invalid shapes reach the parser unchanged. */
 const rejects = (value: unknown, code: DeviceErrorCode, message?: RegExp) => {
   const error = errorOf(() => parseClaimInput(typeof value === "string" || value instanceof Uint8Array ? value : JSON.stringify(value)), code);
-  if (message) expect(error.message).toMatch(message);
+  if (message) expect(english(error.said)).toMatch(message);
   return error;
 };
 
@@ -193,7 +194,7 @@ describe("parseClaimInput: payload rules", () => {
     rejects({ ...base, endpoint: "ftp://192.168.1.20" }, "endpoint-scheme");
     rejects({ ...base, sig: "0x12", owner: OWNER, nonce: "0" }, "payload-invalid", /"sig" must be 0x followed by r‖s/);
     const error = rejects({ ...base, chainId: { evil: true } }, "payload-invalid");
-    expect(error.message).not.toMatch(/Invalid input|expected number/);
+    expect(english(error.said)).not.toMatch(/Invalid input|expected number/);
   });
 
   it("checks the key, the document and the DID agree", () => {

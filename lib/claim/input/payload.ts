@@ -2,13 +2,14 @@ import type { Hex } from "viem";
 import { parseDid } from "../../did/did";
 import { parseDidDocument, verifyDidDocumentForDevice } from "../../did/didDocument";
 import { parseDeviceEndpoint } from "../../device/endpoint";
-import { DeviceError, describeZodIssue, preview } from "../../device/errors";
+import { DeviceError, describeZodIssue, preview } from "../../untrusted/errors";
 import { parseDidAnswer } from "../../device/ioconnect";
 import { permitDigest } from "../../device/permit";
 import { recoverDeviceSignature } from "../../device/signature";
 import { proxyFromPayload } from "./proxyFields";
 import { PAYLOAD_KEYS, payloadError, payloadSchema } from "./schema";
 import { CLAIM_PAYLOAD_VERSION, type ClaimInput } from "./types";
+import { text } from "../../i18n/text";
 
 /**
  * A v1 payload object, field by field (schema.ts), then the rules across fields and the cryptography: the
@@ -19,11 +20,11 @@ export function fromPayload(object: Record<string, unknown>, form: "json" | "bas
   if (version !== CLAIM_PAYLOAD_VERSION) {
     // Checked before unknown fields: a newer version legitimately has fields we do not know.
     if (typeof version === "number" && Number.isInteger(version) && version > CLAIM_PAYLOAD_VERSION) {
-      throw new DeviceError("payload-version", `This payload version ${version} is newer than this app supports (version ${CLAIM_PAYLOAD_VERSION}); update the app, or ask the device maker for a version ${CLAIM_PAYLOAD_VERSION} payload.`, {
+      throw new DeviceError("payload-version", text("DeviceErrors.payload.newerVersion", { version, supported: CLAIM_PAYLOAD_VERSION }), {
         details: { version },
       });
     }
-    throw new DeviceError("payload-version", `The payload's "v" must be the number ${CLAIM_PAYLOAD_VERSION}, got ${preview(version, 20)}.`, { details: { version } });
+    throw new DeviceError("payload-version", text("DeviceErrors.payload.version", { supported: CLAIM_PAYLOAD_VERSION, version: preview(version, 20) }), { details: { version } });
   }
   const parsed = payloadSchema.safeParse(object);
   if (!parsed.success) {
@@ -33,27 +34,31 @@ export function fromPayload(object: Record<string, unknown>, form: "json" | "bas
       const unknown = unknownIssue.keys;
       throw new DeviceError(
         "payload-unknown-field",
-        `The claim payload has an unknown field ${unknown.slice(0, 3).map((k) => `"${preview(k, 30)}"`).join(", ")}${unknown.length > 3 ? " and more" : ""}: version 1 knows ${PAYLOAD_KEYS.join(", ")}. Check the spelling (names are case-sensitive).`,
+        text("DeviceErrors.payload.unknownField", {
+          fields: unknown.slice(0, 3).map((k) => `"${preview(k, 30)}"`).join(", "),
+          more: unknown.length > 3 ? "yes" : "no",
+          known: PAYLOAD_KEYS.join(", "),
+        }),
         { details: { fields: unknown } },
       );
     }
     // The first issue only: the fields are independent, and one precise sentence reads better.
     const { where, message } = describeZodIssue(parsed.error.issues[0]!, object);
-    throw payloadError(`"${where}" ${message}`, { field: where });
+    throw payloadError(text("DeviceErrors.payload.field", { field: where, detail: message }), { field: where });
   }
   const p = parsed.data;
-  if (p.doc !== undefined && p.docUri !== undefined) throw payloadError("give either doc (the document itself) or docUri (where it is published), not both");
+  if (p.doc !== undefined && p.docUri !== undefined) throw payloadError(text("DeviceErrors.payload.docAndDocUri"));
   if (p.docUri !== undefined && p.docHash === undefined) {
-    throw payloadError("docUri needs docHash (the hash register records): without it the app cannot check that the document at docUri is the device's", { field: "docHash" });
+    throw payloadError(text("DeviceErrors.payload.docUriWithoutHash"), { field: "docHash" });
   }
-  if (p.docHash !== undefined && p.docUri === undefined) throw payloadError("docHash is the hash of the document at docUri, so it needs docUri (an inline doc is hashed by the app)");
+  if (p.docHash !== undefined && p.docUri === undefined) throw payloadError(text("DeviceErrors.payload.hashWithoutDocUri"));
   const permitFields = [p.owner, p.nonce, p.sig];
   const presigned = permitFields.some((f) => f !== undefined);
   if (presigned) {
     const missing = (["owner", "nonce", "sig"] as const).filter((_, i) => permitFields[i] === undefined);
-    if (missing.length > 0) throw payloadError(`a pre-signed payload needs owner, nonce and sig together; it lacks ${missing.join(" and ")}`, { missing });
+    if (missing.length > 0) throw payloadError(text("DeviceErrors.payload.presignedIncomplete", { first: missing[0]!, second: missing[1] ?? "none" }), { missing });
     if (p.chainId === undefined || p.registry === undefined) {
-      throw payloadError("a pre-signed payload must also carry chainId and registry, because the signature is bound to them");
+      throw payloadError(text("DeviceErrors.payload.presignedUnbound"));
     }
   }
 

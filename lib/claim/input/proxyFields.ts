@@ -1,8 +1,9 @@
 import type { Address, Hex } from "viem";
-import { DeviceError } from "../../device/errors";
+import { DeviceError } from "../../untrusted/errors";
 import { verifierUrl, VerifierError } from "../proxy/verifierClient";
 import { payloadError } from "./schema";
 import type { ClaimProxy } from "./types";
+import { text } from "../../i18n/text";
 
 interface ProxyFields {
   proxy?: Address | undefined;
@@ -19,15 +20,15 @@ interface ProxyFields {
 export function proxyFromPayload(p: ProxyFields): ClaimProxy | undefined {
   if (p.proxy === undefined) {
     if (p.verifySignature !== undefined || p.verifier !== undefined) {
-      throw payloadError(`${p.verifySignature !== undefined ? "verifySignature" : "verifier"} belongs to a claim through a project's VerifyingProxy, so it needs proxy (the proxy's address)`);
+      throw payloadError(text("DeviceErrors.payload.verifierWithoutProxy", { field: p.verifySignature !== undefined ? "verifySignature" : "verifier" }));
     }
     return undefined;
   }
   if (p.verifySignature === undefined && p.verifier === undefined) {
-    throw payloadError("a claim through a proxy needs the project verifier's approval: verifySignature (inline) or verifier (the URL to ask)");
+    throw payloadError(text("DeviceErrors.payload.proxyWithoutApproval"));
   }
-  if (p.verifySignature !== undefined && p.verifier !== undefined) throw payloadError("give either verifySignature or verifier, not both");
-  if (p.deviceNFT !== undefined) throw payloadError("a claim through a proxy takes no deviceNFT: the proxy mints the device NFT itself");
+  if (p.verifySignature !== undefined && p.verifier !== undefined) throw payloadError(text("DeviceErrors.payload.signatureAndVerifier"));
+  if (p.deviceNFT !== undefined) throw payloadError(text("DeviceErrors.payload.proxyWithDeviceNft"));
   if (p.verifySignature !== undefined) return { address: p.proxy, verifySignature: p.verifySignature.toLowerCase() as Hex };
   try {
     const url = verifierUrl(p.verifier!, true);

@@ -1,6 +1,7 @@
 import { getAddress, isAddress } from "viem";
 import { z } from "zod";
-import { DeviceError } from "../../device/errors";
+import { DeviceError } from "../../untrusted/errors";
+import type { Text } from "../../i18n/text";
 
 /** Also the order encodeClaimPayload writes them in, so equal payloads encode to equal text. */
 export const PAYLOAD_KEYS = ["v", "did", "puk", "doc", "docUri", "docHash", "endpoint", "chainId", "registry", "owner", "nonce", "sig", "deviceNFT", "project", "proxy", "verifySignature", "verifier"] as const;
@@ -78,6 +79,6 @@ export const payloadSchema = z.strictObject({
     .optional(),
 });
 
-export function payloadError(message: string, details: Record<string, unknown> = {}): DeviceError {
-  return new DeviceError("payload-invalid", `Invalid claim payload: ${message}.`, { details });
+export function payloadError(said: Text, details: Record<string, unknown> = {}): DeviceError {
+  return new DeviceError("payload-invalid", said, { details });
 }

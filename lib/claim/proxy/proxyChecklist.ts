@@ -1,6 +1,6 @@
 import { isAddressEqual, type Address, type Hex } from "viem";
 import { formatIotx } from "../../chain/formatIotx";
-import { isDeviceError } from "../../device/errors";
+import { isDeviceError } from "../../untrusted/errors";
 import { text, type Text } from "../../i18n/text";
 import { permitDigestFromDomainSeparator } from "../../device/permit";
 import { recoverDeviceSignature, type DeviceSignature } from "../../device/signature";

@@ -2,7 +2,7 @@ import { encodeFunctionData, isAddressEqual, type Address, type Hex } from "viem
 import { ioIDRegistryAbi } from "../../chain/abi";
 import { formatIotx } from "../../chain/formatIotx";
 import { text, type Text } from "../../i18n/text";
-import { isDeviceError } from "../../device/errors";
+import { isDeviceError } from "../../untrusted/errors";
 import { permitDigestFromDomainSeparator } from "../../device/permit";
 import { recoverDeviceSignature, type DeviceSignature } from "../../device/signature";
 import type { PlannedCall } from "../bindPlan";

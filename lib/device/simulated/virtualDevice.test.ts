@@ -2,12 +2,14 @@ import { secp256k1 } from "@noble/curves/secp256k1";
 import { hexToBytes, keccak256, sha256, stringToBytes, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { formatLikeCJSON } from "../../did/cjson";
-import { DeviceError } from "../errors";
+import { DeviceError } from "../../untrusted/errors";
 import { identityQrText } from "./identityQr";
 import { SIGN_FAILURE, parseDidAnswer, parseDidDocAnswer, parseSignAnswer } from "../ioconnect";
 import { parseClaimInput } from "../../claim/input/parse";
 import { recoverDeviceSignature } from "../signature";
 import { createVirtualDevice } from "./virtualDevice";
+import { english } from "../../i18n/renderText";
+import { errorOf } from "../testing";
 
 const N = secp256k1.CURVE.n;
 const digestOf = (label: string) => keccak256(stringToBytes(label));
@@ -27,7 +29,7 @@ describe("createVirtualDevice", () => {
     const device = createVirtualDevice({ privateKey: "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318" });
     expect(device.address).toBe("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23");
     expect(() => createVirtualDevice({ privateKey: `0x${"0".repeat(64)}` })).toThrow(DeviceError);
-    expect(() => createVirtualDevice({ privateKey: "0x12" })).toThrow(/privateKey must be 0x followed by 64 hex digits/);
+    expect(english(errorOf(() => createVirtualDevice({ privateKey: "0x12" }), "key-invalid").said)).toMatch(/privateKey must be 0x followed by 64 hex digits/);
   });
 
   it("answers /did and /diddoc in shapes our own parsers accept", () => {
@@ -69,7 +71,7 @@ describe("sign", () => {
     const { sign } = device.sign(digest);
     expect(sign).toMatch(/^0x[0-9a-f]{128}$/);
     expect(recoverDeviceSignature({ digest, rs: sign, device: device.address }).signer).toBe(device.address);
-    expect(() => device.sign("0x1234")).toThrow(/64 hex digits/);
+    expect(english(errorOf(() => device.sign("0x1234")).said)).toMatch(/64 hex digits/);
   });
 
   it("shapes s as configured", () => {

@@ -5,9 +5,10 @@ import { z } from "zod";
 import { formatLikeCJSON } from "../../did/cjson";
 import { addressFromPublicKey, formatDid, type IoDid } from "../../did/did";
 import { buildIoConnectDidDocument, type IoConnectDidDocument } from "../../did/didDocument";
-import { DeviceError, describeZodError } from "../errors";
+import { DeviceError, describeZodError } from "../../untrusted/errors";
 import { SIGN_FAILURE, type DidAnswer, type SignAnswer, type SignFailureAnswer } from "../ioconnect";
 import { parseDigest } from "../signature";
+import { text } from "../../i18n/text";
 
 export { formatLikeCJSON };
 
@@ -78,7 +79,7 @@ export function deriveScalar(label: string, order: bigint): Hex {
 
 export function createVirtualDevice(options: VirtualDeviceOptions = {}): VirtualDevice {
   const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) throw new DeviceError("key-invalid", `Invalid virtual device options: ${describeZodError(parsed.error)}.`);
+  if (!parsed.success) throw new DeviceError("key-invalid", text("DeviceErrors.virtualDevice.options", { detail: describeZodError(parsed.error) }));
   const { seed, privateKey, projectName = "IoTeX_Simulator", highS = "random", emptyD = false } = parsed.data;
 
   const k1Key: Hex =

@@ -13,22 +13,28 @@ const { parentPort } = require("node:worker_threads");
 const { createECDH } = require("node:crypto");
 // Static private keys (the server's) are kept, a bounded number, as the main thread did before.
 const statics = new Map();
-parentPort.on("message", ({ id, privateKey, publicPoint, keep }) => {
-  try {
-    const hex = keep ? Buffer.from(privateKey).toString("hex") : "";
-    let ecdh = keep ? statics.get(hex) : undefined;
-    if (!ecdh) {
-      ecdh = createECDH("prime256v1");
-      ecdh.setPrivateKey(privateKey);
-      if (keep) {
-        if (statics.size >= 64) statics.delete(statics.keys().next().value);
-        statics.set(hex, ecdh);
-      }
+function agree({ privateKey, publicPoint, keep }) {
+  const hex = keep ? Buffer.from(privateKey).toString("hex") : "";
+  let ecdh = keep ? statics.get(hex) : undefined;
+  if (!ecdh) {
+    ecdh = createECDH("prime256v1");
+    ecdh.setPrivateKey(privateKey);
+    if (keep) {
+      if (statics.size >= 64) statics.delete(statics.keys().next().value);
+      statics.set(hex, ecdh);
     }
-    parentPort.postMessage({ id, x: new Uint8Array(ecdh.computeSecret(publicPoint)) });
-  } catch (error) {
-    parentPort.postMessage({ id, error: String((error && error.message) || error) });
   }
+  return new Uint8Array(ecdh.computeSecret(publicPoint));
+}
+// Requests come in batches (those made in the same turn of the event loop) and their answers go back as one.
+parentPort.on("message", (batch) => {
+  parentPort.postMessage(batch.map((request) => {
+    try {
+      return { id: request.id, x: agree(request) };
+    } catch (error) {
+      return { id: request.id, error: String((error && error.message) || error) };
+    }
+  }));
 });
 `;
 
@@ -37,9 +43,18 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+interface Request {
+  id: number;
+  privateKey: Uint8Array;
+  publicPoint: Uint8Array;
+  keep: boolean;
+}
+
 interface PoolWorker {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** Requests not yet posted: sent together once the current turn of the event loop is over. */
+  outbox: Request[];
 }
 
 // Kept on globalThis, as the server runtime is, so a dev reload of this module does not start a second pool.
@@ -56,7 +71,8 @@ export function ecdhOnWorker(privateKey: Uint8Array, publicPoint: Uint8Array, ke
     target.pending.set(id, { resolve, reject });
     // A worker holds the process open only while it owes an answer: servers, tests and the bench all exit as usual.
     if (target.pending.size === 1) target.worker.ref();
-    target.worker.postMessage({ id, privateKey, publicPoint, keep });
+    // One message per batch: posting and cloning, on the event loop, cost more than the key agreement's dispatch.
+    if (target.outbox.push({ id, privateKey, publicPoint, keep }) === 1) queueMicrotask(() => target.worker.postMessage(target.outbox.splice(0)));
   });
 }
 
@@ -66,14 +82,16 @@ function pick(): PoolWorker {
 }
 
 function spawn(): PoolWorker {
-  const entry: PoolWorker = { worker: new Worker(WORKER_SOURCE, { eval: true }), pending: new Map() };
+  const entry: PoolWorker = { worker: new Worker(WORKER_SOURCE, { eval: true }), pending: new Map(), outbox: [] };
   entry.worker.unref();
-  entry.worker.on("message", ({ id, x, error }: { id: number; x?: Uint8Array; error?: string }) => {
-    const waiting = entry.pending.get(id);
-    entry.pending.delete(id);
+  entry.worker.on("message", (answers: { id: number; x?: Uint8Array; error?: string }[]) => {
+    for (const { id, x, error } of answers) {
+      const waiting = entry.pending.get(id);
+      entry.pending.delete(id);
+      if (error !== undefined || !x) waiting?.reject(new Error(error ?? "The key agreement gave no result."));
+      else waiting?.resolve(x);
+    }
     if (entry.pending.size === 0) entry.worker.unref();
-    if (error !== undefined || !x) waiting?.reject(new Error(error ?? "The key agreement gave no result."));
-    else waiting?.resolve(x);
   });
   // A worker that dies fails what it owed and is replaced on the next request.
   const retire = (error: Error) => {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createECDH, createPrivateKey, createPublicKey, sign, verify, type ECDH, type KeyObject } from "node:crypto";
+import { createCipheriv, createDecipheriv, createECDH, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from "node:crypto";
 import { bytesToHex } from "@noble/hashes/utils";
 import { checkCcmParams, type CcmParams } from "../../didcomm/aesCcm";
 import { b64uEncode } from "../../didcomm/base64";
@@ -15,16 +15,16 @@ import { ecdhOnWorker } from "./ecdhPool";
  */
 export const nodeCrypto: DidcommCrypto = {
   async freshEphemeralKey() {
-    const ecdh = createECDH("prime256v1");
-    ecdh.generateKeys();
-    return ephemeral(ecdh);
+    // generateKeys replaces the generator's key pair with a new random one, read out before anything else runs.
+    generator.generateKeys();
+    return ephemeral(generator.getPrivateKey(), generator.getPublicKey());
   },
   ephemeralKeyFrom(scalar) {
     // Range-checked first: OpenSSL would reduce an out-of-range scalar where ioConnect draws again.
     publicKeyOf("P-256", scalar);
     const ecdh = createECDH("prime256v1");
     ecdh.setPrivateKey(scalar);
-    return ephemeral(ecdh);
+    return ephemeral(ecdh.getPrivateKey(), ecdh.getPublicKey());
   },
   async ecdhX(privateKey, publicPoint) {
     if (privateKey.length !== 32) fail("key-invalid", "A P-256 private key is 32 bytes.");
@@ -63,12 +63,15 @@ export const nodeCrypto: DidcommCrypto = {
   },
 };
 
-function ephemeral(ecdh: ECDH): EphemeralKey {
+// One key generator for every fresh one-time key: a new ECDH object would build the curve's group each time,
+// as much work on the event loop as generating the key itself.
+const generator = createECDH("prime256v1");
+
+function ephemeral(raw: Uint8Array, publicPoint: Uint8Array): EphemeralKey {
   // OpenSSL gives the scalar without leading zero bytes (1 time in 256); the CEK is always 32 bytes.
-  const raw = ecdh.getPrivateKey();
   const scalar = new Uint8Array(32);
   scalar.set(raw, 32 - raw.length);
-  return { scalar, publicPoint: ecdh.getPublicKey(), agree: (peer) => ecdhOnWorker(scalar, peer, false) };
+  return { scalar, publicPoint, agree: (peer) => ecdhOnWorker(scalar, peer, false) };
 }
 
 function ccmName(p: CcmParams, length: number): "aes-128-ccm" | "aes-192-ccm" | "aes-256-ccm" {

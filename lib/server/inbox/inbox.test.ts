@@ -32,7 +32,7 @@ const keysOf = (d: VirtualDevice): DeviceInboxKeys => ({
   did: d.did,
   keyAgreement: { kid: d.diddocJson().diddoc.keyAgreement[0]!, privateKey: hexToBytes(d.p256PrivateKey.slice(2)) },
 });
-const serverKeys = serverKeysFrom({ signingKey: keyOf("inbox-server-sign").slice(2), keyAgreementKey: keyOf("inbox-server-ka").slice(2) });
+const serverKeys = serverKeysFrom({ signingKey: keyOf("inbox-server-sign").slice(2), keyAgreementKey: keyOf("inbox-server-ka").slice(2), es256SigningKey: keyOf("inbox-server-es256").slice(2) });
 const server = serverContactFrom(serverKeys.document);
 const limits = { ...DEFAULT_INBOX_LIMITS, perDevicePerMinute: 100, maxMessageBytes: 200 };
 
@@ -66,6 +66,8 @@ describe("device inbox (anvil + PGlite)", () => {
     const jwe = await inbox.requestToken({ clientID: registered.did });
     const token = await openToken(jwe, keysOf(registered), server);
     expect(token.split(".")).toHaveLength(3);
+    // ES256 with the inbox's P-256 signing key, named so the device finds it in the inbox's DID Document.
+    expect(JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString())).toEqual({ alg: "ES256", kid: serverKeys.es256.kid });
     // Encrypted to the registered device's key: any other key gets nothing.
     await expect(decryptJwe(jwe, { kid: keysOf(registered).keyAgreement.kid, privateKey: keysOf(stranger).keyAgreement.privateKey })).rejects.toThrow(/tag mismatch/);
   });

@@ -1,4 +1,4 @@
-import { sha256 } from "@noble/hashes/sha256";
+import { createHash } from "node:crypto";
 import { bytesToHex, hexToBytes, randomBytes } from "@noble/hashes/utils";
 import { b64uEncode } from "../../didcomm/base64";
 import type { DidcommCrypto } from "../../didcomm/cryptoPort";
@@ -34,6 +34,8 @@ export interface InboxDeps {
 }
 
 const PURGE_EVERY = 1000;
+// Tokens are stored and looked up by their SHA-256 (OpenSSL's: every message needs one, on the event loop).
+const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export function createInbox({ store, keys, devices, limits, now = Date.now, crypto = nodeCrypto }: InboxDeps): Inbox {
   const rate = createRateLimiter(limits.perDevicePerMinute);
@@ -41,15 +43,16 @@ export function createInbox({ store, keys, devices, limits, now = Date.now, cryp
   const tokenCache = new Map<string, TokenRecord>();
   let sinceLastPurge = 0;
 
-  const signedByServer = (payload: object, kid?: string) =>
-    signJwsWith(JSON.stringify(payload), { kid, sign: (message) => crypto.sign("secp256k1", message, keys.signingKey) }, "compact");
+  // ES256 with the server's P-256 key, named in the protected header so a device finds it in the server's DID Document.
+  const signedByServer = (payload: object) =>
+    signJwsWith(JSON.stringify(payload), { protectedKid: keys.es256.kid, sign: (message) => crypto.sign("P-256", message, keys.es256.privateKey) }, "compact");
   const sealTo = (device: { kid: string; publicKey: Uint8Array }, plaintext: string) =>
     encryptJwe({ plaintext, recipients: [device], sender: keys.did, crypto });
 
   async function findToken(authorization: string | null): Promise<TokenRecord> {
     const token = /^Bearer ([A-Za-z0-9._~+/=-]{16,2048})$/.exec(authorization?.trim() ?? "")?.[1];
     if (!token) throw new InboxError("unauthorized", "Send the token from the token request as `Authorization: Bearer <token>`.");
-    const hash = bytesToHex(sha256(token));
+    const hash = tokenHash(token);
     const cached = tokenCache.get(hash);
     const record = cached && cached.expiresAt.getTime() > now() ? cached : await store.findToken(hash, new Date(now()));
     if (!record) throw new InboxError("unauthorized", "This token is unknown or expired: request a new one.");
@@ -70,7 +73,7 @@ export function createInbox({ store, keys, devices, limits, now = Date.now, cryp
       if ("refused" in device) throw new InboxError("not-registered", `No inbox for ${clientID.slice(0, 80)}: ${device.refused}`);
       const expiresAt = new Date(now() + limits.tokenTtlSeconds * 1000);
       const token = await signedByServer({ sub: device.did, jti: b64uEncode(randomBytes(16)), exp: Math.floor(expiresAt.getTime() / 1000) });
-      await store.saveToken(bytesToHex(sha256(token)), {
+      await store.saveToken(tokenHash(token), {
         deviceDid: device.did,
         kaKid: device.keyAgreement.kid,
         kaPublic: bytesToHex(device.keyAgreement.publicKey),
@@ -105,7 +108,7 @@ export function createInbox({ store, keys, devices, limits, now = Date.now, cryp
         void store.purge(new Date(now())).catch(() => undefined);
       }
       // Signed by the server inside the encryption: the JWE alone does not say who wrote it (DIDCOMM.md §6).
-      const ack = await signedByServer({ type: "ack", id: stored.id, received: new Date(now()).toISOString() }, `${keys.did}#Key-secp256k1-1`);
+      const ack = await signedByServer({ type: "ack", id: stored.id, received: new Date(now()).toISOString() });
       return sealTo({ kid: token.kaKid, publicKey: hexToBytes(token.kaPublic) }, ack);
     },
   };

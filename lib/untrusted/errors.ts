@@ -86,6 +86,11 @@ export function isDeviceError(error: unknown, code?: DeviceErrorCode): error is 
   return error instanceof DeviceError && (code === undefined || error.code === code);
 }
 
+/** What to tell a person about anything thrown: a DeviceError in the app's words, anything else as it came. */
+export function saidOf(error: unknown): Text {
+  return isDeviceError(error) ? error.said : untranslated(error instanceof Error ? error.message : String(error));
+}
+
 /** One line per zod issue, with its JSON path, so "what is wrong" names the field. */
 export function describeZodError(error: z.ZodError, input?: unknown): string {
   return error.issues

@@ -1,4 +1,8 @@
+import { text } from "../i18n/text";
 import { DeviceError, preview, type DeviceErrorCode } from "./errors";
+
+/** What the JSON text is said to be, in the owner's words (the catalog's DeviceErrors.json messages name each). */
+export type JsonSubject = "didAnswer" | "diddocAnswer" | "signAnswer" | "deviceAnswer" | "didDocument" | "claimPayload";
 
 /** Real answers are a few hundred bytes; anything far larger is not a device talking. */
 export const MAX_JSON_TEXT_LENGTH = 256 * 1024;
@@ -7,20 +11,20 @@ export const MAX_JSON_TEXT_LENGTH = 256 * 1024;
  * Parses device JSON text. cJSON pretty-prints with tabs and newlines, which JSON.parse
  * accepts as-is; C firmware may also leave a BOM or trailing NUL bytes on serial lines.
  */
-export function parseJsonText(input: string | Uint8Array, what: string, code: DeviceErrorCode = "answer-not-json"): unknown {
+export function parseJsonText(input: string | Uint8Array, what: JsonSubject, code: DeviceErrorCode = "answer-not-json"): unknown {
   const raw = typeof input === "string" ? input : new TextDecoder("utf-8", { fatal: false }).decode(input);
   if (raw.length > MAX_JSON_TEXT_LENGTH) {
-    throw new DeviceError("answer-too-large", `The ${what} is ${raw.length} characters long; a device answer is expected to be well under ${MAX_JSON_TEXT_LENGTH}.`);
+    throw new DeviceError("answer-too-large", text("DeviceErrors.json.tooLarge", { what, length: raw.length, max: MAX_JSON_TEXT_LENGTH }));
   }
-  const text = trimTrailing(raw.replace(/^\uFEFF/, ""));
-  if (text.length === 0) {
-    throw new DeviceError(code, `The ${what} is empty; expected JSON.`);
+  const json = trimTrailing(raw.replace(/^\uFEFF/, ""));
+  if (json.length === 0) {
+    throw new DeviceError(code, text("DeviceErrors.json.empty", { what }));
   }
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(json) as unknown;
   } catch (cause) {
     const reason = cause instanceof SyntaxError ? cause.message : "unparseable";
-    throw new DeviceError(code, `The ${what} is not valid JSON (${reason}): ${preview(text, 60)}`, { cause });
+    throw new DeviceError(code, text("DeviceErrors.json.invalid", { what, reason, text: preview(json, 60) }), { cause });
   }
 }
 
