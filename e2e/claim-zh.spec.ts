@@ -1,6 +1,7 @@
 // The claim in Simplified Chinese (issue #17): a Chinese browser claims a device end to end reading Chinese checks,
 // button and result; the embed follows its host's locale=zh whatever the visitor's browser says.
 import type { Page } from "@playwright/test";
+import { rejectWalletPrompt } from "./support/claimPage";
 import { account1, devnetDeployment, preSignedPayload } from "./support/devices";
 import { expect, test } from "./support/fixtures";
 import { e2eEmbedHostOrigin } from "./support/ports";
@@ -53,6 +54,33 @@ test.describe("a Chinese browser", () => {
     await expect(page.getByTestId("check-signature")).toHaveAttribute("data-ok", "false");
     await expect(page.getByTestId("check-signature")).toContainText(`设备是为另一个所有者（${account1}）签名的`);
     await expect(page.getByRole("button", { name: "认领设备" })).toBeDisabled();
+  });
+
+  test("reads why a claim stopped, and what to do, in Chinese", async ({ page }) => {
+    await page.goto("/claim");
+    await connectInChinese(page);
+    await pasteInChinese(page, preSignedPayload("e2e-zh-declined"));
+    await expect(page.getByTestId("check-balance")).toHaveAttribute("data-ok", "true");
+    await rejectWalletPrompt(page);
+    await page.getByRole("button", { name: "认领设备" }).click();
+    await expect(page.getByTestId("claim-error")).toHaveText("你在钱包中拒绝了该请求。");
+    await expect(page.getByTestId("claim-error-action")).toHaveText("未发送任何内容。准备好后请重试。");
+  });
+
+  test("reads a fleet's refused lines and failed devices in Chinese", async ({ page }) => {
+    await page.goto("/claim/fleet");
+    await connectInChinese(page);
+    const lines = [preSignedPayload("e2e-zh-fleet-1"), preSignedPayload("e2e-zh-fleet-2"), "did:io:0x1111111111111111111111111111111111111111"];
+    await page.getByLabel("认领码或链接，每行一个").fill(lines.join("\n"));
+    await page.getByRole("button", { name: "加入队列" }).click();
+    await expect(page.getByTestId("fleet-input-error")).toHaveText(/^第 3 行：/);
+    const ready = page.locator('[data-testid="fleet-row"][data-ok="true"]');
+    await expect(ready).toHaveCount(2, { timeout: 30_000 });
+    // The approval for all is declined: neither registration goes out, and each row says why.
+    await rejectWalletPrompt(page);
+    await page.getByRole("button", { name: "认领 2 台设备" }).click();
+    const reasons = page.getByTestId("fleet-row-reason");
+    await expect(reasons).toHaveText(["该设备 NFT 合集的授权未成功，因此其注册交易未发出。 请重试失败的行。", "该设备 NFT 合集的授权未成功，因此其注册交易未发出。 请重试失败的行。"], { timeout: 30_000 });
   });
 
   test("reads why a pasted code is no claim code in Chinese, and keeps what was pasted", async ({ page }) => {

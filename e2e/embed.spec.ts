@@ -234,3 +234,38 @@ test.describe("embedded claim flow", () => {
     await expect(errors).toContainText("return_to: an https URL");
   });
 });
+
+test.describe("a visitor who reads Chinese", () => {
+  test.use({ locale: "zh-CN" });
+
+  test("reads the failure in Chinese while the host hears it in English", async ({ page }) => {
+    await page.goto(`${e2eEmbedHostOrigin}/embed-example.html`);
+    await page.getByRole("button", { name: "Claim here (iframe)" }).click();
+    const flow = page.frameLocator("#claim-slot iframe");
+    await expect(flow.getByRole("heading", { name: "认领你的设备" })).toBeVisible();
+    await flow.getByRole("button", { name: "连接钱包" }).first().click();
+    await flow.getByRole("button", { name: /Test wallet \(devnet\)/ }).click();
+    await flow.getByRole("tab", { name: "粘贴" }).click();
+    await flow.getByLabel(/粘贴设备的认领码/).fill(preSignedPayload("e2e-embed-zh-declined"));
+    await flow.getByRole("button", { name: "使用此内容" }).click();
+    await expect(flow.getByTestId("check-signature")).toHaveAttribute("data-ok", "true");
+    // The test wallet lives in the flow's frame: decline its next prompt there.
+    const frame = page.frames().find((f) => f.url().includes("/embed/claim"))!;
+    await frame.evaluate(() => {
+      const w = window as Window & { __e2eWallet?: Record<string, unknown> };
+      w.__e2eWallet = { ...w.__e2eWallet, rejectNext: true };
+    });
+    await flow.getByRole("button", { name: "认领设备" }).click();
+    await expect(flow.getByTestId("claim-error")).toHaveText("你在钱包中拒绝了该请求。");
+    await expect(hostEvent(page, "claim:failed")).toHaveCount(1);
+    const failed = (await hostEvents(page)).find((e) => e.type === "claim:failed");
+    expect(failed).toEqual({
+      source: "ioid-device-wallet",
+      v: 1,
+      type: "claim:failed",
+      code: "user-rejected",
+      message: "You declined the request in your wallet.",
+      action: "Nothing was sent. Try again when ready.",
+    });
+  });
+});

@@ -68,7 +68,7 @@ export function ClaimFlow({
                 {state.error && (
                   <div className="mb-3">
                     <Alert tone="error" title={t("inputErrorTitle")}>
-                      <p data-testid="input-error">{state.error.said ? say(state.error.said) : state.error.message}</p>
+                      <p data-testid="input-error">{say(state.error.message)}</p>
                     </Alert>
                   </div>
                 )}
@@ -145,7 +145,7 @@ export function ClaimFlow({
             </div>
           ) : state.phase === "checking" ? (
             <p role="status" className="text-sm text-slate-600">
-              {draft?.recheckReason && <span data-testid="recheck-reason">{draft.recheckReason} </span>}
+              {draft?.recheckReason && <span data-testid="recheck-reason">{say(draft.recheckReason)} </span>}
               {t("checking")}
             </p>
           ) : checks ? (
@@ -159,8 +159,8 @@ export function ClaimFlow({
           ) : state.phase === "failed" && (
             <div className="mt-3 space-y-2">
               <Alert tone="error" title={t("stoppedTitle")}>
-                <p data-testid="claim-error">{state.error.said ? say(state.error.said) : state.error.message}</p>
-                {state.error.action && <p>{state.error.action}</p>}
+                <p data-testid="claim-error">{say(state.error.message)}</p>
+                {state.error.action && <p data-testid="claim-error-action">{say(state.error.action)}</p>}
                 {state.hashes.map((hash) => (
                   <TxLink key={hash} chainId={chainConfig.chain.id} hash={hash} />
                 ))}
@@ -191,6 +191,7 @@ export function ClaimFlow({
             />
           ) : (
             <div role="status" aria-live="polite" className="space-y-1 text-sm">
+              {state.step > 0 && state.plan[state.step - 1] && <p data-testid="claim-step">{say(state.plan[state.step - 1]!.label)}</p>}
               <p data-testid="claim-progress">
                 {state.plan.length > 1 && state.step > 0 ? t("stepOf", { step: state.step, total: state.plan.length }) : ""}
                 {/* The wallet still has step N to confirm until its hash is known: a reload then would lose it. */}

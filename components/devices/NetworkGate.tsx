@@ -5,11 +5,14 @@ import { useSwitchChain } from "wagmi";
 import { chainConfigs } from "@/lib/chain/config";
 import { explainError } from "@/lib/chain/revertMessages";
 import { Alert, buttonClass } from "@/components/ui/Card";
+import { useText } from "@/components/i18n/useText";
 
 /** The wallet is on a chain this app does not serve: say which, and offer the ones it does. */
 export function WrongNetwork({ chainId }: { chainId: number | undefined }) {
   const t = useTranslations("Devices.wrongNetwork");
   const { switchChain, isPending, error, variables } = useSwitchChain();
+  const say = useText();
+  const explained = error && explainError(error);
   return (
     <Alert tone="error" title={t("title")}>
       <p>{t("body", { chain: chainId === undefined ? t("unknownChain") : String(chainId) })}</p>
@@ -20,7 +23,7 @@ export function WrongNetwork({ chainId }: { chainId: number | undefined }) {
           </button>
         ))}
       </div>
-      {error && <p className="mt-2">{explainError(error).message} {explainError(error).action}</p>}
+      {explained && <p className="mt-2">{say(explained.message)} {say(explained.action)}</p>}
     </Alert>
   );
 }

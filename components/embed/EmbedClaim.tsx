@@ -16,6 +16,7 @@ import { embedMessage, messageForClaimEvent } from "@/lib/embed/claimMessages";
 import type { EmbedMode } from "@/lib/embed/protocol";
 import { redirectUrl } from "@/lib/embed/redirect";
 import { accentVariables } from "./embedTheme";
+import { useHostWords, type HostCatalog } from "./useHostWords";
 import "./embed.css";
 
 /**
@@ -25,7 +26,7 @@ import "./embed.css";
  */
 export type EmbedConfig = Omit<EmbedParams, "chainId" | "projectId"> & { chainId: number; projectId: string | undefined };
 
-export function EmbedClaim({ config, initialState }: { config: EmbedConfig; initialState: State | undefined }) {
+export function EmbedClaim({ config, initialState, hostCatalog }: { config: EmbedConfig; initialState: State | undefined; hostCatalog: HostCatalog }) {
   const ui = useMemo(
     () => ({
       theme: config.theme,
@@ -40,7 +41,7 @@ export function EmbedClaim({ config, initialState }: { config: EmbedConfig; init
   return (
     <Providers initialState={initialState} ui={ui}>
       <div className={`flex min-h-dvh flex-col bg-slate-50 text-slate-900 ${dark ? "embed-dark" : ""}`} style={accentVariables(config.accent, dark)}>
-        <EmbedFlow config={config} />
+        <EmbedFlow config={config} hostCatalog={hostCatalog} />
       </div>
     </Providers>
   );
@@ -55,10 +56,11 @@ function hostWindow(mode: EmbedMode): Window | null {
 
 const noSubscription = () => () => {};
 
-function EmbedFlow({ config }: { config: EmbedConfig }) {
+function EmbedFlow({ config, hostCatalog }: { config: EmbedConfig; hostCatalog: HostCatalog }) {
   const { mode, hostOrigin, chainId: wantedChainId } = config;
   const chain = getChainConfig(wantedChainId)!.chain;
   const t = useTranslations("Embed");
+  const english = useHostWords(hostCatalog);
   const { isConnected } = useAccount();
   const chainId = useChainId();
   const switcher = useSwitchChain();
@@ -105,13 +107,13 @@ function EmbedFlow({ config }: { config: EmbedConfig }) {
 
   const onEvent = useCallback(
     (event: ClaimFlowEvent) => {
-      post(messageForClaimEvent(event, wantedChainId));
+      post(messageForClaimEvent(event, wantedChainId, english));
       if (event.type === "failed") lastFailure.current = event.error.code;
       if (event.type === "succeeded" && mode === "redirect") {
         window.location.assign(redirectUrl(config.returnTo!, { status: "succeeded", chainId: wantedChainId, result: event.result }));
       }
     },
-    [post, mode, wantedChainId, config.returnTo],
+    [post, mode, wantedChainId, config.returnTo, english],
   );
 
   const host = new URL(hostOrigin).host;

@@ -7,8 +7,8 @@ import { DoorTabs } from "@/components/sources/DoorTabs";
 import { sourceEntries } from "@/components/sources/SourcePicker";
 import type { PickerKind } from "@/components/sources/types";
 import { Alert } from "@/components/ui/Card";
-import { DoorIcon } from "@/components/ui/icons/DoorIcon";
 import { useText } from "@/components/i18n/useText";
+import { DoorIcon } from "@/components/ui/icons/DoorIcon";
 import type { FleetController } from "@/lib/claim/fleet/controller";
 import type { FleetState } from "@/lib/claim/fleet/queueState";
 import { FleetDeviceDoor } from "./FleetDeviceDoor";
@@ -65,8 +65,8 @@ export function FleetAdd({ state, adders }: { state: FleetState; adders: Adders 
         <Alert tone="error" title={t("errorsTitle", { count: inputErrors.length })}>
           <ul className="list-disc pl-5">
             {inputErrors.map((e) => (
-              <li key={`${e.where}-${e.text}`} data-testid="fleet-input-error">
-                {t("error", { where: e.where, message: e.said ? say(e.said) : e.message })}
+              <li key={`${e.where.key}${JSON.stringify(e.where.values)}-${e.text}`} data-testid="fleet-input-error">
+                {t("error", { where: say(e.where), message: say(e.message) })}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { QrDecoder } from "@/components/sources/qrDecoder";
 import { decodeQrImage } from "@/components/sources/qrImage";
 import { useQrImageProblem } from "@/components/sources/useQrImageProblem";
 import type { QueueItem } from "@/lib/claim/fleet/queueInput";
+import { untranslated } from "@/lib/i18n/text";
 
 /** Photos or screenshots of several devices' QR codes at once: each decoded, each file that yields no code named. */
 export function FleetImages({ onItems }: { onItems: (items: QueueItem[]) => void }) {
@@ -23,7 +24,7 @@ export function FleetImages({ onItems }: { onItems: (items: QueueItem[]) => void
     // One after another: the decoder takes one image at a time, and a batch of photos is read in seconds.
     for (const file of files) {
       const decoded = await decodeQrImage(file, (decoder.current ??= new QrDecoder()));
-      items.push("text" in decoded ? { where: file.name, text: decoded.text } : { where: file.name, text: "", message: describe(decoded.problem) });
+      items.push("text" in decoded ? { where: untranslated(file.name), text: decoded.text } : { where: untranslated(file.name), text: "", message: untranslated(describe(decoded.problem)) });
     }
     setReading(undefined);
     onItems(items);

@@ -14,7 +14,7 @@ const shortDid = (did: string) => `${did.slice(0, 14)}…${did.slice(-4)}`;
 function verdict(t: ReturnType<typeof useTranslations<"Fleet.queue">>, row: QueueRow, planned: PlannedRow | undefined, checking: boolean, say: (said: Text) => string): { text: string; ok: boolean } {
   if (row.status === "done") return { text: t("claimed", { ioID: String(row.result?.ioID) }), ok: true };
   if (row.status === "sent") return { text: t("sent"), ok: true };
-  if (row.status === "failed") return { text: `${row.failure?.said ? say(row.failure.said) : (row.failure?.message ?? t("failed"))}${row.failure?.action ? ` ${row.failure.action}` : ""}`, ok: false };
+  if (row.status === "failed") return { text: row.failure ? [row.failure.message, row.failure.action].flatMap((s) => (s ? [say(s)] : [])).join(" ") : t("failed"), ok: false };
   if (!planned) return { text: checking ? t("checking") : t("notChecked"), ok: true };
   const failed = planned.checklist.checks.find((c) => !c.ok);
   return failed ? { text: t("reason", { title: say(checkTitle(failed.id)), reason: failed.advice ? `${say(failed.reason)} ${say(failed.advice)}` : say(failed.reason) }), ok: false } : { text: t("ready", { count: planned.checklist.checks.length }), ok: true };

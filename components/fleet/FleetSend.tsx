@@ -27,7 +27,7 @@ export function FleetSend({ state, bundling, connected, onSend }: { state: Fleet
       </p>
     );
   }
-  if (state.check.status === "failed") return <Alert tone="error" title={t("checkFailed")}>{state.check.error?.said ? say(state.check.error.said) : state.check.error?.message}</Alert>;
+  if (state.check.status === "failed") return <Alert tone="error" title={t("checkFailed")}>{state.check.error && say(state.check.error.message)}</Alert>;
   if (!result || state.check.status !== "checked") return null;
   const { plan, facts } = result;
   const ready = plan.rows.filter((r) => r.register).length;

@@ -12,8 +12,8 @@ export const clientNamespaces = {
   /** The root layout's client parts: the wallet button and its dialogs, the footer's switchers, app/error.tsx. */
   layout: ["Footer", "Wallet", "Error"],
   home: ["NetworkStatus"],
-  claim: ["Claim", "Checks", "Sources", "Wallet", "Errors", "DeviceErrors", "Documents"],
-  fleet: ["Fleet", "Checks", "Sources", "Errors", "DeviceErrors", "Documents"],
-  devices: ["Devices", "Checks", "Wallet", "Errors", "DeviceErrors", "Documents", "Addresses", "Ui"],
-  device: ["DeviceDetail", "DeviceWallet", "Devices", "History", "Inbox", "Checks", "Sources", "Errors", "DeviceErrors", "Documents", "Addresses", "Ui"],
+  claim: ["Claim", "Checks", "Sources", "Wallet", "Errors", "DeviceErrors", "Documents", "ClaimFailure", "ClaimCalls", "Reverts"],
+  fleet: ["Fleet", "Checks", "Sources", "Errors", "DeviceErrors", "Documents", "ClaimFailure", "ClaimCalls", "ClaimQueue", "Reverts"],
+  devices: ["Devices", "Checks", "Wallet", "Errors", "DeviceErrors", "Documents", "Addresses", "Ui", "Reverts"],
+  device: ["DeviceDetail", "DeviceWallet", "Devices", "History", "Inbox", "Checks", "Sources", "Errors", "DeviceErrors", "Documents", "Addresses", "Ui", "Reverts", "ClaimFailure", "ClaimCalls"],
 } as const satisfies Record<string, readonly ClientNamespace[]>;

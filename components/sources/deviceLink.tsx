@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useText } from "@/components/i18n/useText";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { isDeviceError } from "@/lib/untrusted/errors";
 import type { DeviceSession } from "@/lib/device/session";
 import type { OtherSource } from "./types";
@@ -101,7 +101,7 @@ export function useLinkProblem(byName: Readonly<Record<string, string>>, fallbac
       const known = name === undefined ? undefined : byName[name];
       return known ?? t("failedWith", { fallback, detail: error instanceof Error ? error.message : String(error) });
     },
-    [byName, fallback, say, t],
+    [byName, fallback, t, say],
   );
 }
 

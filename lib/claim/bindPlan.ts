@@ -1,4 +1,5 @@
 import { encodeFunctionData, type Address, type Hex } from "viem";
+import { text, type Text } from "../i18n/text";
 import { deviceNFTAbi, ioIDRegistryAbi } from "../chain/abi";
 import type { DeviceSignature } from "../device/signature";
 import type { Preflight } from "./preflight";
@@ -9,8 +10,8 @@ export interface PlannedCall {
   to: Address;
   data: Hex;
   value: bigint;
-  /** For the progress list and the wallet prompt counter. */
-  label: string;
+  /** What the call does, shown while the wallet asks for it. */
+  label: Text;
 }
 
 export interface BindPlanInput {
@@ -32,7 +33,7 @@ export function bindPlan(input: BindPlanInput): PlannedCall[] {
       to: nft.contract,
       data: encodeFunctionData({ abi: deviceNFTAbi, functionName: "approve", args: [preflight.registry, nft.tokenId] }),
       value: 0n,
-      label: `Allow the ioID registry to move device NFT #${nft.tokenId}`,
+      label: text("ClaimCalls.approve", { tokenId: nft.tokenId.toString() }),
     });
   }
   calls.push(registerCall({ registry: preflight.registry, nft, device, signature, document, fee }));
@@ -51,6 +52,6 @@ export function registerCall(input: Omit<BindPlanInput, "preflight"> & { registr
       args: [nft.contract, nft.tokenId, device, document.hash, document.uri, signature.v, signature.r, signature.s],
     }),
     value: fee,
-    label: "Register the device and mint its ioID",
+    label: text("ClaimCalls.register"),
   };
 }

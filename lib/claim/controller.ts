@@ -1,5 +1,6 @@
 import { isAddressEqual, parseEther, type Address, type Client, type Hex } from "viem";
 import { devnet } from "../chain/chains";
+import { text } from "../i18n/text";
 import type { ChainConfig } from "../chain/config";
 import type { ClaimInput, ClaimProxy } from "./input/types";
 import type { DeviceSession } from "../device/session";
@@ -200,8 +201,7 @@ export function createClaimController(parts: ClaimControllerParts): ClaimControl
       }
       // Only the approval went through: verify again; the plan is now `register` alone.
       parts.storage.save({ ...stored, hashes: [] });
-      const message = "Your approval is on chain; the registration was not sent before the page closed.";
-      dispatch({ type: "failed", error: { code: "claim:resumed", message, action: "Check again and confirm the registration." } });
+      dispatch({ type: "failed", error: { code: "claim:resumed", message: text("ClaimFailure.resumedAfterApproval"), action: text("ClaimFailure.confirmRegistration") } });
     } catch (error) {
       dispatch({ type: "failed", error: toFailure(error) });
     }

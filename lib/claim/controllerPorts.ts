@@ -2,6 +2,7 @@ import type { Address, Client, Hex } from "viem";
 import type { ChainConfig } from "../chain/config";
 import type { CursorStore } from "../chain/logScan";
 import type { DeviceNFTGroup } from "../chain/ownerNfts/types";
+import type { Text } from "../i18n/text";
 import type { ClaimInput } from "./input/types";
 import type { DeviceSession } from "../device/session";
 import type { ClaimWallet } from "./execute";
@@ -25,7 +26,7 @@ export interface ClaimDraft {
   /** The chain, account, registry and nonce the plan was checked for; a submit on other ones checks again. */
   checkedFor?: PlanBinding | undefined;
   /** Why the checks are running again although the owner pressed Claim (what changed since they ran). */
-  recheckReason?: string | undefined;
+  recheckReason?: Text | undefined;
   /**
    * A claim link naming a device endpoint: anyone can send such a link, so nothing contacts the device (on the
    * owner's network) until the owner presses a button (`contactDevice`).

@@ -1,4 +1,5 @@
 import { encodeFunctionData, type Address, type Hex } from "viem";
+import { text } from "../i18n/text";
 import { ioIDAbi, ioIDRegistryAbi } from "../chain/abi";
 import type { DeviceSignature } from "../device/signature";
 import type { PlannedCall } from "./bindPlan";
@@ -15,7 +16,7 @@ export function updateCall(registry: Address, device: Address, document: { hash:
     to: registry,
     data: encodeFunctionData({ abi: ioIDRegistryAbi, functionName: "update", args: [device, document.hash, document.uri, signature.v, signature.r, signature.s] }),
     value: 0n,
-    label: "Update the device's DID Document",
+    label: text("ClaimCalls.update"),
   };
 }
 
@@ -26,7 +27,7 @@ export function removeCall(registry: Address, device: Address, signature: Signat
     to: registry,
     data: encodeFunctionData({ abi: ioIDRegistryAbi, functionName: "remove", args: [device, signature.v, signature.r, signature.s] }),
     value: 0n,
-    label: "Remove the device's registration",
+    label: text("ClaimCalls.remove"),
   };
 }
 
@@ -37,6 +38,6 @@ export function transferCall(ioID: Address, from: Address, to: Address, id: bigi
     to: ioID,
     data: encodeFunctionData({ abi: ioIDAbi, functionName: "safeTransferFrom", args: [from, to, id] }),
     value: 0n,
-    label: `Transfer ioID #${id}`,
+    label: text("ClaimCalls.transfer", { ioID: id.toString() }),
   };
 }

@@ -5,6 +5,7 @@ import type { PlannedCall } from "./bindPlan";
 import type { CallBundling } from "./bundling";
 import type { Check } from "./checklist";
 import type { ClaimResult } from "./machine";
+import { text } from "../i18n/text";
 import { bindingChange, type PlanBinding } from "./planBinding";
 import { ClaimExecutionError } from "./walletSteps";
 
@@ -43,7 +44,7 @@ export async function executePlan(plan: PlannedCall[], wallet: ClaimWallet, hook
     const receipts = await wallet.waitForCalls(id);
     receipts.forEach((r) => hooks.onSent(r.transactionHash));
     const failed = receipts.find((r) => r.status !== "success");
-    if (failed) throw new ClaimExecutionError("reverted", "The batch was reverted on chain.", failed.transactionHash);
+    if (failed) throw new ClaimExecutionError("reverted", text("ClaimFailure.execution.batchReverted"), failed.transactionHash);
     return receipts.at(-1)!;
   }
   let last: TransactionReceipt | undefined;
@@ -56,7 +57,7 @@ export async function executePlan(plan: PlannedCall[], wallet: ClaimWallet, hook
     const hash = await wallet.sendTransaction(call);
     hooks.onSent(hash);
     last = await wallet.waitForReceipt(hash);
-    if (last.status !== "success") throw new ClaimExecutionError("reverted", `${call.label}: the transaction was reverted on chain.`, hash);
+    if (last.status !== "success") throw new ClaimExecutionError("reverted", text("ClaimFailure.execution.callReverted", { kind: call.kind }), hash);
   }
   return last!;
 }
@@ -64,8 +65,8 @@ export async function executePlan(plan: PlannedCall[], wallet: ClaimWallet, hook
 /** Throws when the wallet is no longer on the chain and account the plan was checked (and signed) for. */
 export async function assertBound(wallet: Pick<ClaimWallet, "account">, boundTo: PlanBinding): Promise<void> {
   const now = await wallet.account();
-  const moved = now ? bindingChange(boundTo, { chainId: now.chainId, owner: now.address, registry: boundTo.registry }) : "No wallet is connected.";
-  if (moved) throw new ClaimExecutionError("rebound", `${moved} Nothing was sent.`);
+  const moved = now ? bindingChange(boundTo, { chainId: now.chainId, owner: now.address, registry: boundTo.registry }) : text("ClaimFailure.binding.noWallet");
+  if (moved) throw new ClaimExecutionError("rebound", moved);
 }
 
 /**
@@ -76,7 +77,7 @@ export function claimResultFromReceipt(receipt: TransactionReceipt, ioIDContract
   const [created] = parseEventLogs({ abi: ioIDAbi, eventName: "CreateIoID", logs: receipt.logs }).filter(
     (log) => log.address.toLowerCase() === ioIDContract.toLowerCase(),
   );
-  if (!created) throw new ClaimExecutionError("no-result", "The registration succeeded but its ioID event was not found.", receipt.transactionHash);
+  if (!created) throw new ClaimExecutionError("no-result", text("ClaimFailure.execution.noIoIDEvent"), receipt.transactionHash);
   return {
     ioID: created.args.id,
     did: created.args.did,

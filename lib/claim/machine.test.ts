@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { untranslated } from "../i18n/text";
 import type { Checklist } from "./checklist";
 import { claimReducer, type ClaimState } from "./machine";
 
@@ -23,7 +24,7 @@ describe("claimReducer", () => {
     let s = claimReducer(start, { type: "input", input: "dev", source: "camera" });
     s = claimReducer(s, { type: "checked", checklist: badList, plan: [] });
     expect(claimReducer(s, { type: "submit" }).phase).toBe("checked");
-    s = claimReducer(s, { type: "failed", error: { code: "x", message: "m" } });
+    s = claimReducer(s, { type: "failed", error: { code: "x", message: untranslated("m") } });
     expect(s).toMatchObject({ phase: "failed", input: "dev", source: "camera" });
     expect(claimReducer(s, { type: "recheck" })).toMatchObject({ phase: "checking", input: "dev" });
   });
@@ -33,6 +34,6 @@ describe("claimReducer", () => {
     s = claimReducer(s, { type: "checked", checklist: okList, plan: [] });
     s = claimReducer(s, { type: "submit" });
     expect(claimReducer(s, { type: "input", input: "b", source: "paste" })).toBe(s);
-    expect(claimReducer(start, { type: "input-rejected", error: { code: "bad", message: "no" } })).toMatchObject({ phase: "idle", error: { code: "bad" } });
+    expect(claimReducer(start, { type: "input-rejected", error: { code: "bad", message: untranslated("no") } })).toMatchObject({ phase: "idle", error: { code: "bad" } });
   });
 });

@@ -13,13 +13,12 @@ export interface ClaimResult {
 }
 
 export interface ClaimFailure {
-  /** Stable code for tests and analytics; the message is for people. */
+  /** Stable code for tests, analytics and the embed's hosts; the message is for people. */
   code: string;
-  message: string;
+  /** What went wrong, said in the owner's language by the UI. */
+  message: Text;
   /** What the owner can do next, in one sentence. */
-  action?: string | undefined;
-  /** The message in the owner's language, where the app words it itself (the UI prefers it to `message`). */
-  said?: Text | undefined;
+  action?: Text | undefined;
 }
 
 /**

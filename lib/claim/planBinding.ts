@@ -1,4 +1,5 @@
 import { isAddressEqual, type Address } from "viem";
+import { text, type Text } from "../i18n/text";
 
 /**
  * What a checked plan was checked for. A plan is sent only while all four still hold: another chain, account
@@ -13,11 +14,11 @@ export interface PlanBinding {
 }
 
 /** The first fact that differs, in the owner's words; undefined when the plan still holds. */
-export function bindingChange(checked: PlanBinding | undefined, now: Omit<PlanBinding, "nonce"> & { nonce?: bigint | undefined }): string | undefined {
-  if (!checked) return "The checks have not run for this claim yet.";
-  if (checked.chainId !== now.chainId) return `Your wallet moved from chain ${checked.chainId} to chain ${now.chainId} since the checks.`;
-  if (!isAddressEqual(checked.owner, now.owner)) return `Your wallet switched from account ${checked.owner} to ${now.owner} since the checks.`;
-  if (!isAddressEqual(checked.registry, now.registry)) return "The ioID registry of this network changed since the checks.";
-  if (now.nonce !== undefined && checked.nonce !== undefined && checked.nonce !== now.nonce) return "The device's registry nonce changed since the checks (it signed or was registered elsewhere).";
+export function bindingChange(checked: PlanBinding | undefined, now: Omit<PlanBinding, "nonce"> & { nonce?: bigint | undefined }): Text | undefined {
+  if (!checked) return text("ClaimFailure.binding.notChecked");
+  if (checked.chainId !== now.chainId) return text("ClaimFailure.binding.chain", { from: checked.chainId, to: now.chainId });
+  if (!isAddressEqual(checked.owner, now.owner)) return text("ClaimFailure.binding.account", { from: checked.owner, to: now.owner });
+  if (!isAddressEqual(checked.registry, now.registry)) return text("ClaimFailure.binding.registry");
+  if (now.nonce !== undefined && checked.nonce !== undefined && checked.nonce !== now.nonce) return text("ClaimFailure.binding.nonce");
   return undefined;
 }

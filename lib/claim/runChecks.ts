@@ -1,6 +1,6 @@
 import { hexToNumber, isAddressEqual, slice, type Address, type Hex, type PublicClient } from "viem";
 import { explainError } from "../chain/revertMessages";
-import { text, untranslated } from "../i18n/text";
+import { text } from "../i18n/text";
 import { DeviceError } from "../untrusted/errors";
 import type { ClaimInput } from "./input/types";
 import { permitDigestFromDomainSeparator } from "../device/permit";
@@ -144,8 +144,8 @@ export async function simulateRegister(
     await deps.client.call({ account: deps.owner, to: call.to, data: call.data, value: call.value });
     return undefined;
   } catch (error) {
-    const explained = explainError(error);
-    return { id: "simulation", ok: false, reason: untranslated(explained.message), advice: untranslated(explained.action) };
+    const { message, action } = explainError(error);
+    return { id: "simulation", ok: false, reason: message, advice: action };
   }
 }
 

@@ -1,5 +1,5 @@
 import { isAddressEqual, type Address, type Hex } from "viem";
-import { isText, type Text } from "../i18n/text";
+import type { Text } from "../i18n/text";
 
 // What the owner is told about the wallet side of a claim. Kept apart from the planner and the executor
 // (which carry ABIs) so the claim page can show it without loading them.
@@ -16,14 +16,12 @@ export function promptCount(plan: readonly unknown[], atomicBatch: boolean): num
 
 export class ClaimExecutionError extends Error {
   override name = "ClaimExecutionError";
-  /** The owner's words when the app has them (a check that now fails); `message` then names the key, for logs. */
-  readonly said: Text | undefined;
   constructor(
     readonly code: "reverted" | "recheck-failed" | "no-result" | "rebound",
-    message: string | Text,
+    /** What the owner reads, in their language; `message` names the key, for logs. */
+    readonly said: Text,
     readonly hash?: Hex,
   ) {
-    super(isText(message) ? `${message.key} ${JSON.stringify(message.values ?? {})}` : message);
-    this.said = isText(message) ? message : undefined;
+    super(`${said.key} ${JSON.stringify(said.values ?? {})}`);
   }
 }

@@ -6,17 +6,11 @@ import type { SendAsset } from "./send";
 // Why the chain refuses a send out of a device wallet, in the owner's words. The same revert reasons mean
 // something else in the claim (there the device wallet is the receiver), so sends have their own map first.
 
-/** A refusal this module words itself; anything else is the chain's general explanation. */
-export interface SendRefusal {
-  code: string;
-  message: Text;
-  action: Text;
-}
 
 const said = (message: Text, action: Text) => ({ message, action });
 const nftGone = said(text("DeviceWallet.refusal.nftGone"), text("DeviceWallet.refusal.nftGoneAction"));
 
-const reasons: Record<string, Omit<SendRefusal, "code">> = {
+const reasons: Record<string, Omit<ExplainedError, "code">> = {
   "Invalid signer": said(text("DeviceWallet.refusal.invalidSigner"), text("DeviceWallet.refusal.invalidSignerAction")),
   "ERC20: transfer amount exceeds balance": said(text("DeviceWallet.refusal.erc20Balance"), text("DeviceWallet.refusal.erc20BalanceAction")),
   "ERC721: transfer to non ERC721Receiver implementer": said(text("DeviceWallet.refusal.nftReceiver"), text("DeviceWallet.refusal.nftReceiverAction")),
@@ -24,7 +18,8 @@ const reasons: Record<string, Omit<SendRefusal, "code">> = {
   "ERC721: caller is not token owner or approved": nftGone,
 };
 
-export function explainSendRefusal(error: unknown, asset: SendAsset): SendRefusal | ExplainedError {
+/** A refusal this module words itself, else the chain's general explanation. */
+export function explainSendRefusal(error: unknown, asset: SendAsset): ExplainedError {
   const reverted = error instanceof BaseError ? error.walk((e) => e instanceof ContractFunctionRevertedError) : undefined;
   if (reverted instanceof ContractFunctionRevertedError) {
     const reason = reverted.reason;

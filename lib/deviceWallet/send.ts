@@ -17,7 +17,7 @@ export type SendAsset =
 /** One call of the plan (the executor's PlannedCall): the owner sends `data` to the device wallet. */
 export interface WalletCall extends PlannedCall {
   kind: "wallet-send";
-  /** What the owner reads before confirming (`label` is the executor's English name for the call). */
+  /** What the owner reads before confirming (also the call's `label`). */
   effect: Text;
   /** execute()'s arguments, for simulations that take a typed request. */
   execute: readonly [Address, bigint, Hex, number];
@@ -36,23 +36,13 @@ function innerCall(wallet: Address, asset: SendAsset, recipient: Address): reado
 export function sendPlan(wallet: Address, asset: SendAsset, recipient: Address): WalletCall[] {
   const [to, value, data] = innerCall(wallet, asset, recipient);
   const execute = [to, value, data, CALL_OPERATION] as const;
-  return [{ kind: "wallet-send", to: wallet, value: 0n, data: encodeFunctionData({ abi: erc6551AccountAbi, functionName: "execute", args: execute }), label: effectText(asset, recipient), effect: effect(asset, recipient), execute }];
+  const said = effect(asset, recipient);
+  return [{ kind: "wallet-send", to: wallet, value: 0n, data: encodeFunctionData({ abi: erc6551AccountAbi, functionName: "execute", args: execute }), label: said, effect: said, execute }];
 }
 
 /** A typed request for the call (viem/wagmi simulateContract and writeContract). */
 export function executeRequest(call: WalletCall, account: Address) {
   return { address: call.to, abi: erc6551AccountAbi, functionName: "execute", args: call.execute, account } as const;
-}
-
-export function assetText(asset: SendAsset): string {
-  if (asset.kind === "iotx") return `${formatUnits(asset.amount, 18)} IOTX`;
-  if (asset.kind === "erc20") return `${formatUnits(asset.amount, asset.token.decimals)} ${asset.token.symbol ?? `tokens of ${asset.token.contract}`}`;
-  return `NFT #${asset.nft.tokenId} of ${asset.nft.name ?? asset.nft.contract}`;
-}
-
-/** The executor's name for the call (its failures quote it), in English like the executor's other words. */
-export function effectText(asset: SendAsset, recipient: Address): string {
-  return `${assetText(asset)} leaves the device wallet to ${toIoAddress(recipient)} (${recipient})`;
 }
 
 /** The exact effect, in the owner's words: "0.5 IOTX leaves the device wallet to io1… (0x…)". */

@@ -1,5 +1,6 @@
 import type { Hex } from "viem";
 import type { ClaimFailure, ClaimResult } from "@/lib/claim/machine";
+import type { Text } from "@/lib/i18n/text";
 import type { OutgoingMessage, OutgoingType } from "./messages";
 import { EMBED_PROTOCOL_VERSION, EMBED_SOURCE } from "./protocol";
 
@@ -19,7 +20,8 @@ export type ClaimOutcome =
   | { type: "succeeded"; result: ClaimResult }
   | { type: "failed"; error: ClaimFailure };
 
-export function messageForClaimEvent(event: ClaimOutcome, chainId: number): OutgoingMessage {
+/** `english` words a Text in English: hosts read `message` and `action` in English (docs/embed-api.md). */
+export function messageForClaimEvent(event: ClaimOutcome, chainId: number, english: (said: Text) => string): OutgoingMessage {
   switch (event.type) {
     case "started":
       return embedMessage("claim:started");
@@ -31,7 +33,8 @@ export function messageForClaimEvent(event: ClaimOutcome, chainId: number): Outg
     }
     case "failed": {
       const { code, message, action } = event.error;
-      return embedMessage("claim:failed", action ? { code, message, action } : { code, message });
+      // Protocol 1 is strict: the host gets the same fields as ever, in English whatever the owner reads.
+      return embedMessage("claim:failed", action ? { code, message: english(message), action: english(action) } : { code, message: english(message) });
     }
   }
 }

@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { IoIDClaimApi, IoIDClaimEvent } from "../../public/embed";
 import type { OutgoingMessage } from "./messages";
+import { english } from "../i18n/renderText";
 import { embedMessage, messageForClaimEvent } from "./claimMessages";
 
 // The loader is a static file hosts load as is (public/embed.js): checked here for size, syntax level and
@@ -92,6 +93,7 @@ const success = messageForClaimEvent(
     },
   },
   31337,
+  english,
 );
 
 describe("public/embed.js", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ClaimResult } from "@/lib/claim/machine";
 import { parseIncomingMessage, parseOutgoingMessage } from "./messages";
+import { english } from "@/lib/i18n/renderText";
+import { text, untranslated } from "@/lib/i18n/text";
 import { embedMessage, messageForClaimEvent } from "./claimMessages";
 import { redirectUrl } from "./redirect";
 
@@ -15,9 +17,9 @@ const result: ClaimResult = {
 describe("outgoing messages", () => {
   it("carry source and version, and map every claim event", () => {
     expect(embedMessage("ready", { mode: "iframe", chainId: 31337 })).toEqual({ source: "ioid-device-wallet", v: 1, type: "ready", mode: "iframe", chainId: 31337 });
-    expect(messageForClaimEvent({ type: "started" }, 31337)).toEqual({ source: "ioid-device-wallet", v: 1, type: "claim:started" });
-    expect(messageForClaimEvent({ type: "submitted", txHash: result.txHash }, 31337)).toMatchObject({ type: "claim:submitted", txHash: result.txHash });
-    expect(messageForClaimEvent({ type: "succeeded", result }, 4690)).toEqual({
+    expect(messageForClaimEvent({ type: "started" }, 31337, english)).toEqual({ source: "ioid-device-wallet", v: 1, type: "claim:started" });
+    expect(messageForClaimEvent({ type: "submitted", txHash: result.txHash }, 31337, english)).toMatchObject({ type: "claim:submitted", txHash: result.txHash });
+    expect(messageForClaimEvent({ type: "succeeded", result }, 4690, english)).toEqual({
       source: "ioid-device-wallet",
       v: 1,
       type: "claim:succeeded",
@@ -28,12 +30,22 @@ describe("outgoing messages", () => {
       wallet: result.wallet,
       txHash: result.txHash,
     });
-    expect(messageForClaimEvent({ type: "failed", error: { code: "user-rejected", message: "You declined." } }, 1)).toEqual({
+    // The owner may read Chinese: the host still gets English, in the fields protocol 1 has always had.
+    const declined = { code: "user-rejected", message: text("Reverts.userRejected.message"), action: text("Reverts.userRejected.action") };
+    expect(messageForClaimEvent({ type: "failed", error: declined }, 1, english)).toEqual({
       source: "ioid-device-wallet",
       v: 1,
       type: "claim:failed",
       code: "user-rejected",
-      message: "You declined.",
+      message: "You declined the request in your wallet.",
+      action: "Nothing was sent. Try again when ready.",
+    });
+    expect(messageForClaimEvent({ type: "failed", error: { code: "unexpected", message: untranslated("boom") } }, 1, english)).toEqual({
+      source: "ioid-device-wallet",
+      v: 1,
+      type: "claim:failed",
+      code: "unexpected",
+      message: "boom",
     });
   });
 
@@ -41,8 +53,8 @@ describe("outgoing messages", () => {
     for (const message of [
       embedMessage("ready", { mode: "popup", chainId: 4689 }),
       embedMessage("closed"),
-      messageForClaimEvent({ type: "succeeded", result }, 4689),
-      messageForClaimEvent({ type: "failed", error: { code: "claim:x", message: "m", action: "a" } }, 4689),
+      messageForClaimEvent({ type: "succeeded", result }, 4689, english),
+      messageForClaimEvent({ type: "failed", error: { code: "claim:x", message: text("ClaimFailure.otherCollection", { found: "0x1", required: "0x2" }), action: text("ClaimFailure.checkAgain") } }, 4689, english),
     ]) {
       expect(parseOutgoingMessage(message)).toEqual(message);
     }

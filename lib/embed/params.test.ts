@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { english, renderText } from "../i18n/renderText";
 import { parseEmbedParams, type EmbedParamsContext } from "./params";
 
 const ctx: EmbedParamsContext = { chainIds: [31337, 4690, 4689], allowedOrigins: ["https://onboard.example.com", "http://127.0.0.1:3300"] };
@@ -11,7 +12,7 @@ function parse(query: string) {
 function errors(query: string): string[] {
   const result = parse(query);
   if (result.ok) throw new Error(`expected "${query}" to be refused`);
-  return result.errors;
+  return result.errors.map(english);
 }
 
 describe("parseEmbedParams", () => {
@@ -105,5 +106,15 @@ describe("parseEmbedParams", () => {
     expect(redirect("https://evil.test/done")).toEqual([expect.stringMatching(/^return_to: not on this wallet's list/)]);
     expect(redirect("https://user:pw@onboard.example.com/")).toEqual(["return_to: a URL without credentials"]);
     expect(redirect("https://onboard.example.com.evil.test/")).toEqual([expect.stringMatching(/not on this wallet's list/)]);
+  });
+});
+
+describe("refusals in the visitor's language", () => {
+  it("words each refusal from the catalogs", () => {
+    const result = parse("mode=iframe&project=1&theme=neon&style=x");
+    if (result.ok) throw new Error("expected a refusal");
+    expect(result.errors.map((e) => renderText("zh-Hans", e))).toEqual(["theme：应为 light 或 dark", "未知参数 style"]);
+    const noOrigin = parse("mode=iframe&project=1");
+    expect(!noOrigin.ok && noOrigin.errors.map((e) => renderText("zh-Hans", e))).toEqual(["origin：iframe 模式下必须提供，即宿主页面的源地址"]);
   });
 });

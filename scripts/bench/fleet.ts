@@ -28,6 +28,7 @@ import { createVirtualDevice } from "../../lib/device/simulated/virtualDevice";
 import { anvilPrivateKeys } from "../devnet/accounts";
 import { countingClient, countingWallet, onSnapshot } from "./claimChain";
 import type { BenchDevnet, BenchModule } from "./types";
+import { english } from "../../lib/i18n/renderText";
 
 const FLEET = 50;
 const owner: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
@@ -115,7 +116,7 @@ export const fleetBench: BenchModule = {
           await sendFleet(
             fleetPrompts(plan, facts.registry, { bundling, limits }),
             wallet,
-            { onPrompt: () => {}, onSent: () => {}, onRowDone: () => void done++, onRowFailed: (_, f) => void failures.push(f.message) },
+            { onPrompt: () => {}, onSent: () => {}, onRowDone: () => void done++, onRowFailed: (_, f) => void failures.push(english(f.message)) },
             { ioID: deployment.ioID as Address, boundTo: { chainId: deployment.chainId, owner, registry: deployment.ioIDRegistry as Address } },
           );
           if (done !== FLEET) throw new Error(`fleet send: ${done} of ${FLEET} claimed: ${failures.slice(0, 3).join("; ")}`);

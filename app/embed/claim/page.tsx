@@ -9,11 +9,15 @@ import { chainConfigs, defaultChainConfig } from "@/lib/chain/config";
 import { embedAllowedOrigins } from "@/lib/embed/origins";
 import { parseEmbedParams } from "@/lib/embed/params";
 import { matchLocale, type AppLocale } from "@/lib/i18n/locales";
+import { renderText } from "@/lib/i18n/renderText";
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The catalog parts the embedded flow reads: its own, the claim's (one device or a fleet) and the wallet button's. */
-const embedNamespaces = ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "DeviceErrors", "Fleet"] as const;
+const embedNamespaces = ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "Fleet", "Reverts", "ClaimFailure", "ClaimCalls", "ClaimQueue", "DeviceErrors"] as const;
+
+/** Where a failure's words come from: their English goes to the host whatever the flow speaks (docs/embed-api.md). */
+const failureNamespaces = ["Checks", "Sources", "Errors", "DeviceErrors", "Reverts", "ClaimFailure"] as const;
 
 /**
  * The flow speaks the host's `locale` when it is a language this wallet has (any English or Chinese tag, e.g. en,
@@ -43,6 +47,7 @@ export default async function EmbedClaimPage({ searchParams }: PageProps) {
   const params = await searchParams;
   const locale = await embedLocale(params);
   const { messages, t } = await catalog(locale);
+  const english = locale === "en" ? undefined : (await catalog("en")).messages;
   const parsed = parseEmbedParams(params, {
     chainIds: chainConfigs.map((c) => c.chain.id),
     allowedOrigins: embedAllowedOrigins().origins,
@@ -53,7 +58,7 @@ export default async function EmbedClaimPage({ searchParams }: PageProps) {
         <Alert tone="error" title={t("cannotOpenTitle")}>
           <p>{t("cannotOpenBody")}</p>
           <ul className="list-disc pl-5" data-testid="embed-param-errors">
-            {parsed.errors.map((error) => (
+            {parsed.errors.map((error) => renderText(locale, error)).map((error) => (
               <li key={error}>{error}</li>
             ))}
           </ul>
@@ -68,7 +73,11 @@ export default async function EmbedClaimPage({ searchParams }: PageProps) {
   return (
     <NextIntlClientProvider locale={locale} messages={Object.fromEntries(embedNamespaces.map((n) => [n, messages[n]]))}>
       <div lang={locale}>
-        <EmbedClaim config={{ ...rest, projectId: projectId?.toString(), chainId: chainId ?? defaultChainConfig.chain.id }} initialState={initialState} />
+        <EmbedClaim
+          config={{ ...rest, projectId: projectId?.toString(), chainId: chainId ?? defaultChainConfig.chain.id }}
+          initialState={initialState}
+          hostCatalog={english && Object.fromEntries(failureNamespaces.map((n) => [n, english[n]]))}
+        />
       </div>
     </NextIntlClientProvider>
   );

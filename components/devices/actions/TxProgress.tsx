@@ -4,10 +4,12 @@ import { useTranslations } from "next-intl";
 import { explorerTxUrl } from "@/lib/chain/config";
 import { Alert } from "@/components/ui/Card";
 import type { TxState } from "./useContractTx";
+import { useText } from "@/components/i18n/useText";
 
 /** Where a write stands, announced to screen readers as it moves; `done` says what changed. */
 export function TxProgress({ state, chainId, done }: { state: TxState; chainId: number; done: string }) {
   const t = useTranslations("DeviceDetail.tx");
+  const say = useText();
   if (state.phase === "idle") return null;
   const hash = "hash" in state ? state.hash : undefined;
   const link = hash ? explorerTxUrl(chainId, hash) : undefined;
@@ -18,8 +20,8 @@ export function TxProgress({ state, chainId, done }: { state: TxState; chainId: 
   );
   if (state.phase === "failed") {
     return (
-      <Alert tone="error" title={state.error.message}>
-        <p>{state.error.action}</p>
+      <Alert tone="error" title={say(state.error.message)}>
+        {state.error.action && <p>{say(state.error.action)}</p>}
         {txLine}
       </Alert>
     );

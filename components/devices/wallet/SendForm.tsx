@@ -6,8 +6,8 @@ import { formatUnits, type Address } from "viem";
 import { usePublicClient } from "wagmi";
 import type { ChainConfig } from "@/lib/chain/config";
 import type { NftHolding, TokenHolding } from "@/lib/deviceWallet/assets";
-import { explainSendRefusal, type SendRefusal } from "@/lib/deviceWallet/refusal";
-import { isText, type Text } from "@/lib/i18n/text";
+import { explainSendRefusal } from "@/lib/deviceWallet/refusal";
+import type { Text } from "@/lib/i18n/text";
 import { checkRecipient, executeRequest, parseAmount, sendPlan, sendWarnings, type SendAsset, type WalletCall } from "@/lib/deviceWallet/send";
 import type { ExplainedError } from "@/lib/chain/revertMessages";
 import { ownerPlan } from "@/lib/claim/deviceActions";
@@ -21,7 +21,7 @@ import { useContractTx } from "../actions/useContractTx";
 /** What the owner picked to send: IOTX (with the wallet's balance), one ERC-20, or one NFT. */
 export type SendChoice = { kind: "iotx"; balance: bigint } | { kind: "erc20"; token: TokenHolding } | { kind: "nft"; nft: NftHolding };
 
-type Review = { call: WalletCall; asset: SendAsset; warnings: Text[] } & ({ state: "checking" } | { state: "ok" } | { state: "refused"; error: SendRefusal | ExplainedError });
+type Review = { call: WalletCall; asset: SendAsset; warnings: Text[] } & ({ state: "checking" } | { state: "ok" } | { state: "refused"; error: ExplainedError });
 
 /**
  * Amount (with Max) and recipient, then a review: the chain simulates the owner's execute() call first, and only
@@ -30,8 +30,6 @@ type Review = { call: WalletCall; asset: SendAsset; warnings: Text[] } & ({ stat
 export function SendForm({ choice, wallet, device, owner, chainConfig, onClose }: { choice: SendChoice; wallet: Address; device: Address | undefined; owner: Address; chainConfig: ChainConfig; onClose: () => void }) {
   const t = useTranslations("DeviceWallet.form");
   const say = useText();
-  // The chain's general explanations are still English strings; the send's own refusals are catalog texts.
-  const words = (said: Text | string) => (isText(said) ? say(said) : said);
   const chainId = chainConfig.chain.id;
   const client = usePublicClient({ chainId });
   const tx = useContractTx(chainId);
@@ -85,8 +83,8 @@ export function SendForm({ choice, wallet, device, owner, chainConfig, onClose }
         )}
         {review.state === "refused" && (
           <div data-testid="send-refused">
-            <Alert tone="error" title={t("refused", { reason: words(review.error.message) })}>
-              <p>{t("nothingSent", { action: words(review.error.action) })}</p>
+            <Alert tone="error" title={t("refused", { reason: say(review.error.message) })}>
+              <p>{t("nothingSent", { action: say(review.error.action) })}</p>
             </Alert>
           </div>
         )}

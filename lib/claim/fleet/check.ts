@@ -1,7 +1,6 @@
 import type { Address, Client, PublicClient } from "viem";
 import { simulateBlocks } from "viem/actions";
 import { explainError } from "../../chain/revertMessages";
-import { untranslated } from "../../i18n/text";
 import type { Check } from "../checklist";
 import type { DocumentFetcher } from "../../did/documentFetch";
 import { chooseDocument } from "../document";
@@ -114,8 +113,8 @@ async function dryRun(plan: FleetPlan, facts: FleetFacts, deps: FleetCheckDeps):
 }
 
 function refusal(error: unknown): Check {
-  const explained = explainError(error);
-  return { id: "simulation", ok: false, reason: untranslated(explained.message), advice: untranslated(explained.action) };
+  const { message, action } = explainError(error);
+  return { id: "simulation", ok: false, reason: message, advice: action };
 }
 
 /** The node does not know eth_simulateV1 (method not found / not supported), as opposed to a failing simulation. */

@@ -6,10 +6,10 @@ import { SIGN_FAILURE } from "../../device/ioconnect";
 import { createDeviceSession } from "../../device/session";
 import { createVirtualDevice, type VirtualDevice } from "../../device/simulated/virtualDevice";
 import { documentHash, parseDidDocument } from "../../did/didDocument";
+import { english } from "../../i18n/renderText";
 import { chooseDocument, minimalDocument } from "../document";
 import { deviceQueueItem } from "./deviceEntry";
 import { parseClaimItems } from "./queueInput";
-import { english } from "../../i18n/renderText";
 
 const ctx = useDevnet();
 
@@ -56,7 +56,7 @@ describe("a connected device added to the fleet queue", () => {
     const device = createVirtualDevice({ seed: "fleet-door-own" });
     const { session, link } = linkTo(device, { servesDocumentOf: createVirtualDevice({ seed: "fleet-door-other" }) });
     const item = await deviceQueueItem(JSON.stringify(device.didJson()), session, signing());
-    expect(item.message).toMatch(new RegExp(device.did));
+    expect(english(item.message!)).toMatch(new RegExp(device.did));
     expect(link).toEqual({ closed: 1, signed: 0 });
   });
 
@@ -64,8 +64,8 @@ describe("a connected device added to the fleet queue", () => {
     const device = createVirtualDevice({ seed: "fleet-door-refuses" });
     const { session, link } = linkTo(device, { refuseToSign: true });
     const item = await deviceQueueItem(JSON.stringify(device.didJson()), session, signing());
-    expect(item.where).toBe(device.did);
-    expect(english(item.said!)).toMatch(/refused to sign/);
+    expect(english(item.where)).toBe(device.did);
+    expect(english(item.message!)).toMatch(/refused to sign/);
     expect(parseClaimItems([item]).errors).toHaveLength(1);
     expect(link.closed).toBe(1);
   });
@@ -74,12 +74,12 @@ describe("a connected device added to the fleet queue", () => {
     const device = createVirtualDevice({ seed: "fleet-door-no-wallet" });
     const { session, link } = linkTo(device);
     const item = await deviceQueueItem(JSON.stringify(device.didJson()), session, undefined);
-    expect(item.message).toBe("Connect your wallet first: each device signs for the account that claims it.");
+    expect(english(item.message!)).toBe("Connect your wallet first: each device signs for the account that claims it.");
     expect(link).toEqual({ closed: 1, signed: 0 });
   });
 
   it("says why a device address cannot be used, without contacting anything", async () => {
     const item = await deviceQueueItem("ftp://192.168.1.20", undefined, signing());
-    expect(english(item.said!)).toMatch(/uses ftp:; only http\(s\) device endpoints/);
+    expect(english(item.message!)).toMatch(/uses ftp:; only http\(s\) device endpoints/);
   });
 });

@@ -1,5 +1,6 @@
 import type { Address, PublicClient } from "viem";
 import { signDevicePermit } from "../devicePermit";
+import { text, untranslated } from "../../i18n/text";
 import { toFailure } from "../failure";
 import { encodeClaimPayload } from "../input/encode";
 import { parseClaimInput } from "../input/parse";
@@ -37,22 +38,22 @@ export async function signedClaimCode(session: DeviceSession, { client, chainId,
  */
 export async function deviceQueueItem(raw: string, link: DeviceSession | undefined, signing: DeviceSigningContext | undefined): Promise<QueueItem> {
   let session: DeviceSession | undefined = link;
-  let where = "Device";
+  let where = text("ClaimQueue.where.device");
   let endpoint: string | undefined;
   try {
     const input = parseClaimInput(raw);
     endpoint = input.endpoint;
-    where = input.endpoint ?? input.did ?? where;
+    const named = input.endpoint ?? input.did;
+    if (named) where = untranslated(named);
     session = openSession({ session: link, endpoint: input.endpoint });
-    if (!session) return { where, text: raw, message: "This door gave no way to reach the device: connect it over Wi-Fi (its address), Bluetooth or USB." };
-    if (!signing) return { where, text: raw, message: "Connect your wallet first: each device signs for the account that claims it." };
+    if (!session) return { where, text: raw, message: text("ClaimQueue.unreachable") };
+    if (!signing) return { where, text: raw, message: text("ClaimQueue.connectWallet") };
     return { where, text: await signedClaimCode(session, signing) };
   } catch (error) {
-    const failure = toFailure(error);
-    const message = failure.action ? `${failure.message} ${failure.action}` : failure.message;
-    // As in the single claim: an https device the browser would not talk to gets the certificate steps.
+    // The queue names one reason per item (a device's error carries its advice in the sentence). As in the single
+    // claim, an https device the browser would not talk to gets the certificate steps.
     const certificateOf = !link && isDeviceError(error, "http-certificate") ? endpoint : undefined;
-    return { where, text: raw, message, said: failure.action ? undefined : failure.said, certificateOf };
+    return { where, text: raw, message: toFailure(error).message, certificateOf };
   } finally {
     await session?.close();
   }

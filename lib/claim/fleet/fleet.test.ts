@@ -29,7 +29,7 @@ function entry(seed: string, signFor: Address = owner()): QueueEntry {
   const { sign } = device.sign(permitDigest(params));
   const text = encodeClaimPayload({ v: 1, did: device.did, puk: device.publicKey, chainId: params.chainId, registry: params.registry, owner: params.owner, nonce: "0", sig: sign as Hex });
   const parsed = toEntry(text, {});
-  if ("message" in parsed) throw new Error(parsed.message);
+  if ("message" in parsed) throw new Error(english(parsed.message));
   return parsed;
 }
 
@@ -107,7 +107,7 @@ describe("checking and sending a queue", () => {
     const wallet = countingWallet({ rpcUrl: ctx.rpcUrl, deployment: ctx.deployment }, ctx.publicClient, "atomic");
     const prompts = fleetPrompts(checked.plan, ctx.deployment.ioIDRegistry, { bundling: "atomic", limits: { maxGas: batchGasBudget(checked.facts.blockGasLimit) } });
     const done: string[] = [];
-    await sendFleet(prompts, wallet, { onPrompt: () => {}, onSent: () => {}, onRowDone: (row) => done.push(row), onRowFailed: (row, f) => { throw new Error(`${row}: ${f.message}`); } }, sendTo());
+    await sendFleet(prompts, wallet, { onPrompt: () => {}, onSent: () => {}, onRowDone: (row) => done.push(row), onRowFailed: (row, f) => { throw new Error(`${row}: ${english(f.message)}`); } }, sendTo());
     expect(wallet.prompts).toBe(1);
     expect(done).toEqual(checked.plan.rows.filter((r) => r.register).map((r) => r.key));
     expect(await ctx.read.ioID.read.balanceOf([owner()])).toBe(6n);
@@ -131,7 +131,7 @@ describe("checking and sending a queue", () => {
     await sendFleet(
       prompts,
       wallet,
-      { onPrompt: () => {}, onSent: () => {}, onBundleSent: (rows) => void bundles.push(rows), onWalletLimit: (max, total) => void (limit = [max, total]), onRowDone: (row) => done.push(row), onRowFailed: (row, f) => { throw new Error(`${row}: ${f.message}`); } },
+      { onPrompt: () => {}, onSent: () => {}, onBundleSent: (rows) => void bundles.push(rows), onWalletLimit: (max, total) => void (limit = [max, total]), onRowDone: (row) => done.push(row), onRowFailed: (row, f) => { throw new Error(`${row}: ${english(f.message)}`); } },
       sendTo(),
     );
     expect(limit).toEqual([3, 3]);
@@ -151,7 +151,7 @@ describe("checking and sending a queue", () => {
     await sendFleet(
       prompts,
       wallet,
-      { onPrompt: (i, n) => progress.push(`${i} of ${n}`), onSent: (_, hash) => void hashes.push(hash), onRowDone: () => {}, onRowFailed: (row, f) => { throw new Error(`${row}: ${f.message}`); } },
+      { onPrompt: (i, n) => progress.push(`${i} of ${n}`), onSent: (_, hash) => void hashes.push(hash), onRowDone: () => {}, onRowFailed: (row, f) => { throw new Error(`${row}: ${english(f.message)}`); } },
       sendTo(),
     );
     expect(wallet.prompts).toBe(1 + 3 + 1);

@@ -146,7 +146,7 @@ describe("wallet prompts", () => {
   });
 
   it("never separates a unit's calls", () => {
-    const call = (kind: FleetCall["kind"]): FleetCall => ({ kind, to: nftA, data: "0x", value: 0n, label: kind });
+    const call = (kind: FleetCall["kind"]): FleetCall => ({ kind, to: nftA, data: "0x", value: 0n, label: untranslated(kind) });
     const units = [[call("approve-all"), call("register")], [call("register")], [call("approve-all"), call("register")]];
     expect(splitIntoBatches(units, { maxCalls: 3, maxGas: 1n << 60n }).map((b) => b.map((c) => c.kind))).toEqual([
       ["approve-all", "register", "register"],

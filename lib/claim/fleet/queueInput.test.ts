@@ -6,6 +6,8 @@ import { encodeClaimPayload } from "../input/encode";
 import { permitDigest } from "../../device/permit";
 import { createVirtualDevice } from "../../device/simulated/virtualDevice";
 import { csvCell } from "./csv";
+import { english } from "../../i18n/renderText";
+import { untranslated } from "../../i18n/text";
 import { parseClaimFile, parseClaimItems, parseClaimList } from "./queueInput";
 
 const owner: Address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
@@ -26,9 +28,9 @@ describe("a pasted list", () => {
     const parsed = parseClaimList(text, {}, new Set());
     expect(parsed.entries.map((e) => e.input.did)).toEqual([a.device.did, b.device.did]);
     expect(parsed.duplicates).toBe(1);
-    expect(parsed.errors.map((e) => e.where)).toEqual(["Line 6", "Line 7", "Line 8"]);
-    expect(parsed.errors[1]!.message).toBe(`${bare} carries no signature for you. Connect the device over Wi-Fi, USB or Bluetooth to add it to the queue.`);
-    expect(parsed.errors[2]!.message).toMatch(/^This is a device address, not a claim code/);
+    expect(parsed.errors.map((e) => english(e.where))).toEqual(["Line 6", "Line 7", "Line 8"]);
+    expect(english(parsed.errors[1]!.message)).toBe(`${bare} carries no signature for you. Connect the device over Wi-Fi, USB or Bluetooth to add it to the queue.`);
+    expect(english(parsed.errors[2]!.message)).toMatch(/^This is a device address, not a claim code/);
   });
 
   it("ignores devices already in the queue", () => {
@@ -44,7 +46,7 @@ describe("a file of payloads", () => {
     const parsed = parseClaimFile("devices.json", JSON.stringify([a.fields, b.text, { v: 1, did: "did:io:nope" }]));
     expect(parsed.entries.map((e) => e.key)).toEqual([a.device.address.toLowerCase(), b.device.address.toLowerCase()]);
     expect(parsed.errors).toHaveLength(1);
-    expect(parsed.errors[0]!.where).toBe("Item 3");
+    expect(english(parsed.errors[0]!.where)).toBe("Item 3");
   });
 
   it("reads CSV with a payload column, quoted JSON included", () => {
@@ -62,30 +64,30 @@ describe("a file of payloads", () => {
   });
 
   it("says what the file lacks", () => {
-    expect(parseClaimFile("x.csv", "name,serial\nA,1").errors[0]!.message).toBe('The header row needs a "payload" column, or payload fields such as "did" and "sig".');
-    expect(parseClaimFile("x.json", "{broken").errors[0]!.message).toMatch(/^This file is not valid JSON/);
+    expect(english(parseClaimFile("x.csv", "name,serial\nA,1").errors[0]!.message)).toBe('The header row needs a "payload" column, or payload fields such as "did" and "sig".');
+    expect(english(parseClaimFile("x.json", "{broken").errors[0]!.message)).toMatch(/^This file is not valid JSON/);
   });
 });
 
 describe("codes arriving one by one (camera, images, connected devices)", () => {
   it("queues a new code, ignores one already queued, and keeps each item's own name and reason", () => {
     const [a, b] = [signed("items-a"), signed("items-b")];
-    const first = parseClaimItems([{ where: "Camera", text: a.text }]);
+    const first = parseClaimItems([{ where: untranslated("Camera"), text: a.text }]);
     expect(first.entries.map((e) => e.input.did)).toEqual([a.device.did]);
     const queued = new Set(first.entries.map((e) => e.key));
     const next = parseClaimItems(
       [
-        { where: "label-a.png", text: a.text },
-        { where: "label-b.png", text: b.text },
-        { where: "blank.png", text: "", message: "No QR code found in this image." },
-        { where: "Camera", text: "WIFI:S:home;;" },
+        { where: untranslated("label-a.png"), text: a.text },
+        { where: untranslated("label-b.png"), text: b.text },
+        { where: untranslated("blank.png"), text: "", message: untranslated("No QR code found in this image.") },
+        { where: untranslated("Camera"), text: "WIFI:S:home;;" },
       ],
       {},
       queued,
     );
     expect(next.entries.map((e) => e.input.did)).toEqual([b.device.did]);
     expect(next.duplicates).toBe(1);
-    expect(next.errors.map((e) => e.where)).toEqual(["blank.png", "Camera"]);
-    expect(next.errors[0]!.message).toBe("No QR code found in this image.");
+    expect(next.errors.map((e) => english(e.where))).toEqual(["blank.png", "Camera"]);
+    expect(english(next.errors[0]!.message)).toBe("No QR code found in this image.");
   });
 });

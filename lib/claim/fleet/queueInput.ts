@@ -1,9 +1,9 @@
 import type { Address } from "viem";
 import { isDeviceError } from "../../untrusted/errors";
+import { text as said, type Text } from "../../i18n/text";
 import { parseClaimInput, type ParseClaimInputOptions } from "../input/parse";
 import type { ClaimInput } from "../input/types";
 import { parseCsv } from "./csv";
-import type { Text } from "../../i18n/text";
 
 /** A device ready to queue: identified and carrying its signature for the owner. */
 export interface QueueEntry {
@@ -16,12 +16,10 @@ export interface QueueEntry {
 
 /** A line (or file item) that cannot be queued, and why, in the owner's words. */
 export interface QueueInputError {
-  /** "Line 3", "Item 2", "Row 5". */
-  where: string;
+  /** "Line 3", "Item 2", "Row 5", a file's name. */
+  where: Text;
   text: string;
-  message: string;
-  /** The message in the owner's language, where the app words it itself (a device error): the UI prefers it. */
-  said?: Text | undefined;
+  message: Text;
   /** A device address (https) the browser could not reach: maybe its certificate is not accepted yet. */
   certificateOf?: string | undefined;
 }
@@ -38,7 +36,7 @@ export const MAX_QUEUE = 200;
 
 /** A pasted list: one claim code or link per line; blank lines and `#` comments are skipped. */
 export function parseClaimList(text: string, options: ParseClaimInputOptions = {}, queued: ReadonlySet<string> = new Set()): QueueParse {
-  const items = text.split(/\r?\n/).map((line, i) => ({ where: `Line ${i + 1}`, text: line.trim() }));
+  const items = text.split(/\r?\n/).map((line, i) => ({ where: said("ClaimQueue.where.line", { n: i + 1 }), text: line.trim() }));
   return collect(items.filter((item) => item.text !== "" && !item.text.startsWith("#")), options, queued);
 }
 
@@ -55,10 +53,9 @@ export function parseClaimFile(name: string, text: string, options: ParseClaimIn
 
 /** A line, file item, CSV row, scanned code or image; `message` when it is already known to be unusable. */
 export interface QueueItem {
-  where: string;
+  where: Text;
   text: string;
-  message?: string | undefined;
-  said?: Text | undefined;
+  message?: Text | undefined;
   certificateOf?: string | undefined;
 }
 
@@ -67,11 +64,11 @@ function jsonItems(text: string): QueueItem[] {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return [{ where: "File", text: text.slice(0, 60), message: `This file is not valid JSON (${(error as Error).message}).` }];
+    return [{ where: said("ClaimQueue.where.file"), text: text.slice(0, 60), message: said("ClaimQueue.notJson", { detail: (error as Error).message }) }];
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { devices?: unknown })?.devices;
-  if (!Array.isArray(list)) return [{ where: "File", text: text.slice(0, 60), message: 'Expected a JSON array of payloads, or an object with a "devices" array.' }];
-  return list.map((item, i) => ({ where: `Item ${i + 1}`, text: typeof item === "string" ? item.trim() : JSON.stringify(item) }));
+  if (!Array.isArray(list)) return [{ where: said("ClaimQueue.where.file"), text: text.slice(0, 60), message: said("ClaimQueue.notList") }];
+  return list.map((item, i) => ({ where: said("ClaimQueue.where.item", { n: i + 1 }), text: typeof item === "string" ? item.trim() : JSON.stringify(item) }));
 }
 
 const FIELD_COLUMNS = ["v", "did", "puk", "docUri", "docHash", "endpoint", "chainId", "registry", "owner", "nonce", "sig", "project"] as const;
@@ -82,10 +79,10 @@ function csvItems(text: string): QueueItem[] {
   const columns = (header ?? []).map((h) => h.trim());
   const payloadColumn = columns.findIndex((c) => PAYLOAD_COLUMNS.includes(c.toLowerCase()));
   if (payloadColumn < 0 && !columns.includes("did")) {
-    return [{ where: "Row 1", text: columns.join(","), message: 'The header row needs a "payload" column, or payload fields such as "did" and "sig".' }];
+    return [{ where: said("ClaimQueue.where.row", { n: 1 }), text: columns.join(","), message: said("ClaimQueue.noPayloadColumn") }];
   }
   return rows
-    .map((cells, i) => ({ cells, where: `Row ${i + 2}` }))
+    .map((cells, i) => ({ cells, where: said("ClaimQueue.where.row", { n: i + 2 }) }))
     .filter(({ cells }) => cells.some((c) => c.trim() !== ""))
     .map(({ cells, where }) => {
       if (payloadColumn >= 0) return { where, text: (cells[payloadColumn] ?? "").trim() };
@@ -111,13 +108,13 @@ function collect(items: readonly QueueItem[], options: ParseClaimInputOptions, q
   const seen = new Set(queued);
   for (const item of items) {
     if (item.message) {
-      result.errors.push({ where: item.where, text: item.text, message: item.message, said: item.said, certificateOf: item.certificateOf });
+      result.errors.push({ where: item.where, text: item.text, message: item.message, certificateOf: item.certificateOf });
       continue;
     }
     const outcome = toEntry(item.text, options);
-    if ("message" in outcome) result.errors.push({ where: item.where, text: preview(item.text), message: outcome.message, said: outcome.said });
+    if ("message" in outcome) result.errors.push({ where: item.where, text: preview(item.text), message: outcome.message });
     else if (seen.has(outcome.key)) result.duplicates++;
-    else if (seen.size >= MAX_QUEUE) result.errors.push({ where: item.where, text: preview(item.text), message: `A queue takes at most ${MAX_QUEUE} devices: claim these first, then add the rest.` });
+    else if (seen.size >= MAX_QUEUE) result.errors.push({ where: item.where, text: preview(item.text), message: said("ClaimQueue.full", { max: MAX_QUEUE }) });
     else {
       seen.add(outcome.key);
       result.entries.push(outcome);
@@ -127,19 +124,19 @@ function collect(items: readonly QueueItem[], options: ParseClaimInputOptions, q
 }
 
 /** One claim code or link → a queue entry, or the reason it cannot be one. */
-export function toEntry(text: string, options: ParseClaimInputOptions): QueueEntry | { message: string; said?: Text } {
+export function toEntry(text: string, options: ParseClaimInputOptions): QueueEntry | { message: Text } {
   let input: ClaimInput;
   try {
     input = parseClaimInput(text, options);
   } catch (error) {
-    if (isDeviceError(error)) return { message: error.message, said: error.said };
+    if (isDeviceError(error)) return { message: error.said };
     throw error;
   }
   if (input.device === undefined || input.did === undefined) {
-    return { message: "This is a device address, not a claim code: connect to the device with the Wi-Fi door to add it." };
+    return { message: said("ClaimQueue.addressOnly") };
   }
   if (!input.permit) {
-    return { message: `${input.did} carries no signature for you. Connect the device over Wi-Fi, USB or Bluetooth to add it to the queue.` };
+    return { message: said("ClaimQueue.noSignature", { did: input.did }) };
   }
   return { raw: text, input: input as QueueEntry["input"], key: input.device.toLowerCase() };
 }

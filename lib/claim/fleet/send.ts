@@ -1,5 +1,6 @@
 import { parseEventLogs, type Address, type Hex, type TransactionReceipt } from "viem";
 import { ioIDAbi } from "../../chain/abi";
+import { text } from "../../i18n/text";
 import type { PlannedCall } from "../bindPlan";
 import { BUNDLE_TOO_LARGE } from "../bundling";
 import { assertBound, executePlan, type ClaimWallet } from "../execute";
@@ -52,8 +53,7 @@ export async function sendFleet(
     const single = prompt.call;
     const rows = single.kind === "register" && single.row ? [single.row] : [];
     if (single.kind === "register" && blocked.has((single.collection ?? "").toLowerCase())) {
-      const message = "The approval for this device's NFT collection did not go through, so its registration was not sent.";
-      hooks.onRowFailed(single.row!, { code: "fleet:approval-failed", message, action: "Retry the failed rows." });
+      hooks.onRowFailed(single.row!, { code: "fleet:approval-failed", message: text("ClaimFailure.fleet.approvalFailed"), action: text("ClaimFailure.fleet.retryFailed") });
       continue;
     }
     const hashes: Hex[] = [];
@@ -149,8 +149,8 @@ export function reportResults(rows: readonly string[], receipts: readonly Transa
     const result = created.get(row);
     if (result) hooks.onRowDone(row, result);
     else {
-      const message = reverted ? "The registration was reverted on chain." : "The transaction went through but registered no ioID for this device.";
-      hooks.onRowFailed(row, { code: "claim:reverted", message, action: "Check again, then retry the failed rows." });
+      const message = text(reverted ? "ClaimFailure.fleet.rowReverted" : "ClaimFailure.fleet.rowNoIoID");
+      hooks.onRowFailed(row, { code: "claim:reverted", message, action: text("ClaimFailure.fleet.retryFailedRows") });
     }
   }
 }

@@ -1,4 +1,5 @@
 import { encodeFunctionData, type Address, type Hex } from "viem";
+import { text, type Text } from "../../i18n/text";
 import { deviceNFTAbi } from "../../chain/abi";
 import type { CallBundling } from "../bundling";
 import type { FleetPlan } from "./plan";
@@ -9,7 +10,7 @@ export interface FleetCall {
   to: Address;
   data: Hex;
   value: bigint;
-  label: string;
+  label: Text;
   row?: string | undefined;
   /** For a register: the device-NFT collection it moves a token of. */
   collection?: Address | undefined;
@@ -126,8 +127,6 @@ function approvalForAll(contract: Address, registry: Address, approved: boolean)
     to: contract,
     data: encodeFunctionData({ abi: deviceNFTAbi, functionName: "setApprovalForAll", args: [registry, approved] }),
     value: 0n,
-    label: approved
-      ? `Allow the ioID registry to move your device NFTs of collection ${contract.slice(0, 6)}…${contract.slice(-4)}`
-      : `Withdraw the registry's permission over collection ${contract.slice(0, 6)}…${contract.slice(-4)}`,
+    label: text(approved ? "ClaimCalls.approveAll" : "ClaimCalls.revokeAll", { collection: `${contract.slice(0, 6)}…${contract.slice(-4)}` }),
   };
 }

@@ -1,4 +1,5 @@
 import { encodeFunctionData, type Address, type Hex } from "viem";
+import { text } from "../../i18n/text";
 import { verifyingProxyAbi } from "../../chain/abi";
 import type { DeviceSignature } from "../../device/signature";
 import type { PlannedCall } from "../bindPlan";
@@ -26,6 +27,6 @@ export function proxyRegisterCall(input: ProxyPlanInput): PlannedCall {
       args: [verifySignature, document.hash, document.uri, owner, device, signature.v, signature.r, signature.s],
     }),
     value: fee,
-    label: "Register the device through the project's contract and mint its ioID",
+    label: text("ClaimCalls.registerProxy"),
   };
 }

@@ -69,6 +69,6 @@ export function takeOverCall(registry: Address, device: Address, owner: Address,
     to: registry,
     data: encodeFunctionData({ abi: ioIDRegistryAbi, functionName: "migrate", args: [device, owner, signature.v, signature.r, signature.s] }),
     value: 0n,
-    label: "Take over the device's ioID and its device wallet",
+    label: text("ClaimCalls.migrate"),
   };
 }

@@ -5,6 +5,7 @@ import type { PlannedCall } from "../bindPlan";
 import type { Check, Checklist } from "../checklist";
 import type { ClaimResult } from "../machine";
 import type { Preflight } from "../preflight";
+import { text } from "../../i18n/text";
 import { ClaimExecutionError } from "../walletSteps";
 import type { Holder } from "./readHolder";
 import { buildTakeOverChecklist, takeOverCall } from "./takeOverChecklist";
@@ -37,7 +38,7 @@ export function takeOverResult(receipt: TransactionReceipt, ioIDContract: Addres
   const moved = parseEventLogs({ abi: ioIDAbi, eventName: "Migrate", logs: receipt.logs }).find(
     (log) => log.address.toLowerCase() === ioIDContract.toLowerCase() && log.args.id === facts.holder.ioIDTokenId,
   );
-  if (!moved) throw new ClaimExecutionError("no-result", "The take-over succeeded but its Migrate event was not found.", receipt.transactionHash);
+  if (!moved) throw new ClaimExecutionError("no-result", text("ClaimFailure.execution.noMigrateEvent"), receipt.transactionHash);
   return { ioID: moved.args.id, did: facts.did, device: facts.device, wallet: facts.holder.wallet, txHash: receipt.transactionHash };
 }
 
