@@ -36,8 +36,9 @@ const nextConfig: NextConfig = {
   // The e2e build lives beside the dev build so `npm test` never clobbers a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
-  // PGlite loads its WebAssembly and data files from its own folder; pg has optional native parts.
-  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  // PGlite loads its WebAssembly and data files from its own folder; pg has optional native parts; secp256k1 is a
+  // native addon (its prebuilt binary is found next to the package at run time).
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "secp256k1"],
   // `npm test` type-checks the whole tree once (tsc --noEmit); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   turbopack: {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { sha256 } from "@noble/hashes/sha256";
 import { hexToBytes } from "@noble/hashes/utils";
-import { nodeCrypto } from "../server/didcomm/nodeCrypto";
+import { nodeCrypto, openSslCrypto } from "../server/didcomm/nodeCrypto";
+import { libsecp256k1 } from "../server/didcomm/libsecp256k1";
 import type { DidcommCrypto } from "./cryptoPort";
 import { packPlaintextMessage, packSignedMessage, verifySignedMessage, verifySignedMessageWith } from "./didcommSigned";
 import { DidcommError } from "./errors";
@@ -16,8 +17,14 @@ const verifierOf = (crv: Curve, privHex: string) => ({ crv, publicKey: publicKey
 // Every vector runs against each implementation of the primitives: the browser's and the server's.
 const implementations: [string, DidcommCrypto][] = [
   ["portable (noble)", portableCrypto],
-  ["node (OpenSSL)", nodeCrypto],
+  ["node (OpenSSL)", openSslCrypto],
+  ["node (OpenSSL, secp256k1 verified by libsecp256k1)", nodeCrypto],
 ];
+
+// Where the prebuilt addon exists (linux-x64 among them), the server must be using it, not falling back.
+it("libsecp256k1's addon loads on this platform", async () => {
+  expect(await libsecp256k1).toBeDefined();
+});
 const checkWith = (crypto: DidcommCrypto, v: JwsVerifier) => (m: Uint8Array, sig: Uint8Array) => crypto.verify(v.crv, m, sig, v.publicKey);
 const signerWith = (crypto: DidcommCrypto, s: { crv: Curve; priv_hex: string; kid?: string | null }) => ({
   sign: (m: Uint8Array) => crypto.sign(s.crv, m, hexToBytes(s.priv_hex)),
