@@ -8,6 +8,7 @@ import { ServiceWorkerRegistration } from "@/components/offline/ServiceWorkerReg
 import { THEME_COOKIE, parseThemeChoice } from "@/components/theme/themeChoice";
 import { themeColors } from "@/components/theme/themeColors";
 import { SiteFooter } from "@/components/ui/SiteFooter";
+import { HydrateApart } from "@/components/ui/HydrateApart";
 import { SiteHeader } from "@/components/ui/SiteHeader";
 import { LazyWalletProviders } from "@/components/wallet/LazyWalletProviders";
 import { walletStateFromCookie } from "@/components/wallet/wagmiConfig";
@@ -56,8 +57,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ClientMessages namespaces={clientNamespaces.layout}>
           <LazyWalletProviders initialState={initialState} ui={{ locale, theme }}>
             <SiteHeader />
-            <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">{children}</main>
-            <SiteFooter theme={theme} />
+            <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">
+              <HydrateApart>{children}</HydrateApart>
+            </main>
+            <HydrateApart>
+              <SiteFooter theme={theme} />
+            </HydrateApart>
           </LazyWalletProviders>
         </ClientMessages>
         <ServiceWorkerRegistration />

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { getTranslations } from "next-intl/server";
 import { NetworkStatus } from "@/components/home/NetworkStatus";
 import { ClientMessages } from "@/components/i18n/ClientMessages";

@@ -18,14 +18,14 @@ function run(command: string, args: string[]): number {
 }
 
 /**
- * `next build` adds its dist folder's type globs to tsconfig.json's include. The committed file lists the fixed
+ * The build (scripts/build.ts: `next build` and compile hints) adds its dist folder's type globs to tsconfig.json's include. The committed file lists the fixed
  * folders (.next, .next-e2e, .next-bench); a run with E2E_PORT_OFFSET builds into .next-e2e-<offset>, whose
  * entries would leave the tree changed, so the file is put back as it was.
  */
 function buildKeepingTsconfig(): number {
   const tsconfig = readFileSync("tsconfig.json", "utf8");
   try {
-    return run("npx", ["next", "build"]);
+    return run("npx", ["tsx", "scripts/build.ts"]);
   } finally {
     if (readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);
   }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { ClaimFlow } from "@/components/claim/ClaimFlow";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { clientNamespaces } from "@/components/i18n/clientNamespaces";

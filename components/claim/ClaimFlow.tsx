@@ -2,7 +2,7 @@
 
 import { ConnectButton } from "@/components/wallet/ConnectButton";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { useEffect, useRef } from "react";
 import type { Address } from "viem";
 import { explorerAddressUrl, explorerTxUrl } from "@/lib/chain/config";

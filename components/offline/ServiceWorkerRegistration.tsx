@@ -5,9 +5,13 @@ import { useEffect } from "react";
 /** Where app/serwist/[path]/route.ts serves the worker built from lib/offline/serviceWorker.ts. */
 const WORKER_URL = "/serwist/sw.js";
 
+/** After the load event: long enough for hydration and the page's first chain reads to have run on a phone. */
+const AFTER_LOAD_MS = 3000;
+
 /**
- * Registers the service worker once the page has loaded, so its install (precaching the offline page and the
- * stylesheets) never competes with the first visit. Only production builds have one.
+ * Registers the service worker a while after the page has loaded and when the main thread is idle, so its
+ * install (evaluating the worker, precaching the offline page, the stylesheets and the icons) never competes
+ * with the first visit's hydration and chain reads. Only production builds have one.
  */
 export function ServiceWorkerRegistration() {
   useEffect(() => {
@@ -18,8 +22,16 @@ export function ServiceWorkerRegistration() {
         console.warn("service worker not registered:", error);
       });
     };
-    if (document.readyState === "complete") register();
-    else window.addEventListener("load", register, { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const later = () => {
+      timer = setTimeout(() => ("requestIdleCallback" in window ? requestIdleCallback(register, { timeout: AFTER_LOAD_MS }) : register()), AFTER_LOAD_MS);
+    };
+    if (document.readyState === "complete") later();
+    else window.addEventListener("load", later, { once: true });
+    return () => {
+      window.removeEventListener("load", later);
+      clearTimeout(timer);
+    };
   }, []);
   return null;
 }

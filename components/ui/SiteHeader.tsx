@@ -1,6 +1,7 @@
-import Link from "next/link";
+import { Link } from "./Link";
 import { getTranslations } from "next-intl/server";
 import { ConnectButton } from "@/components/wallet/ConnectButton";
+import { HydrateApart } from "./HydrateApart";
 
 // A server component: the links render with the page; only the wallet button is a client island.
 export async function SiteHeader() {
@@ -20,7 +21,9 @@ export async function SiteHeader() {
           {t("devices")}
         </Link>
         <div className="ml-auto">
-          <ConnectButton />
+          <HydrateApart>
+            <ConnectButton />
+          </HydrateApart>
         </div>
       </nav>
     </header>

@@ -5,9 +5,9 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { DEVNET_CHAIN_IDS } from "../../lib/chain/chains";
+import { firstLoadChunks } from "../build/firstLoadChunks";
 import type { BenchContext } from "./types";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -25,14 +25,14 @@ export function productionBuild(ctx: BenchContext): Promise<string> {
     ctx.log(`building the app into ${distDir} (a few minutes; BENCH_NEXT_DIST_DIR reuses a build)`);
     const started = performance.now();
     await new Promise<void>((resolve, reject) => {
-      const child = spawn("npx", ["next", "build"], {
+      const child = spawn("npx", ["tsx", "scripts/build.ts"], {
         cwd: root,
         stdio: ["ignore", "ignore", "inherit"],
         // The figures are taken on the devnet: it is the default chain of the bench build.
         env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NEXT_PUBLIC_CHAINS: DEVNET_CHAIN_IDS, NEXT_PUBLIC_CHAIN_31337: JSON.stringify({ rpcUrl }) },
       });
       child.once("error", reject);
-      child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+      child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the build exited with ${code}`))));
     });
     ctx.log(`built in ${Math.round((performance.now() - started) / 1000)} s`);
     return path.join(root, distDir);
@@ -45,18 +45,9 @@ export interface FirstLoadJs {
   gzipBytes: number;
 }
 
-/**
- * The JavaScript a browser loads to show an App Router page on a cold visit: the framework's root chunks plus
- * every chunk its layouts and page entry list (read from the build's manifests; lazy chunks are not counted).
- */
+/** A route's first-load JavaScript (scripts/build/firstLoadChunks.ts) and its size, raw and gzipped. */
 export function firstLoadJs(distDir: string, route: string): FirstLoadJs {
-  const buildManifest = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
-  const context = vm.createContext({});
-  vm.runInContext(readFileSync(path.join(distDir, "server/app", route, "page_client-reference-manifest.js"), "utf8"), context);
-  const manifest = (context.__RSC_MANIFEST as Record<string, { entryJSFiles: Record<string, string[]> }>)[`${route}/page`];
-  if (!manifest) throw new Error(`no client manifest for ${route} in ${distDir}`);
-  const entries = Object.entries(manifest.entryJSFiles).filter(([entry]) => entry.startsWith("[project]/app/"));
-  const files = [...new Set([...buildManifest.rootMainFiles, ...entries.flatMap(([, chunks]) => chunks)])];
+  const files = firstLoadChunks(distDir, route);
   let bytes = 0;
   let gzipBytes = 0;
   for (const file of files) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { WalletGate } from "@/components/wallet/WalletGate";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { FleetClaim } from "@/components/fleet/FleetClaim";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { clientNamespaces } from "@/components/i18n/clientNamespaces";
