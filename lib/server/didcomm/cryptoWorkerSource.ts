@@ -14,7 +14,8 @@ try {
 } catch {
   secp256k1 = undefined;
 }
-const CURVES = { "P-256": "prime256v1", secp256k1: "secp256k1" };
+const CURVES = ["prime256v1", "secp256k1"];
+const JWK_CURVES = ["P-256", "secp256k1"];
 // Static private keys (the server's) are kept parsed, a bounded number, keyed by the key itself.
 function bounded(size) {
   const map = new Map();
@@ -34,36 +35,40 @@ const signingKeys = bounded(64);
 const generator = createECDH("prime256v1");
 const hex = (bytes) => Buffer.from(bytes).toString("hex");
 const b64u = (bytes) => Buffer.from(bytes).toString("base64url");
-const ops = {
-  ecdh({ privateKey, publicPoint, keep }) {
+// By op code (cryptoWorkers.ts OP): how many byte fields the request carries, and what answers it.
+const ops = [
+  // ecdh: private key, peer point; flag 1 keeps a static key parsed.
+  [2, ([privateKey, publicPoint], keep) => {
     const make = () => {
       const ecdh = createECDH("prime256v1");
       ecdh.setPrivateKey(privateKey);
       return ecdh;
     };
     const ecdh = keep ? agreementKeys(hex(privateKey), make) : make();
-    return new Uint8Array(ecdh.computeSecret(publicPoint));
-  },
-  // scalar (32 bytes, OpenSSL drops leading zeros) then the uncompressed public point (65).
-  freshKey() {
+    return ecdh.computeSecret(publicPoint);
+  }],
+  // freshKey: scalar (32 bytes, OpenSSL drops leading zeros) then the uncompressed public point (65).
+  [0, () => {
     generator.generateKeys();
     const scalar = generator.getPrivateKey();
     const out = new Uint8Array(97);
     out.set(scalar, 32 - scalar.length);
     out.set(generator.getPublicKey(), 32);
     return out;
-  },
-  sign({ crv, privateKey, message }) {
-    const key = signingKeys(crv + " " + hex(privateKey), () => {
-      const ecdh = createECDH(CURVES[crv]);
+  }],
+  // sign: private key, message; flag is the curve.
+  [2, ([privateKey, message], curve) => {
+    const key = signingKeys(curve + " " + hex(privateKey), () => {
+      const ecdh = createECDH(CURVES[curve]);
       ecdh.setPrivateKey(privateKey);
       const point = ecdh.getPublicKey();
-      return createPrivateKey({ key: { kty: "EC", crv, x: b64u(point.subarray(1, 33)), y: b64u(point.subarray(33, 65)), d: b64u(privateKey) }, format: "jwk" });
+      return createPrivateKey({ key: { kty: "EC", crv: JWK_CURVES[curve], x: b64u(point.subarray(1, 33)), y: b64u(point.subarray(33, 65)), d: b64u(privateKey) }, format: "jwk" });
     });
-    return new Uint8Array(sign("sha256", message, { key, dsaEncoding: "ieee-p1363" }));
-  },
-  // As libsecp256k1.ts verifyWith: S normalised first (high S accepted); r or s out of range throws, a refusal.
-  verifySecp256k1({ message, signature, publicKey }) {
+    return sign("sha256", message, { key, dsaEncoding: "ieee-p1363" });
+  }],
+  // verifySecp256k1: message, signature, public key. As libsecp256k1.ts verifyWith: S normalised first
+  // (high S accepted); the addon throws for r or s out of range, a refusal.
+  [3, ([message, signature, publicKey]) => {
     if (!secp256k1) return "unavailable";
     const digest = createHash("sha256").update(message).digest();
     try {
@@ -71,16 +76,49 @@ const ops = {
     } catch {
       return false;
     }
-  },
-};
-// Requests come in batches (those made in the same turn of the event loop) and their answers go back as one.
-parentPort.on("message", (batch) => {
-  parentPort.postMessage(batch.map((request) => {
-    try {
-      return { id: request.id, value: ops[request.op](request) };
-    } catch (error) {
-      return { id: request.id, error: String((error && error.message) || error) };
+  }],
+];
+const KIND = { bytes: 0, true: 1, false: 2, unavailable: 3, error: 4 };
+const encoder = new TextEncoder();
+// A batch (the requests made in one turn of the event loop) comes as one buffer and its answers go back as one.
+parentPort.on("message", (buffer) => {
+  const bytes = new Uint8Array(buffer);
+  const view = new DataView(buffer);
+  const answers = [];
+  let size = 0;
+  for (let at = 0; at < bytes.length; ) {
+    const id = view.getUint32(at);
+    const [fieldCount, run] = ops[bytes[at + 4]];
+    const flag = bytes[at + 5];
+    at += 6;
+    const fields = [];
+    for (let i = 0; i < fieldCount; i++) {
+      const length = view.getUint32(at);
+      fields.push(bytes.subarray(at + 4, at + 4 + length));
+      at += 4 + length;
     }
-  }));
+    let kind, data;
+    try {
+      const value = run(fields, flag);
+      kind = value === true ? KIND.true : value === false ? KIND.false : value === "unavailable" ? KIND.unavailable : KIND.bytes;
+      data = kind === KIND.bytes ? value : undefined;
+    } catch (error) {
+      kind = KIND.error;
+      data = encoder.encode(String((error && error.message) || error));
+    }
+    answers.push([id, kind, data]);
+    size += 9 + (data ? data.length : 0);
+  }
+  const out = new Uint8Array(size);
+  const outView = new DataView(out.buffer);
+  let at = 0;
+  for (const [id, kind, data] of answers) {
+    outView.setUint32(at, id);
+    out[at + 4] = kind;
+    outView.setUint32(at + 5, data ? data.length : 0);
+    if (data) out.set(data, at + 9);
+    at += 9 + (data ? data.length : 0);
+  }
+  parentPort.postMessage(out.buffer, [out.buffer]);
 });
 `;

@@ -11,14 +11,22 @@ import { CRYPTO_WORKER_SOURCE } from "./cryptoWorkerSource";
  * runs on (at least one).
  */
 
-type Request =
-  | { op: "ecdh"; privateKey: Uint8Array; publicPoint: Uint8Array; keep: boolean }
-  | { op: "freshKey" }
-  | { op: "sign"; crv: Curve; privateKey: Uint8Array; message: Uint8Array }
-  | { op: "verifySecp256k1"; message: Uint8Array; signature: Uint8Array; publicKey: Uint8Array };
+/** Op codes of the worker's table (cryptoWorkerSource.ts), in its order. */
+const OP = { ecdh: 0, freshKey: 1, sign: 2, verifySecp256k1: 3 } as const;
+/** How the worker answers a request: the answer's kind byte. */
+const KIND = { bytes: 0, true: 1, false: 2, unavailable: 3, error: 4 } as const;
+const CURVE_FLAG: Record<Curve, number> = { "P-256": 0, secp256k1: 1 };
+
+interface Request {
+  id: number;
+  op: number;
+  /** The key to keep (ecdh) or the curve (sign). */
+  flag: number;
+  fields: Uint8Array[];
+}
 
 interface Pending {
-  resolve: (value: unknown) => void;
+  resolve: (value: Uint8Array | boolean | "unavailable") => void;
   reject: (e: Error) => void;
 }
 
@@ -26,7 +34,7 @@ interface PoolWorker {
   worker: Worker;
   pending: Map<number, Pending>;
   /** Requests not yet posted: sent together once the current turn of the event loop is over. */
-  outbox: (Request & { id: number })[];
+  outbox: Request[];
 }
 
 // Kept on globalThis, as the server runtime is, so a dev reload of this module does not start a second pool.
@@ -37,18 +45,18 @@ let nextId = 0;
 
 /** x of d·Q, computed on a worker; `keep` marks a static private key worth keeping parsed there. */
 export function ecdhOnWorker(privateKey: Uint8Array, publicPoint: Uint8Array, keep: boolean): Promise<Uint8Array> {
-  return run<Uint8Array>({ op: "ecdh", privateKey, publicPoint, keep });
+  return run(OP.ecdh, keep ? 1 : 0, [privateKey, publicPoint]) as Promise<Uint8Array>;
 }
 
 /** A new random P-256 key pair: the scalar (32 bytes) and its uncompressed point. */
 export async function freshKeyOnWorker(): Promise<{ scalar: Uint8Array; publicPoint: Uint8Array }> {
-  const both = await run<Uint8Array>({ op: "freshKey" });
+  const both = (await run(OP.freshKey, 0, [])) as Uint8Array;
   return { scalar: both.subarray(0, 32), publicPoint: both.subarray(32) };
 }
 
 /** ECDSA over SHA-256, raw r‖s. The key must be checked valid first: the worker does not word its refusal. */
 export function signOnWorker(crv: Curve, message: Uint8Array, privateKey: Uint8Array): Promise<Uint8Array> {
-  return run<Uint8Array>({ op: "sign", crv, privateKey, message });
+  return run(OP.sign, CURVE_FLAG[crv], [privateKey, message]) as Promise<Uint8Array>;
 }
 
 /**
@@ -56,19 +64,62 @@ export function signOnWorker(crv: Curve, message: Uint8Array, privateKey: Uint8A
  * (high S accepted), or "unavailable" where the worker cannot load the addon.
  */
 export function verifySecp256k1OnWorker(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): Promise<boolean | "unavailable"> {
-  return run<boolean | "unavailable">({ op: "verifySecp256k1", message, signature, publicKey });
+  return run(OP.verifySecp256k1, 0, [message, signature, publicKey]) as Promise<boolean | "unavailable">;
 }
 
-function run<T>(request: Request): Promise<T> {
+function run(op: number, flag: number, fields: Uint8Array[]): Promise<Uint8Array | boolean | "unavailable"> {
   const target = pick();
   const id = nextId++;
-  return new Promise<T>((resolve, reject) => {
-    target.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+  return new Promise((resolve, reject) => {
+    target.pending.set(id, { resolve, reject });
     // A worker holds the process open only while it owes an answer: servers, tests and the bench all exit as usual.
     if (target.pending.size === 1) target.worker.ref();
-    // One message per batch: posting and cloning, on the event loop, cost more than a request's dispatch.
-    if (target.outbox.push({ ...request, id }) === 1) queueMicrotask(() => target.worker.postMessage(target.outbox.splice(0)));
+    if (target.outbox.push({ id, op, flag, fields }) === 1) queueMicrotask(() => post(target));
   });
+}
+
+/**
+ * One transferred buffer per batch: structured cloning a typed array per field cost the event loop
+ * more than the work it sent away. Each request: id (u32), op (u8), flag (u8), then each field as
+ * its length (u32) and bytes.
+ */
+function post(target: PoolWorker): void {
+  const batch = target.outbox.splice(0);
+  let size = 0;
+  for (const r of batch) for (const f of r.fields) size += 4 + f.length;
+  const bytes = new Uint8Array(size + 6 * batch.length);
+  const view = new DataView(bytes.buffer);
+  let at = 0;
+  for (const r of batch) {
+    view.setUint32(at, r.id);
+    bytes[at + 4] = r.op;
+    bytes[at + 5] = r.flag;
+    at += 6;
+    for (const f of r.fields) {
+      view.setUint32(at, f.length);
+      bytes.set(f, at + 4);
+      at += 4 + f.length;
+    }
+  }
+  target.worker.postMessage(bytes.buffer, [bytes.buffer]);
+}
+
+/** The worker's answers, each: id (u32), kind (u8), length (u32) and bytes (a result, or an error's text). */
+function settle(entry: PoolWorker, buffer: ArrayBuffer): void {
+  const bytes = new Uint8Array(buffer);
+  const view = new DataView(buffer);
+  for (let at = 0; at < bytes.length; ) {
+    const id = view.getUint32(at);
+    const kind = bytes[at + 4];
+    const data = bytes.subarray(at + 9, at + 9 + view.getUint32(at + 5));
+    at += 9 + data.length;
+    const waiting = entry.pending.get(id);
+    entry.pending.delete(id);
+    if (kind === KIND.bytes) waiting?.resolve(data);
+    else if (kind === KIND.true || kind === KIND.false) waiting?.resolve(kind === KIND.true);
+    else if (kind === KIND.unavailable) waiting?.resolve("unavailable");
+    else waiting?.reject(new Error(new TextDecoder().decode(data) || "The crypto worker gave no result."));
+  }
 }
 
 function pick(): PoolWorker {
@@ -79,13 +130,8 @@ function pick(): PoolWorker {
 function spawn(): PoolWorker {
   const entry: PoolWorker = { worker: new Worker(CRYPTO_WORKER_SOURCE, { eval: true }), pending: new Map(), outbox: [] };
   entry.worker.unref();
-  entry.worker.on("message", (answers: { id: number; value?: unknown; error?: string }[]) => {
-    for (const { id, value, error } of answers) {
-      const waiting = entry.pending.get(id);
-      entry.pending.delete(id);
-      if (error !== undefined || value === undefined) waiting?.reject(new Error(error ?? "The crypto worker gave no result."));
-      else waiting?.resolve(value);
-    }
+  entry.worker.on("message", (answers: ArrayBuffer) => {
+    settle(entry, answers);
     if (entry.pending.size === 0) entry.worker.unref();
   });
   // A worker that dies fails what it owed and is replaced on the next request.
