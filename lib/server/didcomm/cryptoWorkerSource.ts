@@ -47,13 +47,15 @@ const ops = [
     const ecdh = keep ? agreementKeys(hex(privateKey), make) : make();
     return ecdh.computeSecret(publicPoint);
   }],
-  // freshKey: scalar (32 bytes, OpenSSL drops leading zeros) then the uncompressed public point (65).
-  [0, () => {
-    generator.generateKeys();
-    const scalar = generator.getPrivateKey();
-    const out = new Uint8Array(97);
-    out.set(scalar, 32 - scalar.length);
-    out.set(generator.getPublicKey(), 32);
+  // freshKeys: flag keys, each its scalar (32 bytes, OpenSSL drops leading zeros) then its uncompressed point (65).
+  [0, (_, count) => {
+    const out = new Uint8Array(97 * count);
+    for (let i = 0; i < count; i++) {
+      generator.generateKeys();
+      const scalar = generator.getPrivateKey();
+      out.set(scalar, 97 * i + 32 - scalar.length);
+      out.set(generator.getPublicKey(), 97 * i + 32);
+    }
     return out;
   }],
   // sign: private key, message; flag is the curve.

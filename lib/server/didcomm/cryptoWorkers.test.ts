@@ -26,8 +26,9 @@ describe("P-256 key agreement on the crypto workers", () => {
 });
 
 describe("one-time keys and signatures on the crypto workers", () => {
-  it("gives distinct 32-byte scalars whose points are noble's", async () => {
-    const keys = await Promise.all(Array.from({ length: 20 }, () => freshKeyOnWorker()));
+  it("gives distinct 32-byte scalars whose points are noble's, many at once and across restocks", async () => {
+    const keys = await Promise.all(Array.from({ length: 150 }, () => freshKeyOnWorker()));
+    for (let i = 0; i < 100; i++) keys.push(await freshKeyOnWorker());
     for (const k of keys) {
       expect(k.scalar).toHaveLength(32);
       expect(bytesToHex(k.publicPoint)).toBe(bytesToHex(p256.getPublicKey(k.scalar, false)));

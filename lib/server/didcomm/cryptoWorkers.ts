@@ -12,7 +12,7 @@ import { CRYPTO_WORKER_SOURCE } from "./cryptoWorkerSource";
  */
 
 /** Op codes of the worker's table (cryptoWorkerSource.ts), in its order. */
-const OP = { ecdh: 0, freshKey: 1, sign: 2, verifySecp256k1: 3 } as const;
+const OP = { ecdh: 0, freshKeys: 1, sign: 2, verifySecp256k1: 3 } as const;
 /** How the worker answers a request: the answer's kind byte. */
 const KIND = { bytes: 0, true: 1, false: 2, unavailable: 3, error: 4 } as const;
 const CURVE_FLAG: Record<Curve, number> = { "P-256": 0, secp256k1: 1 };
@@ -20,7 +20,7 @@ const CURVE_FLAG: Record<Curve, number> = { "P-256": 0, secp256k1: 1 };
 interface Request {
   id: number;
   op: number;
-  /** The key to keep (ecdh) or the curve (sign). */
+  /** The key to keep (ecdh), how many keys (freshKeys) or the curve (sign). */
   flag: number;
   fields: Uint8Array[];
 }
@@ -48,10 +48,30 @@ export function ecdhOnWorker(privateKey: Uint8Array, publicPoint: Uint8Array, ke
   return run(OP.ecdh, keep ? 1 : 0, [privateKey, publicPoint]) as Promise<Uint8Array>;
 }
 
-/** A new random P-256 key pair: the scalar (32 bytes) and its uncompressed point. */
+/**
+ * A new random P-256 key pair, never handed out before: the scalar (32 bytes) and its uncompressed point.
+ * Keys are made on a worker ahead of need, a batch at a time, so taking one is no round trip to a worker
+ * (a reply already waits on three: its decryption, its signature, its key agreement).
+ */
 export async function freshKeyOnWorker(): Promise<{ scalar: Uint8Array; publicPoint: Uint8Array }> {
-  const both = (await run(OP.freshKey, 0, [])) as Uint8Array;
-  return { scalar: both.subarray(0, 32), publicPoint: both.subarray(32) };
+  while (keyStock.length === 0) await restock();
+  const key = keyStock.pop()!;
+  if (keyStock.length < KEY_BATCH / 2) void restock().catch(() => undefined); // a failure surfaces when the stock runs dry
+  return { scalar: key.subarray(0, 32), publicPoint: key.subarray(32) };
+}
+
+const KEY_BATCH = 64;
+const keyStock: Uint8Array[] = [];
+let restocking: Promise<void> | undefined;
+
+function restock(): Promise<void> {
+  return (restocking ??= (run(OP.freshKeys, KEY_BATCH, []) as Promise<Uint8Array>)
+    .then((keys) => {
+      for (let at = 0; at < keys.length; at += 97) keyStock.push(keys.subarray(at, at + 97));
+    })
+    .finally(() => {
+      restocking = undefined;
+    }));
 }
 
 /** ECDSA over SHA-256, raw r‖s. The key must be checked valid first: the worker does not word its refusal. */
