@@ -11,8 +11,8 @@ import { libsecp256k1, verifyWith } from "./libsecp256k1";
 /**
  * DIDComm's primitives on OpenSSL (node:crypto), for the server: AES runs natively without WebCrypto's
  * per-call key objects; key generation, P-256 ECDH and ECDSA signing run on the crypto workers and
- * verification on libuv's thread pool, off the event loop and onto the machine's other cores. Same bytes and verdicts as
- * portableCrypto: jwe.test.ts and jws.test.ts run every vector against both.
+ * verification on libuv's thread pool, off the event loop and onto the machine's other cores. Same bytes
+ * and verdicts as portableCrypto: jwe.test.ts and jws.test.ts run every vector against both.
  */
 export const openSslCrypto: DidcommCrypto = {
   async freshEphemeralKey() {
@@ -64,7 +64,7 @@ export const openSslCrypto: DidcommCrypto = {
 /**
  * The server's primitives: OpenSSL's, but secp256k1 signatures (devices' signed messages) are verified by
  * libsecp256k1, seven times faster than OpenSSL's generic curve code: on a crypto worker, or on the event
- * loop where the worker cannot load the addon (or stopped), or by OpenSSL where the addon does not load at
+ * loop where the workers cannot load the addon (or one stopped), or by OpenSSL where the addon does not load at
  * all. The vector tests run against this and against openSslCrypto alone.
  */
 export const nodeCrypto: DidcommCrypto = {
@@ -75,9 +75,10 @@ export const nodeCrypto: DidcommCrypto = {
     // Checked on the curve as for OpenSSL (a device's key comes back message after message: kept once checked).
     const point = checkStaticPoint(crv, publicKey);
     if (workerVerifies) {
-      const verdict = await verifySecp256k1OnWorker(message, signature, point).catch(() => "unavailable" as const);
-      if (verdict !== "unavailable") return verdict;
-      workerVerifies = false;
+      // A worker that stopped fails only this request (the pool replaces it): verified here instead.
+      const verdict = await verifySecp256k1OnWorker(message, signature, point).catch(() => undefined);
+      if (typeof verdict === "boolean") return verdict;
+      if (verdict === "unavailable") workerVerifies = false;
     }
     const lib = await libsecp256k1;
     if (!lib) return openSslCrypto.verify(crv, message, signature, publicKey);
