@@ -1,24 +1,23 @@
-import { createCipheriv, createDecipheriv, createECDH, createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from "node:crypto";
+import { createCipheriv, createDecipheriv, createECDH, createHash, createPublicKey, verify, type KeyObject } from "node:crypto";
 import { bytesToHex } from "@noble/hashes/utils";
 import { checkCcmParams, type CcmParams } from "../../didcomm/aesCcm";
 import { b64uEncode } from "../../didcomm/base64";
 import type { DidcommCrypto, EphemeralKey } from "../../didcomm/cryptoPort";
 import { fail } from "../../didcomm/errors";
 import { checkPoint, checkStaticPoint, publicKeyOf, type Curve } from "../../didcomm/keys";
-import { ecdhOnWorker } from "./ecdhPool";
+import { ecdhOnWorker, freshKeyOnWorker, signOnWorker, verifySecp256k1OnWorker } from "./cryptoWorkers";
 import { libsecp256k1, verifyWith } from "./libsecp256k1";
 
 /**
- * DIDComm's primitives on OpenSSL (node:crypto), for the server: P-256 ECDH and AES run natively
- * without WebCrypto's per-call key objects, and ECDSA signing and verification go to libuv's thread
- * pool, off the event loop and onto the machine's other cores. Same bytes and verdicts as
- * portableCrypto: jwe.test.ts and jws.test.ts run every vector against both.
+ * DIDComm's primitives on OpenSSL (node:crypto), for the server: AES runs natively without WebCrypto's
+ * per-call key objects; key generation, P-256 ECDH and ECDSA signing run on the crypto workers and
+ * verification on libuv's thread pool, off the event loop and onto the machine's other cores. Same bytes
+ * and verdicts as portableCrypto: jwe.test.ts and jws.test.ts run every vector against both.
  */
 export const openSslCrypto: DidcommCrypto = {
   async freshEphemeralKey() {
-    // generateKeys replaces the generator's key pair with a new random one, read out before anything else runs.
-    generator.generateKeys();
-    return ephemeral(generator.getPrivateKey(), generator.getPublicKey());
+    const { scalar, publicPoint } = await freshKeyOnWorker();
+    return ephemeral(scalar, publicPoint);
   },
   ephemeralKeyFrom(scalar) {
     // Range-checked first: OpenSSL would reduce an out-of-range scalar where ioConnect draws again.
@@ -52,10 +51,8 @@ export const openSslCrypto: DidcommCrypto = {
   cbcEncrypt: (key, iv, data) => cbc(createCipheriv(`aes-${key.length * 8}-cbc`, key, iv), data),
   cbcDecrypt: (key, iv, data) => cbc(createDecipheriv(`aes-${key.length * 8}-cbc`, key, iv), data),
   async sign(crv, message, privateKey) {
-    const key = privateKeyObject(crv, privateKey);
-    return new Promise((resolve, reject) =>
-      sign("sha256", message, { key, dsaEncoding: "ieee-p1363" }, (error, signature) => (error ? reject(error) : resolve(signature))),
-    );
+    checkPrivateKey(crv, privateKey);
+    return signOnWorker(crv, message, privateKey);
   },
   async verify(crv, message, signature, publicKey) {
     if (signature.length !== 64) return false;
@@ -66,24 +63,31 @@ export const openSslCrypto: DidcommCrypto = {
 
 /**
  * The server's primitives: OpenSSL's, but secp256k1 signatures (devices' signed messages) are verified by
- * libsecp256k1 where its addon loads, seven times faster than OpenSSL's generic curve code. The vector
- * tests run against this and against openSslCrypto alone.
+ * libsecp256k1, seven times faster than OpenSSL's generic curve code: on a crypto worker, or on the event
+ * loop where the workers cannot load the addon (or one stopped), or by OpenSSL where the addon does not load at
+ * all. The vector tests run against this and against openSslCrypto alone.
  */
 export const nodeCrypto: DidcommCrypto = {
   ...openSslCrypto,
   async verify(crv, message, signature, publicKey) {
-    const lib = crv === "secp256k1" ? await libsecp256k1 : undefined;
-    if (!lib) return openSslCrypto.verify(crv, message, signature, publicKey);
+    if (crv !== "secp256k1") return openSslCrypto.verify(crv, message, signature, publicKey);
     if (signature.length !== 64) return false;
     // Checked on the curve as for OpenSSL (a device's key comes back message after message: kept once checked).
     const point = checkStaticPoint(crv, publicKey);
+    if (workerVerifies) {
+      // A worker that stopped fails only this request (the pool replaces it): verified here instead.
+      const verdict = await verifySecp256k1OnWorker(message, signature, point).catch(() => undefined);
+      if (typeof verdict === "boolean") return verdict;
+      if (verdict === "unavailable") workerVerifies = false;
+    }
+    const lib = await libsecp256k1;
+    if (!lib) return openSslCrypto.verify(crv, message, signature, publicKey);
     return verifyWith(lib, createHash("sha256").update(message).digest(), signature, point);
   },
 };
 
-// One key generator for every fresh one-time key: a new ECDH object would build the curve's group each time,
-// as much work on the event loop as generating the key itself.
-const generator = createECDH("prime256v1");
+// Cleared for good once a worker answers that it cannot load libsecp256k1 (it resolves from the working directory).
+let workerVerifies = true;
 
 function ephemeral(raw: Uint8Array, publicPoint: Uint8Array): EphemeralKey {
   // OpenSSL gives the scalar without leading zero bytes (1 time in 256); the CEK is always 32 bytes.
@@ -102,17 +106,19 @@ function cbc(cipher: ReturnType<typeof createCipheriv> | ReturnType<typeof creat
   return Buffer.concat([cipher.update(data), cipher.final()]);
 }
 
-// Static keys (the server's signing key, the devices' signing keys) serve again and again: their parsed forms
-// are kept, a bounded number of each, keyed by the key itself. Nothing derived from a one-time key or a
-// message is kept, and a key object only saves re-parsing: every use still does the full arithmetic
+// Static keys (the server's signing key, the devices' signing keys) serve again and again: their checks and
+// parsed forms are kept, a bounded number of each, keyed by the key itself. Nothing derived from a one-time
+// key or a message is kept, and a key object only saves re-parsing: every use still does the full arithmetic
 // and checks (the peer point in computeSecret, the signature in verify).
-const privateKeys = bounded<KeyObject>(64);
+const checkedPrivateKeys = bounded<true>(64);
 const publicKeys = bounded<KeyObject>(10_000);
 
-function privateKeyObject(crv: Curve, privateKey: Uint8Array): KeyObject {
-  return privateKeys(`${crv} ${bytesToHex(privateKey)}`, () => {
+/** A signing key is checked here, where its refusal is worded, before a worker signs with it. */
+function checkPrivateKey(crv: Curve, privateKey: Uint8Array): void {
+  checkedPrivateKeys(`${crv} ${bytesToHex(privateKey)}`, () => {
     try {
-      return createPrivateKey({ key: { ...jwkOf(crv, publicKeyOf(crv, privateKey)), d: b64uEncode(privateKey) }, format: "jwk" });
+      publicKeyOf(crv, privateKey);
+      return true;
     } catch {
       return fail("key-invalid", `The ${crv} signing key is not valid.`);
     }
