@@ -82,11 +82,14 @@ const ops = [
 ];
 const KIND = { bytes: 0, true: 1, false: 2, unavailable: 3, error: 4 };
 const encoder = new TextEncoder();
-// A batch (the requests made in one turn of the event loop) comes as one buffer and its answers go back as one.
+// Answers go back a few at a time, not once the whole batch is done: the event loop then carries those
+// messages on while this thread works through the rest, instead of the two taking turns in lockstep.
+const ANSWERS_PER_POST = 8;
+// A batch (the requests made in one turn of the event loop) comes as one buffer.
 parentPort.on("message", (buffer) => {
   const bytes = new Uint8Array(buffer);
   const view = new DataView(buffer);
-  const answers = [];
+  let answers = [];
   let size = 0;
   for (let at = 0; at < bytes.length; ) {
     const id = view.getUint32(at);
@@ -110,7 +113,15 @@ parentPort.on("message", (buffer) => {
     }
     answers.push([id, kind, data]);
     size += 9 + (data ? data.length : 0);
+    if (answers.length === ANSWERS_PER_POST || at >= bytes.length) {
+      postAnswers(answers, size);
+      answers = [];
+      size = 0;
+    }
   }
+});
+// Each answer: id (u32), kind (u8), length (u32) and bytes, in one transferred buffer.
+function postAnswers(answers, size) {
   const out = new Uint8Array(size);
   const outView = new DataView(out.buffer);
   let at = 0;
@@ -122,5 +133,5 @@ parentPort.on("message", (buffer) => {
     at += 9 + (data ? data.length : 0);
   }
   parentPort.postMessage(out.buffer, [out.buffer]);
-});
+}
 `;

@@ -7,9 +7,9 @@ import { ecdhOnWorker, freshKeyOnWorker, signOnWorker, verifySecp256k1OnWorker }
 import { libsecp256k1, verifyWith } from "./libsecp256k1";
 
 describe("P-256 key agreement on the crypto workers", () => {
-  it("gives noble's x coordinate for many agreements in flight at once, static and one-time keys alike", async () => {
+  it("gives noble's x coordinate for many agreements in flight at once (answered in groups, the last one short), static and one-time keys alike", async () => {
     const server = p256.utils.randomPrivateKey();
-    const cases = Array.from({ length: 40 }, (_, i) => ({ mine: i % 2 ? server : p256.utils.randomPrivateKey(), peer: p256.getPublicKey(p256.utils.randomPrivateKey(), false) }));
+    const cases = Array.from({ length: 43 }, (_, i) => ({ mine: i % 2 ? server : p256.utils.randomPrivateKey(), peer: p256.getPublicKey(p256.utils.randomPrivateKey(), false) }));
     const got = await Promise.all(cases.map((c, i) => ecdhOnWorker(c.mine, c.peer, i % 2 === 1)));
     got.forEach((x, i) => expect(bytesToHex(x)).toBe(bytesToHex(p256.getSharedSecret(cases[i]!.mine, cases[i]!.peer, true).subarray(1))));
   });
