@@ -59,7 +59,8 @@ test.describe("keyboard only", () => {
     const tab = (name: string | RegExp) => page.getByRole("tab", { name });
     const unavailable = page.getByTestId("source-unavailable").getByRole("button").first();
     const sources: [string | RegExp, Locator | undefined][] = [
-      // The camera has no control of its own unless there are several cameras.
+      // The e2e browser grants the camera, which then starts by itself: no control of its own unless there are
+      // several cameras.
       ["Scan QR", undefined],
       ["QR image", page.getByLabel(/Choose an image/)],
       ["Paste", page.getByLabel(/Paste the device/)],

@@ -1,6 +1,6 @@
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages } from "next-intl/server";
+import { getLocale, getMessages, getTimeZone } from "next-intl/server";
 import type { ReactNode } from "react";
+import { CatalogProvider } from "./CatalogProvider";
 import type { ClientNamespace } from "./clientNamespaces";
 
 /**
@@ -8,10 +8,10 @@ import type { ClientNamespace } from "./clientNamespaces";
  * the root layout's provider it replaces that one's messages for its subtree: next-intl does not merge them.
  */
 export async function ClientMessages({ namespaces, children }: { namespaces: readonly ClientNamespace[]; children: ReactNode }) {
-  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const [locale, messages, timeZone] = await Promise.all([getLocale(), getMessages(), getTimeZone()]);
   return (
-    <NextIntlClientProvider locale={locale} messages={Object.fromEntries(namespaces.map((n) => [n, messages[n]]))}>
+    <CatalogProvider locale={locale} timeZone={timeZone} catalog={JSON.stringify(Object.fromEntries(namespaces.map((n) => [n, messages[n]])))}>
       {children}
-    </NextIntlClientProvider>
+    </CatalogProvider>
   );
 }

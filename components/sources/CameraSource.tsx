@@ -18,8 +18,23 @@ function cameraProblem(error: unknown): CameraProblem {
 }
 
 /**
+ * The site's camera permission as the browser states it, undefined where it cannot say (a browser without the
+ * Permissions API, or one that does not know the "camera" name).
+ */
+async function cameraPermission(): Promise<PermissionState | undefined> {
+  try {
+    return (await navigator.permissions?.query({ name: "camera" as PermissionName }))?.state;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Live QR scanning: rear camera first, decoding off the main thread, one frame in flight at a time. It keeps
  * scanning after a code (the fleet queue takes one code after another); `prompt` lets such a host say so.
+ * The camera starts on arrival only where the site already has the permission: otherwise the owner starts it,
+ * so the browser's question comes after they chose to scan, never as the page opens (and not at all for the
+ * owner who came to paste or use Bluetooth).
  */
 export function CameraSource({ onInput, prompt }: { onInput: (raw: string) => void; prompt?: string }) {
   const t = useTranslations("Sources.camera");
@@ -27,6 +42,7 @@ export function CameraSource({ onInput, prompt }: { onInput: (raw: string) => vo
   const [problem, setProblem] = useState<CameraProblem | undefined>(() =>
     !window.isSecureContext || !navigator.mediaDevices?.getUserMedia ? { key: "insecure" } : undefined,
   );
+  const [start, setStart] = useState<"checking" | "ask" | "go">("checking");
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
   const [cameraId, setCameraId] = useState<string>();
   const [scanning, setScanning] = useState(false);
@@ -37,6 +53,20 @@ export function CameraSource({ onInput, prompt }: { onInput: (raw: string) => vo
 
   useEffect(() => {
     if (!window.isSecureContext || !navigator.mediaDevices?.getUserMedia) return;
+    let live = true;
+    void cameraPermission().then((state) => {
+      if (!live) return;
+      // Denied: say so now; asking would only fail without a word from the browser.
+      if (state === "denied") setProblem({ key: "denied" });
+      else setStart(state === "granted" ? "go" : "ask");
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (start !== "go" || !window.isSecureContext || !navigator.mediaDevices?.getUserMedia) return;
     let stream: MediaStream | undefined;
     let frame = 0;
     let stopped = false;
@@ -90,7 +120,7 @@ export function CameraSource({ onInput, prompt }: { onInput: (raw: string) => vo
       decoder.dispose();
       setScanning(false);
     };
-  }, [cameraId]);
+  }, [cameraId, start]);
 
   if (problem) {
     return (
@@ -98,6 +128,21 @@ export function CameraSource({ onInput, prompt }: { onInput: (raw: string) => vo
         <p role="alert" className="text-sm text-red-800">
           {problem.key === "decoderFailed" ? t("decoderFailed", { detail: problem.detail }) : t(problem.key)}
         </p>
+      </CameraFrame>
+    );
+  }
+  if (start === "ask") {
+    return (
+      <CameraFrame
+        below={
+          <p role="status" className="text-sm text-slate-600">
+            {t("startHint")}
+          </p>
+        }
+      >
+        <button type="button" className={`${buttonClass.primary} mx-auto`} onClick={() => setStart("go")}>
+          {t("start")}
+        </button>
       </CameraFrame>
     );
   }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { createTranslator, NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { createTranslator } from "next-intl";
+import { getLocale, getTimeZone } from "next-intl/server";
 import { headers } from "next/headers";
 import { EmbedClaim } from "@/components/embed/EmbedClaim";
+import { CatalogProvider } from "@/components/i18n/CatalogProvider";
 import { Alert } from "@/components/ui/Card";
 import { walletStateFromCookie } from "@/components/wallet/wagmiConfig";
 import { chainConfigs, defaultChainConfig } from "@/lib/chain/config";
@@ -71,7 +72,7 @@ export default async function EmbedClaimPage({ searchParams }: PageProps) {
   const initialState = walletStateFromCookie((await headers()).get("cookie"));
   // The root layout leaves the embed route to itself (no site providers): the flow's language is given here.
   return (
-    <NextIntlClientProvider locale={locale} messages={Object.fromEntries(embedNamespaces.map((n) => [n, messages[n]]))}>
+    <CatalogProvider locale={locale} timeZone={await getTimeZone()} catalog={JSON.stringify(Object.fromEntries(embedNamespaces.map((n) => [n, messages[n]])))}>
       <div lang={locale}>
         <EmbedClaim
           config={{ ...rest, projectId: projectId?.toString(), chainId: chainId ?? defaultChainConfig.chain.id }}
@@ -79,6 +80,6 @@ export default async function EmbedClaimPage({ searchParams }: PageProps) {
           hostCatalog={english && Object.fromEntries(failureNamespaces.map((n) => [n, english[n]]))}
         />
       </div>
-    </NextIntlClientProvider>
+    </CatalogProvider>
   );
 }
