@@ -52,13 +52,19 @@ const tests = ["**/*.test.ts", "**/testing.ts"];
 // wallet/ (the connection every page shows). The embed page hosts the claim flows themselves, by design.
 const features = ["claim", "devices", "embed", "fleet", "home", "sources", "ui", "wallet"];
 const shared = new Set(["sources", "ui", "wallet"]);
-function featureBlock(feature) {
+/** The app's one home of Next's Link; everything else links through it. */
+const linkHome = "components/ui/Link.tsx";
+const throughOwnLink = { group: ["next/link"], message: "Internal links use components/ui/Link: Next's Link without viewport prefetching (it says why)." };
+function featurePatterns(feature) {
   const others = features.filter((f) => f !== feature && !shared.has(f));
   const group = others.flatMap((f) => [`@/components/${f}/*`, `**/components/${f}/*`, `../${f}/*`, `../../${f}/*`]);
   if (feature === "embed") group.push("!@/components/claim/ClaimFlow", "!@/components/fleet/FleetClaim");
   const patterns = [serverOnly, { group: ["node:*"], message: "Browser code: no Node built-ins." }, bothCatalogs];
   if (group.length) patterns.push({ group, message: "A feature folder never imports another feature; shared pieces go to components/ui, sources or wallet." });
-  return restrict([`components/${feature}/**/*.{ts,tsx}`], patterns);
+  return patterns;
+}
+function featureBlock(feature) {
+  return restrict([`components/${feature}/**/*.{ts,tsx}`], [...featurePatterns(feature), throughOwnLink], [linkHome]);
 }
 
 const config = [
@@ -88,6 +94,8 @@ const config = [
   restrict(["lib/did/**/*.ts"], [...libCore, noDidToDevice], tests),
   restrict(["lib/claim/input/**/*.ts"], [...libCore, noInputToChain], tests),
   ...features.map(featureBlock),
+  restrict([linkHome], featurePatterns("ui")),
+  restrict(["app/**/*.{ts,tsx}"], [throughOwnLink]),
   {
     // One concept, one home: two files that need each other are one idea split wrong, or share a third that
     // belongs to neither. Type-only imports are not followed by this rule; scripts/importCycles.test.ts covers them.
