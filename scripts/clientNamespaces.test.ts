@@ -67,6 +67,7 @@ const parts: { name: keyof typeof clientNamespaces; entries: string[] }[] = [
   { name: "fleet", entries: ["app/claim/fleet/page.tsx"] },
   { name: "devices", entries: ["app/devices/page.tsx"] },
   { name: "device", entries: ["app/devices/[id]/page.tsx"] },
+  { name: "embed", entries: ["app/embed/claim/page.tsx"] },
 ];
 
 describe("the catalog parts each page gives its client components", () => {

@@ -15,5 +15,7 @@ export const clientNamespaces = {
   claim: ["Claim", "Checks", "Sources", "Wallet", "Errors", "DeviceErrors", "Documents", "ClaimFailure", "ClaimCalls", "Reverts"],
   fleet: ["Fleet", "Checks", "Sources", "Errors", "DeviceErrors", "Documents", "ClaimFailure", "ClaimCalls", "ClaimQueue", "Reverts"],
   devices: ["Devices", "Checks", "Wallet", "Errors", "DeviceErrors", "Documents", "Addresses", "Ui", "Reverts"],
+  /** The embedded claim (app/embed/claim): no root layout around it, so its list is whole on its own. */
+  embed: ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "Fleet", "Reverts", "ClaimFailure", "ClaimCalls", "ClaimQueue", "DeviceErrors", "Documents"],
   device: ["DeviceDetail", "DeviceWallet", "Devices", "History", "Inbox", "Checks", "Sources", "Errors", "DeviceErrors", "Documents", "Addresses", "Ui", "Reverts", "ClaimFailure", "ClaimCalls"],
 } as const satisfies Record<string, readonly ClientNamespace[]>;

@@ -4,6 +4,7 @@ import { getLocale, getTimeZone } from "next-intl/server";
 import { headers } from "next/headers";
 import { EmbedClaim } from "@/components/embed/EmbedClaim";
 import { CatalogProvider } from "@/components/i18n/CatalogProvider";
+import { clientNamespaces } from "@/components/i18n/clientNamespaces";
 import { Alert } from "@/components/ui/Card";
 import { walletStateFromCookie } from "@/components/wallet/wagmiConfig";
 import { chainConfigs, defaultChainConfig } from "@/lib/chain/config";
@@ -14,11 +15,8 @@ import { renderText } from "@/lib/i18n/renderText";
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The catalog parts the embedded flow reads: its own, the claim's (one device or a fleet) and the wallet button's. */
-const embedNamespaces = ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "Fleet", "Reverts", "ClaimFailure", "ClaimCalls", "ClaimQueue", "DeviceErrors"] as const;
-
 /** Where a failure's words come from: their English goes to the host whatever the flow speaks (docs/embed-api.md). */
-const failureNamespaces = ["Checks", "Sources", "Errors", "DeviceErrors", "Reverts", "ClaimFailure"] as const;
+const failureNamespaces = ["Checks", "Sources", "Errors", "DeviceErrors", "Documents", "Reverts", "ClaimFailure"] as const;
 
 /**
  * The flow speaks the host's `locale` when it is a language this wallet has (any English or Chinese tag, e.g. en,
@@ -72,7 +70,7 @@ export default async function EmbedClaimPage({ searchParams }: PageProps) {
   const initialState = walletStateFromCookie((await headers()).get("cookie"));
   // The root layout leaves the embed route to itself (no site providers): the flow's language is given here.
   return (
-    <CatalogProvider locale={locale} timeZone={await getTimeZone()} catalog={JSON.stringify(Object.fromEntries(embedNamespaces.map((n) => [n, messages[n]])))}>
+    <CatalogProvider locale={locale} timeZone={await getTimeZone()} catalog={JSON.stringify(Object.fromEntries(clientNamespaces.embed.map((n) => [n, messages[n]])))}>
       <div lang={locale}>
         <EmbedClaim
           config={{ ...rest, projectId: projectId?.toString(), chainId: chainId ?? defaultChainConfig.chain.id }}
