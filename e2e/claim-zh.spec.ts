@@ -1,9 +1,9 @@
 // The claim in Simplified Chinese (issue #17): a Chinese browser claims a device end to end reading Chinese checks,
 // button and result; the embed follows its host's locale=zh whatever the visitor's browser says.
 import type { Page } from "@playwright/test";
-import { rejectWalletPrompt } from "./support/claimPage";
+import { pasteClaim, rejectWalletPrompt } from "./support/claimPage";
 import { account1, devnetDeployment, preSignedPayload } from "./support/devices";
-import { expect, test } from "./support/fixtures";
+import { connectTestWallet, expect, test } from "./support/fixtures";
 import { e2eEmbedHostOrigin } from "./support/ports";
 
 /** connectTestWallet, in Chinese: the wallet button is ours; the devnet test wallet keeps its English name. */
@@ -92,6 +92,19 @@ test.describe("a Chinese browser", () => {
     await pasteInChinese(page, JSON.stringify({ v: 1, did: "did:io:0x7e5f4552091a69125d5dfcb7b8c2659029395bdf", sig: `0x${"1b".repeat(65)}` }));
     await expect(page.getByTestId("input-error")).toHaveText(/^认领数据无效：预签名的认领数据需要同时包含 owner、nonce 和 sig；这里缺少 owner 和 nonce。$/);
   });
+});
+
+test("switching to Chinese mid-claim turns the checks loaded after the input Chinese too, and the claim goes on", async ({ page }) => {
+  // The checklist's words come after the input (CatalogProvider's later messages): the switch must reload them.
+  await page.goto("/claim");
+  await connectTestWallet(page);
+  await pasteClaim(page, preSignedPayload("e2e-zh-switch"));
+  await expect(page.getByTestId("check-signature")).toContainText("Signed by the device for your account 0xf39F…2266");
+  await page.getByLabel("Language").selectOption("zh-Hans");
+  await expect(page.getByTestId("check-signature")).toContainText("设备已为你的账户 0xf39F…2266 签名，nonce 为 0");
+  await expect(page.getByTestId("device-did")).toBeVisible();
+  await page.getByRole("button", { name: "认领设备" }).click();
+  await expect(page.getByTestId("claimed-ioid")).toHaveText("#1", { timeout: 20_000 });
 });
 
 test("the embed honours locale=zh for an English browser", async ({ page }) => {

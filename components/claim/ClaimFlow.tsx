@@ -1,24 +1,16 @@
 "use client";
 
-import { ConnectButton } from "@/components/wallet/ConnectButton";
 import { useTranslations } from "next-intl";
-import { Link } from "@/components/ui/Link";
 import { useEffect, useRef } from "react";
 import type { Address } from "viem";
-import { explorerAddressUrl, explorerTxUrl } from "@/lib/chain/config";
-import { needsApproval, promptCount } from "@/lib/claim/walletSteps";
-import { Alert, buttonClass, StepCard } from "@/components/ui/Card";
-import { CertificateHelp } from "../sources/CertificateHelp";
-import { ClaimButton, type ClaimMode } from "./ClaimButton";
-import { ProxyNote, TakeOverNote } from "./ClaimRouteNote";
-import { ChecklistView } from "./ChecklistView";
-import { NftPicker } from "./NftPicker";
+import { Alert, StepCard } from "@/components/ui/Card";
 import { SourcePicker } from "../sources/SourcePicker";
 import type { ClaimFlowEvent } from "@/lib/claim/controllerPorts";
 import { useClaimFlow } from "./useClaimFlow";
-import { useAtomicBatching } from "@/components/wallet/useAtomicBatching";
 import { useText } from "@/components/i18n/useText";
 
+// The steps after the input come with the controller: the first paint is step 1's source picker alone.
+const loadSteps = () => import("./ClaimSteps");
 
 export function ClaimFlow({
   deepLink,
@@ -37,11 +29,10 @@ export function ClaimFlow({
 }) {
   const t = useTranslations("Claim");
   const say = useText();
-  const flow = useClaimFlow({ requiredProjectId, requiredDeviceNFT, onEvent });
-  const { state, owner, chainConfig } = flow;
+  const flow = useClaimFlow({ requiredProjectId, requiredDeviceNFT, onEvent, loadUi: loadSteps });
+  const { state, chainConfig, ui: steps, early } = flow;
   const linkUsed = useRef(false);
-  // EIP-5792: wallets that batch get approval + registration in one prompt; most still ask twice.
-  const atomic = useAtomicBatching(owner, chainConfig?.chain.id);
+  const inputError = state.phase === "idle" ? state.error : undefined;
 
   useEffect(() => {
     if (deepLink && !linkUsed.current) {
@@ -55,213 +46,37 @@ export function ClaimFlow({
     return <Alert tone="error" title={t("unsupportedTitle")}>{t("unsupportedBody")}</Alert>;
   }
 
-  const draft = state.phase === "idle" ? undefined : state.input;
-  const checks = draft?.checks;
-  const busy = state.phase === "checking" || state.phase === "submitting";
-  const mode: ClaimMode = draft?.input.proxy ? "proxy" : checks?.mode === "take-over" ? "take-over" : "register";
-
   return (
     <div className="space-y-4">
       <StepCard step={1} title={t("stepDevice")} id="step-device">
-        {state.phase === "idle" ? (
-            <>
-                {state.error && (
-                  <div className="mb-3">
-                    <Alert tone="error" title={t("inputErrorTitle")}>
-                      <p data-testid="input-error">{say(state.error.message)}</p>
-                    </Alert>
-                  </div>
-                )}
-                <SourcePicker onInput={flow.submitInput} />
-            </>
+        {state.phase !== "idle" && steps ? (
+          <steps.DeviceSummary flow={flow} state={state} />
         ) : (
-          <div className="space-y-2 text-sm">
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
-              <dt className="text-slate-500">{t("device")}</dt>
-              <dd data-testid="device-did" className="break-all font-mono text-xs">
-                {checks?.subject.did ?? draft?.input.did ?? draft?.input.endpoint}
-              </dd>
-              <dt className="text-slate-500">{t("from")}</dt>
-              <dd>{t(`source.${state.source}`)}</dd>
-              {draft?.input.projectName && (
-                <>
-                  <dt className="text-slate-500">{t("saysItIs")}</dt>
-                  <dd>{draft.input.projectName}</dd>
-                </>
-              )}
-            </dl>
-            {state.phase !== "submitting" && (
-              <button type="button" className={buttonClass.secondary} onClick={flow.reset}>
-                {t("useAnother")}
-              </button>
+          <>
+            {inputError && (
+              <div className="mb-3">
+                <Alert tone="error" title={t("inputErrorTitle")}>
+                  <p data-testid="input-error">{say(inputError.message)}</p>
+                </Alert>
+              </div>
             )}
-          </div>
+            {early === "failed" && (
+              <div className="mb-3">
+                <Alert tone="error" title={t("loadFailedTitle")}>
+                  <p data-testid="load-error">{t("loadFailedBody")}</p>
+                </Alert>
+              </div>
+            )}
+            {early === "waiting" && (
+              <p role="status" className="mb-3 text-sm text-slate-600">
+                {t("checking")}
+              </p>
+            )}
+            <SourcePicker onInput={flow.submitInput} />
+          </>
         )}
       </StepCard>
-
-      {draft && state.phase !== "done" && (
-        <StepCard step={2} title={mode === "proxy" ? t("stepProject") : mode === "take-over" ? t("stepSecondHand") : t("stepNft")} id="step-nft">
-          {mode === "proxy" && draft.input.proxy ? (
-            <ProxyNote proxy={draft.input.proxy.address} projectName={checks?.mode === "proxy" && checks.preflight.projectName ? checks.preflight.projectName : draft.input.projectName} />
-          ) : mode === "take-over" ? (
-            <p className="text-sm text-slate-600">{t("takeOverNoNft")}</p>
-          ) : (
-            <>
-              <p className="mb-2 text-sm text-slate-600">{t("nftIntro")}</p>
-              <NftPicker
-                known={
-                  requiredDeviceNFT
-                    ? [{ address: requiredDeviceNFT, label: chainConfig.deviceNFTs.find((n) => n.address === requiredDeviceNFT)?.label ?? t("deviceNftFallback") }]
-                    : chainConfig.deviceNFTs
-                }
-                fixed={Boolean(requiredDeviceNFT)}
-                groups={flow.ownerNfts}
-                value={draft.nft}
-                preflight={checks?.mode === "register" ? checks.preflight : undefined}
-                onChange={flow.chooseNft}
-                disabled={busy}
-              />
-            </>
-          )}
-        </StepCard>
-      )}
-
-      {draft && state.phase !== "done" && (
-        <StepCard step={3} title={t("stepChecks")} id="step-checks">
-          {!owner ? (
-            <div className="space-y-2 text-sm">
-              <p>{t("connectFirst")}</p>
-              <ConnectButton />
-            </div>
-          ) : state.phase === "checking" && draft?.awaitsOwner ? (
-            <div className="space-y-2 text-sm" data-testid="contact-device">
-              <p>
-                {t("contactBefore")} <span className="break-all font-mono text-xs">{draft.input.endpoint}</span>
-                {t("contactAfter")}
-              </p>
-              <button type="button" className={buttonClass.primary} onClick={flow.contactDevice}>
-                {t("contactDevice")}
-              </button>
-            </div>
-          ) : state.phase === "checking" ? (
-            <p role="status" className="text-sm text-slate-600">
-              {draft?.recheckReason && <span data-testid="recheck-reason">{say(draft.recheckReason)} </span>}
-              {t("checking")}
-            </p>
-          ) : checks ? (
-            <>
-              {checks.mode === "take-over" && checks.holder && <TakeOverNote ioID={checks.holder.ioIDTokenId} />}
-              <ChecklistView checks={checks.checklist.checks} />
-            </>
-          ) : null}
-          {state.phase === "failed" && state.error.code === "device:http-certificate" && state.input.input.endpoint ? (
-            <CertificateHelp endpoint={state.input.input.endpoint} onRetry={flow.recheck} />
-          ) : state.phase === "failed" && (
-            <div className="mt-3 space-y-2">
-              <Alert tone="error" title={t("stoppedTitle")}>
-                <p data-testid="claim-error">{say(state.error.message)}</p>
-                {state.error.action && <p data-testid="claim-error-action">{say(state.error.action)}</p>}
-                {state.hashes.map((hash) => (
-                  <TxLink key={hash} chainId={chainConfig.chain.id} hash={hash} />
-                ))}
-              </Alert>
-              <button type="button" className={buttonClass.secondary} onClick={flow.recheck}>
-                {t("checkAgain")}
-              </button>
-            </div>
-          )}
-          {state.phase === "checked" && !state.checklist.ok && (
-            <button type="button" className={`${buttonClass.secondary} mt-3`} onClick={flow.recheck}>
-              {t("checkAgain")}
-            </button>
-          )}
-        </StepCard>
-      )}
-
-      {(state.phase === "checked" || state.phase === "submitting") && (
-        <StepCard step={4} title={t("stepClaim")} id="step-claim">
-          {state.phase === "checked" ? (
-            <ClaimButton
-              mode={mode}
-              ok={state.checklist.ok}
-              fee={state.checklist.fee}
-              approval={checks?.mode === "register" ? needsApproval(checks.preflight) : false}
-              prompts={promptCount(state.plan, atomic)}
-              onClaim={() => void flow.submit()}
-            />
-          ) : (
-            <div role="status" aria-live="polite" className="space-y-1 text-sm">
-              {state.step > 0 && state.plan[state.step - 1] && <p data-testid="claim-step">{say(state.plan[state.step - 1]!.label)}</p>}
-              <p data-testid="claim-progress">
-                {state.plan.length > 1 && state.step > 0 ? t("stepOf", { step: state.step, total: state.plan.length }) : ""}
-                {/* The wallet still has step N to confirm until its hash is known: a reload then would lose it. */}
-                {(state.step > 0 ? state.hashes.length >= state.step : state.hashes.length > 0) ? t("waitingNetwork") : t("confirmInWallet")}
-              </p>
-              {state.hashes.map((hash) => (
-                <TxLink key={hash} chainId={chainConfig.chain.id} hash={hash} />
-              ))}
-            </div>
-          )}
-        </StepCard>
-      )}
-
-      {state.phase === "done" && (
-        <StepCard title={mode === "take-over" ? t("doneTakeOver") : t("doneClaimed")} id="step-done">
-          <Alert tone="success" title={t("ioidYours", { ioID: state.result.ioID.toString() })}>
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
-              <dt>{t("ioid")}</dt>
-              <dd data-testid="claimed-ioid">#{state.result.ioID.toString()}</dd>
-              <dt>{t("did")}</dt>
-              <dd className="break-all font-mono text-xs" data-testid="claimed-did">
-                {state.result.did}
-              </dd>
-              <dt>{t("deviceWallet")}</dt>
-              <dd className="break-all font-mono text-xs" data-testid="claimed-wallet">
-                <AddressLink chainId={chainConfig.chain.id} address={state.result.wallet} />
-              </dd>
-            </dl>
-            <TxLink chainId={chainConfig.chain.id} hash={state.result.txHash} />
-          </Alert>
-          <div className="mt-3 flex flex-wrap gap-2">
-            {!compact && (
-              <Link href="/devices" className={buttonClass.primary}>
-                {t("seeDevices")}
-              </Link>
-            )}
-            <button type="button" className={buttonClass.secondary} onClick={flow.reset}>
-              {t("claimAnother")}
-            </button>
-          </div>
-        </StepCard>
-      )}
+      {state.phase !== "idle" && steps && <steps.ClaimSteps flow={flow} state={state} chainConfig={chainConfig} requiredDeviceNFT={requiredDeviceNFT} compact={compact} />}
     </div>
-  );
-}
-
-function TxLink({ chainId, hash }: { chainId: number; hash: string }) {
-  const t = useTranslations("Claim");
-  const url = explorerTxUrl(chainId, hash);
-  const text = t("transaction", { hash: `${hash.slice(0, 10)}…${hash.slice(-6)}` });
-  return (
-    <p className="text-xs">
-      {url ? (
-        <a href={url} target="_blank" rel="noreferrer" className="underline">
-          {text}
-        </a>
-      ) : (
-        <span className="font-mono">{text}</span>
-      )}
-    </p>
-  );
-}
-
-function AddressLink({ chainId, address }: { chainId: number; address: string }) {
-  const url = explorerAddressUrl(chainId, address);
-  return url ? (
-    <a href={url} target="_blank" rel="noreferrer" className="underline">
-      {address}
-    </a>
-  ) : (
-    <>{address}</>
   );
 }

@@ -12,7 +12,14 @@ export const clientNamespaces = {
   /** The root layout's client parts: the wallet button and its dialogs, the footer's switchers, app/error.tsx. */
   layout: ["Footer", "Wallet", "Error"],
   home: ["NetworkStatus"],
-  claim: ["Claim", "Checks", "Sources", "Wallet", "Errors", "DeviceErrors", "Documents", "ClaimFailure", "ClaimCalls", "Reverts"],
+  claim: ["Claim", "Sources", "Wallet", "Errors"],
+  /**
+   * What the claim flow says once it has a device (its checks, their failures): the claim page does not send them,
+   * the flow loads them with its controller (useClaimFlow.ts). Pages whose list already holds them load nothing.
+   */
+  claimAfterInput: ["Checks", "DeviceErrors", "Documents", "ClaimFailure", "ClaimCalls", "Reverts"],
+  /** What the sources that reach a device (Wi-Fi, Bluetooth, USB) say when it fails: loaded when one opens (SourcePicker.tsx). */
+  deviceLinks: ["DeviceErrors"],
   fleet: ["Fleet", "Checks", "Sources", "Errors", "DeviceErrors", "Documents", "ClaimFailure", "ClaimCalls", "ClaimQueue", "Reverts"],
   devices: ["Devices", "Checks", "Wallet", "Errors", "DeviceErrors", "Documents", "Addresses", "Ui", "Reverts"],
   /** The embedded claim (app/embed/claim): no root layout around it, so its list is whole on its own. */

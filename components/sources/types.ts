@@ -23,4 +23,6 @@ export interface SourceEntry {
   kind: PickerKind;
   label: string;
   Component: ComponentType<SourceProps>;
+  /** Wi-Fi, Bluetooth, USB: the door reaches the device itself, whose failures it says in DeviceErrors' words. */
+  talksToDevice?: true;
 }
