@@ -45,6 +45,10 @@ test("the devices pages switch to Chinese, stay Chinese after a reload, and show
   await expect(page.getByRole("heading", { name: "连接钱包以查看您的 ioID" })).toBeVisible();
   await expect(page.getByRole("search", { name: "查找设备" }).getByLabel("查找任意设备")).toBeVisible();
   await expect(page).toHaveTitle("我的设备 · ioID 设备钱包");
+  const lookup = page.getByRole("search", { name: "查找设备" });
+  await lookup.getByLabel("查找任意设备").fill("#0");
+  await lookup.getByRole("button").click();
+  await expect(lookup.getByRole("alert")).toHaveText("ioID 编号从 1 开始。");
 
   const device = await registerVirtualDevice({ seed: "zh-device" });
   await connectTestWallet(page);

@@ -91,9 +91,10 @@ const later: (Part & { list: keyof typeof clientNamespaces; after: string[] })[]
   {
     name: "claim",
     entries: ["app/claim/page.tsx"],
-    list: "deviceLinks",
+    list: "deviceErrors",
     after: ["components/sources/EndpointSource.tsx", "components/sources/BluetoothSource.tsx", "components/sources/SerialSource.tsx"],
   },
+  { name: "devices", entries: ["app/devices/page.tsx"], list: "devicesOwned", after: ["components/devices/OwnedDevices.tsx", "components/devices/NetworkGate.tsx"] },
 ];
 
 const missingFrom = (reads: Map<string, string>, listed: readonly string[]) =>

@@ -5,11 +5,13 @@ import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useWalletAccount } from "@/components/wallet/walletStackContext";
 import { defaultChainConfig, getChainConfig } from "@/lib/chain/config";
+import { AfterMessages } from "@/components/i18n/AfterMessages";
+import { clientNamespaces } from "@/components/i18n/clientNamespaces";
 import { DeviceLookup } from "./DeviceLookup";
 import { ListSkeleton } from "./ListSkeleton";
 
-// The chain reads, DID document checks and row rendering of a connected wallet: not needed to show the page to a
-// visitor without one (most first visits), so they load once a wallet is connected, behind the same skeleton.
+// The chain reads, DID document checks and row rendering of a connected wallet, and their words: not needed to show
+// the page to a visitor without one (most first visits), so they load once a wallet is connected, behind the same skeleton.
 const OwnedDevices = dynamic(() => import("./OwnedDevices").then((m) => m.OwnedDevices), {
   ssr: false,
   loading: () => <ReadingList />,
@@ -47,9 +49,17 @@ export function MyDevices() {
       </section>
     );
   } else if (!chainConfig) {
-    body = <WrongNetwork chainId={chainId} />;
+    body = (
+      <AfterMessages namespaces={clientNamespaces.devicesOwned} fallback={null}>
+        <WrongNetwork chainId={chainId} />
+      </AfterMessages>
+    );
   } else {
-    body = <OwnedDevices owner={address} chainConfig={chainConfig} />;
+    body = (
+      <AfterMessages namespaces={clientNamespaces.devicesOwned} fallback={<ReadingList />}>
+        <OwnedDevices owner={address} chainConfig={chainConfig} />
+      </AfterMessages>
+    );
   }
 
   return (

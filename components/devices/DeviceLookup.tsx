@@ -5,14 +5,33 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { defaultChainConfig } from "@/lib/chain/config";
 import { buttonClass } from "@/components/ui/Card";
+import { useText } from "@/components/i18n/useText";
+import { untranslated, type Text } from "@/lib/i18n/text";
 
 /** Read-only lookup of any device: DID, device address (0x or io1) or ioID number. */
 export function DeviceLookup({ chainId }: { chainId: number }) {
   const t = useTranslations("Devices.lookup");
   const router = useRouter();
   const [text, setText] = useState("");
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<Text | undefined>();
   const id = useId();
+  const say = useText();
+
+  async function lookUp() {
+    // The parser (addresses, io1 checksums, DIDs) loads on the first lookup, not with the page.
+    const [{ deviceRefSegment, parseDeviceRef }, { saidOf }] = await Promise.all([import("@/lib/did/didIo"), import("@/lib/untrusted/errors")]);
+    let segment: string;
+    try {
+      segment = deviceRefSegment(parseDeviceRef(text));
+    } catch (caught) {
+      // Its reason as words of the catalog: said in the owner's language, and again after a language switch.
+      return setError(saidOf(caught));
+    }
+    setError(undefined);
+    const chain = chainId === defaultChainConfig.chain.id ? "" : `?chain=${chainId}`;
+    router.push(`/devices/${encodeURIComponent(segment)}${chain}`);
+  }
+
   return (
     <form
       role="search"
@@ -20,13 +39,7 @@ export function DeviceLookup({ chainId }: { chainId: number }) {
       className="space-y-2"
       onSubmit={(event) => {
         event.preventDefault();
-        // The parser (addresses, io1 checksums, DIDs) loads on the first lookup, not with the page.
-        import("@/lib/did/didIo").then(({ deviceRefSegment, parseDeviceRef }) => {
-          const segment = deviceRefSegment(parseDeviceRef(text));
-          setError(undefined);
-          const chain = chainId === defaultChainConfig.chain.id ? "" : `?chain=${chainId}`;
-          router.push(`/devices/${encodeURIComponent(segment)}${chain}`);
-        }).catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
+        lookUp().catch((caught: unknown) => setError(untranslated(caught instanceof Error ? caught.message : String(caught))));
       }}
     >
       <label htmlFor={id} className="block text-sm font-medium">
@@ -53,7 +66,7 @@ export function DeviceLookup({ chainId }: { chainId: number }) {
       </div>
       {error && (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
+          {say(error)}
         </p>
       )}
     </form>

@@ -18,10 +18,16 @@ export const clientNamespaces = {
    * the flow loads them with its controller (useClaimFlow.ts). Pages whose list already holds them load nothing.
    */
   claimAfterInput: ["Checks", "DeviceErrors", "Documents", "ClaimFailure", "ClaimCalls", "Reverts"],
-  /** What the sources that reach a device (Wi-Fi, Bluetooth, USB) say when it fails: loaded when one opens (SourcePicker.tsx). */
-  deviceLinks: ["DeviceErrors"],
+  /**
+   * A device's input or link failing before the rest is there: loaded when a source that reaches a device opens
+   * (SourcePicker.tsx).
+   */
+  deviceErrors: ["DeviceErrors"],
   fleet: ["Fleet", "Checks", "Sources", "Errors", "DeviceErrors", "Documents", "ClaimFailure", "ClaimCalls", "ClaimQueue", "Reverts"],
-  devices: ["Devices", "Checks", "Wallet", "Errors", "DeviceErrors", "Documents", "Addresses", "Ui", "Reverts"],
+  /** With a row's words: the skeleton is a real row under the pulse, so loaded rows take its place without a shift. */
+  devices: ["Devices", "Wallet", "Errors", "Documents", "Addresses", "Ui", "DeviceErrors"],
+  /** What a connected wallet's list says beyond its rows (document checks, a wrong network's refusals): loaded with it (DeviceList.tsx). */
+  devicesOwned: ["Checks", "Reverts"],
   /** The embedded claim (app/embed/claim): no root layout around it, so its list is whole on its own. */
   embed: ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "Fleet", "Reverts", "ClaimFailure", "ClaimCalls", "ClaimQueue", "DeviceErrors", "Documents"],
   device: ["DeviceDetail", "DeviceWallet", "Devices", "History", "Inbox", "Checks", "Sources", "Errors", "DeviceErrors", "Documents", "Addresses", "Ui", "Reverts", "ClaimFailure", "ClaimCalls"],

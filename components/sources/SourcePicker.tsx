@@ -31,7 +31,7 @@ const BluetoothSource = dynamic(() => import("./BluetoothSource").then((m) => m.
 const SerialSource = dynamic(() => import("./SerialSource").then((m) => m.SerialSource), { ssr: false, loading });
 
 // Keyed by the one list of kinds (lib/claim/sourceKind.ts): a kind without a door here does not compile.
-// The doors that talk to a device say its failures in the device's words (clientNamespaces.deviceLinks).
+// The doors that talk to a device say its failures in the device's words (clientNamespaces.deviceErrors).
 const doors: Record<PickerKind, { label: string; Component: ComponentType<SourceProps>; talksToDevice?: true }> = {
   camera: { label: "Scan QR", Component: CameraSource },
   image: { label: "QR image", Component: ImageSource },
@@ -51,7 +51,7 @@ export function SourcePicker({ onInput }: { onInput: (raw: string, source: Sourc
   const others = sourceEntries.filter((e) => e.kind !== active).map((e) => ({ label: t(`door.${e.kind}`), choose: () => setActive(e.kind) }));
   return (
     <DoorTabs tabs={sourceEntries.map((e) => ({ ...e, label: t(`door.${e.kind}`), icon: <DoorIcon kind={e.kind} className="size-4" /> }))} active={active} onChoose={setActive} idPrefix="source" label={t("tabsLabel")}>
-      <AfterMessages namespaces={entry.talksToDevice ? clientNamespaces.deviceLinks : []} fallback={loading()}>
+      <AfterMessages namespaces={entry.talksToDevice ? clientNamespaces.deviceErrors : []} fallback={loading()}>
         <entry.Component onInput={(raw, session) => onInput(raw, entry.kind, session)} otherSources={others} />
       </AfterMessages>
     </DoorTabs>
