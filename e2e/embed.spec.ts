@@ -243,8 +243,9 @@ test.describe("a visitor who reads Chinese", () => {
     await page.getByRole("button", { name: "Claim here (iframe)" }).click();
     const flow = page.frameLocator("#claim-slot iframe");
     await expect(flow.getByRole("heading", { name: "认领你的设备" })).toBeVisible();
-    await flow.getByRole("button", { name: "连接钱包" }).first().click();
-    await flow.getByRole("button", { name: /Test wallet \(devnet\)/ }).click();
+    // Hydrated once it told the host it is ready: a click before that would go to the server's HTML.
+    await expect(hostEvent(page, "ready")).toHaveCount(1);
+    await connectTestWallet(flow);
     await flow.getByRole("tab", { name: "粘贴" }).click();
     await flow.getByLabel(/粘贴设备的认领码/).fill(preSignedPayload("e2e-embed-zh-declined"));
     await flow.getByRole("button", { name: "使用此内容" }).click();

@@ -1,7 +1,7 @@
 import { getLocale, getMessages, getTimeZone } from "next-intl/server";
 import type { ReactNode } from "react";
 import { CatalogProvider } from "./CatalogProvider";
-import type { ClientNamespace } from "./clientNamespaces";
+import { catalogPart, type ClientNamespace } from "./clientNamespaces";
 
 /**
  * Gives the client components below it these catalog parts and no others (clientNamespaces.ts says why). Inside
@@ -10,7 +10,7 @@ import type { ClientNamespace } from "./clientNamespaces";
 export async function ClientMessages({ namespaces, children }: { namespaces: readonly ClientNamespace[]; children: ReactNode }) {
   const [locale, messages, timeZone] = await Promise.all([getLocale(), getMessages(), getTimeZone()]);
   return (
-    <CatalogProvider locale={locale} timeZone={timeZone} catalog={JSON.stringify(Object.fromEntries(namespaces.map((n) => [n, messages[n]])))}>
+    <CatalogProvider locale={locale} timeZone={timeZone} catalog={catalogPart(messages, namespaces)}>
       {children}
     </CatalogProvider>
   );

@@ -32,3 +32,8 @@ export const clientNamespaces = {
   embed: ["Claim", "Checks", "Sources", "Wallet", "Embed", "Errors", "Fleet", "Reverts", "ClaimFailure", "ClaimCalls", "ClaimQueue", "DeviceErrors", "Documents"],
   device: ["DeviceDetail", "DeviceWallet", "Devices", "History", "Inbox", "Checks", "Sources", "Errors", "DeviceErrors", "Documents", "Addresses", "Ui", "Reverts", "ClaimFailure", "ClaimCalls"],
 } as const satisfies Record<string, readonly ClientNamespace[]>;
+
+/** These parts of a language's catalog, as the one JSON string CatalogProvider takes (it says why a string). */
+export function catalogPart(messages: Record<string, unknown>, namespaces: readonly ClientNamespace[]): string {
+  return JSON.stringify(Object.fromEntries(namespaces.map((n) => [n, messages[n]])));
+}

@@ -36,12 +36,13 @@ async function cameraPermission(): Promise<PermissionState | undefined> {
  * so the browser's question comes after they chose to scan, never as the page opens (and not at all for the
  * owner who came to paste or use Bluetooth).
  */
+/** getUserMedia exists only in a secure context (https, localhost), and not in every browser. */
+const cameraUsable = () => window.isSecureContext && Boolean(navigator.mediaDevices?.getUserMedia);
+
 export function CameraSource({ onInput, prompt }: { onInput: (raw: string) => void; prompt?: string }) {
   const t = useTranslations("Sources.camera");
   const video = useRef<HTMLVideoElement>(null);
-  const [problem, setProblem] = useState<CameraProblem | undefined>(() =>
-    !window.isSecureContext || !navigator.mediaDevices?.getUserMedia ? { key: "insecure" } : undefined,
-  );
+  const [problem, setProblem] = useState<CameraProblem | undefined>(() => (cameraUsable() ? undefined : { key: "insecure" }));
   const [start, setStart] = useState<"checking" | "ask" | "go">("checking");
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
   const [cameraId, setCameraId] = useState<string>();
@@ -52,7 +53,7 @@ export function CameraSource({ onInput, prompt }: { onInput: (raw: string) => vo
   }, [onInput]);
 
   useEffect(() => {
-    if (!window.isSecureContext || !navigator.mediaDevices?.getUserMedia) return;
+    if (!cameraUsable()) return;
     let live = true;
     void cameraPermission().then((state) => {
       if (!live) return;
@@ -66,7 +67,8 @@ export function CameraSource({ onInput, prompt }: { onInput: (raw: string) => vo
   }, []);
 
   useEffect(() => {
-    if (start !== "go" || !window.isSecureContext || !navigator.mediaDevices?.getUserMedia) return;
+    // "go" only follows a permission read above, which a page without a usable camera never makes.
+    if (start !== "go") return;
     let stream: MediaStream | undefined;
     let frame = 0;
     let stopped = false;
@@ -131,6 +133,8 @@ export function CameraSource({ onInput, prompt }: { onInput: (raw: string) => vo
       </CameraFrame>
     );
   }
+  // The permission read takes a moment: the panel holds its place, with nothing to say yet.
+  if (start === "checking") return <CameraFrame />;
   if (start === "ask") {
     return (
       <CameraFrame

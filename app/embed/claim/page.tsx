@@ -4,7 +4,7 @@ import { getLocale, getTimeZone } from "next-intl/server";
 import { headers } from "next/headers";
 import { EmbedClaim } from "@/components/embed/EmbedClaim";
 import { CatalogProvider } from "@/components/i18n/CatalogProvider";
-import { clientNamespaces } from "@/components/i18n/clientNamespaces";
+import { catalogPart, clientNamespaces } from "@/components/i18n/clientNamespaces";
 import { Alert } from "@/components/ui/Card";
 import { walletStateFromCookie } from "@/components/wallet/wagmiConfig";
 import { chainConfigs, defaultChainConfig } from "@/lib/chain/config";
@@ -70,7 +70,7 @@ export default async function EmbedClaimPage({ searchParams }: PageProps) {
   const initialState = walletStateFromCookie((await headers()).get("cookie"));
   // The root layout leaves the embed route to itself (no site providers): the flow's language is given here.
   return (
-    <CatalogProvider locale={locale} timeZone={await getTimeZone()} catalog={JSON.stringify(Object.fromEntries(clientNamespaces.embed.map((n) => [n, messages[n]])))}>
+    <CatalogProvider locale={locale} timeZone={await getTimeZone()} catalog={catalogPart(messages, clientNamespaces.embed)}>
       <div lang={locale}>
         <EmbedClaim
           config={{ ...rest, projectId: projectId?.toString(), chainId: chainId ?? defaultChainConfig.chain.id }}
