@@ -7,7 +7,7 @@ import { libsecp256k1 } from "../server/didcomm/libsecp256k1";
 import type { DidcommCrypto } from "./cryptoPort";
 import { packPlaintextMessage, packSignedMessage, verifySignedMessage, verifySignedMessageWith } from "./didcommSigned";
 import { DidcommError } from "./errors";
-import { signJws, signJwsWith, verifyJws, verifyJwsWith, type JwsSerialization, type JwsVerifier } from "./jws";
+import { signBytes, signJws, signJwsWith, verifyJws, verifyJwsWith, type JwsKeyOf, type JwsSerialization, type JwsVerifier } from "./jws";
 import { publicKeyOf, type Curve } from "./keys";
 import { portableCrypto } from "./portableCrypto";
 import { vectors } from "./testVectors";
@@ -146,5 +146,38 @@ describe("JWS refusals", () => {
     expect(() => verifyJws("a.b", verifier)).toThrow(/three dot-separated/);
     expect(() => verifyJws('{"payload":"eA","signatures":[]}', verifier)).toThrow(/1 to 4 signatures/);
     expect(() => verifyJws("x".repeat(100_001), verifier)).toThrow(/at most 100000/);
+  });
+});
+
+describe("a JWS signed by several signers", () => {
+  const ours = { crv: "P-256" as const, privateKey: hexToBytes(vectors.keys.device_ka.priv_hex) };
+  const theirs = { crv: "secp256k1" as const, privateKey: hexToBytes(vectors.keys.device_sign.priv_hex) };
+  const ourKid = "did:example:server#signing";
+  const keyOf: JwsKeyOf = (kid) => {
+    if (kid === ourKid) return { crv: ours.crv, publicKey: publicKeyOf(ours.crv, ours.privateKey) };
+    throw new DidcommError("signature-invalid", `No signing key ${kid}.`);
+  };
+  const signedBy = (signer: typeof ours | typeof theirs, protectedKid: string) =>
+    signJwsWith("hello", { protectedKid, sign: async (m) => signBytes(m, signer) }, "general").then((jws) => JSON.parse(jws) as { payload: string; signatures: unknown[] });
+  const combined = async (...parts: Promise<{ payload: string; signatures: unknown[] }>[]) => {
+    const jws = await Promise.all(parts);
+    return JSON.stringify({ payload: jws[0]!.payload, signatures: jws.flatMap((j) => j.signatures) });
+  };
+
+  it("verifies with the signature whose kid names a key we accept, whichever comes first", async () => {
+    const theirsFirst = await combined(signedBy(theirs, "did:example:other#key"), signedBy(ours, ourKid));
+    expect(verifyJws(theirsFirst, keyOf).protectedHeader.kid).toBe(ourKid);
+    const oursFirst = await combined(signedBy(ours, ourKid), signedBy(theirs, "did:example:other#key"));
+    expect(verifyJws(oursFirst, keyOf).protectedHeader.kid).toBe(ourKid);
+  });
+
+  it("says why when no signature names a key we accept", async () => {
+    const onlyTheirs = await combined(signedBy(theirs, "did:example:other#key"));
+    expect(() => verifyJws(onlyTheirs, keyOf)).toThrow(/No signing key did:example:other#key/);
+  });
+
+  it("does not take a signature by another key that claims our kid", async () => {
+    const forged = await combined(signedBy(theirs, ourKid));
+    expect(() => verifyJws(forged, keyOf)).toThrow(/No signature on the message verifies/);
   });
 });

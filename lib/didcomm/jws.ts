@@ -97,18 +97,29 @@ export interface VerifiedJws {
 
 /**
  * The key a signature is checked with, chosen by the `kid` of its protected header (undefined when
- * absent); it throws when the kid names no key the verifier accepts.
+ * absent); it throws when the kid names no key the verifier accepts (that signature is then passed over).
  */
 export type JwsKeyOf = (protectedKid: string | undefined) => JwsVerifier;
 
 /** Verifies any of the three serializations; throws `signature-invalid` unless a signature checks with the key. */
 export function verifyJws(jws: string, verifier: JwsVerifier | JwsKeyOf, opts: { trailingNul?: boolean } = {}): VerifiedJws {
   const keyOf = typeof verifier === "function" ? verifier : () => verifier;
+  // A JWS may carry several signers' signatures: one whose kid names no key we accept is passed over for the
+  // next, and its refusal is what the caller hears only when no other signature verifies.
+  let refusal: unknown;
   for (const c of candidatesOf(jws, opts)) {
-    const kid = c.protectedHeader.kid;
-    if (kid !== undefined && typeof kid !== "string") fail("signature-invalid", "The JWS header's kid is not a string.");
-    if (verifyBytes(c.signed, c.signature, keyOf(kid))) return c.verified();
+    let key: JwsVerifier;
+    try {
+      const kid = c.protectedHeader.kid;
+      if (kid !== undefined && typeof kid !== "string") fail("signature-invalid", "The JWS header's kid is not a string.");
+      key = keyOf(kid);
+    } catch (error) {
+      refusal ??= error;
+      continue;
+    }
+    if (verifyBytes(c.signed, c.signature, key)) return c.verified();
   }
+  if (refusal !== undefined) throw refusal;
   return noSignatureVerifies();
 }
 
