@@ -2,6 +2,7 @@ import { stringToBytes } from "viem";
 import { ChainConfigError, readChainEnv } from "../chain/chainEnv";
 import { fromIoAddress } from "../did/ioAddress";
 import { parseStoredClaim } from "../claim/storedClaim";
+import { parseStoredFleet } from "../claim/fleet/queueState";
 import { parseDeviceEndpoint } from "../device/endpoint";
 import { DeviceError } from "../untrusted/errors";
 import { parseDeviceAnswer, parseDidAnswer, parseDidDocAnswer, parseSignAnswer } from "../device/ioconnect";
@@ -78,6 +79,7 @@ export const fuzzedParsers: readonly FuzzedParser[] = [
   { name: "parseEmbedParams", bound: 8192, parse: (s) => parseEmbedParams(new URLSearchParams(s), { chainIds: [4689, 4690], allowedOrigins: ["https://host.example"] }) },
   { name: "parseIncomingMessage", bound: 65_536, parse: (s) => parseIncomingMessage(jsonOrText(s)) },
   { name: "parseStoredClaim", bound: 65_536, parse: (s) => parseStoredClaim(jsonOrText(s)) },
+  { name: "parseStoredFleet", bound: 65_536, parse: (s) => parseStoredFleet(jsonOrText(s)) },
   { name: "readChainEnv", bound: 8192, parse: (s) => readChainEnv({ NEXT_PUBLIC_CHAINS: "4689", NEXT_PUBLIC_CHAIN_4689: s }) },
 ];
 

@@ -40,4 +40,16 @@ describe("parseStoredFleet", () => {
     expect(parseStoredFleet({ version: 2, chainId: 31337, owner, rows: [row({ code: "x", message: { key: "<img src=x>" } })] })).toBeUndefined();
     expect(parseStoredFleet({ version: 3, chainId: 31337, owner, rows: [] })).toBeUndefined();
   });
+
+  it("reads texts nested as deep as the app writes them, and refuses a hand-edited nesting without a bound", () => {
+    const nested = (depth: number) => {
+      let said: unknown = text("Reverts.deviceExists.message");
+      for (let i = 0; i < depth; i++) said = { key: "Errors.untranslated", values: { detail: said } };
+      return said;
+    };
+    const row = (message: unknown) => ({ raw: "code-a", status: "failed", failure: { code: "x", message } });
+    expect(parseStoredFleet({ version: 2, chainId: 31337, owner, rows: [row(nested(3))] })).toBeDefined();
+    // Thousands deep would overflow a recursive validator's stack: refused, not thrown.
+    expect(parseStoredFleet({ version: 2, chainId: 31337, owner, rows: [row(nested(20_000))] })).toBeUndefined();
+  });
 });

@@ -60,13 +60,15 @@ const hash = z.string().regex(/^0x[0-9a-fA-F]{64}$/).transform((s) => s as Hex);
 
 // A catalog text as stored: a dotted key of the catalogs' shape and short values (a key the catalogs lack shows as
 // the key, never as markup: next-intl escapes values and reports the missing message).
-// Values may be texts themselves (a device error quoting the check it failed).
-const storedText: z.ZodType<Text> = z.lazy(() =>
+// Values may be texts themselves (a device error quoting the check it failed), a few levels at most: the bound keeps
+// a hand-edited nesting thousands deep from overflowing the validator's stack (it is refused like any bad entry).
+const TEXT_NESTING = 4;
+const storedTextAt = (nesting: number): z.ZodType<Text> =>
   z.object({
     key: z.string().max(100).regex(/^[A-Za-z]\w*(\.[\w-]+)+$/) as unknown as z.ZodType<TextKey>,
-    values: z.record(z.string().max(40), z.union([z.string().max(1000), z.number(), storedText])).optional(),
-  }),
-);
+    values: z.record(z.string().max(40), nesting === 0 ? z.union([z.string().max(1000), z.number()]) : z.union([z.string().max(1000), z.number(), storedTextAt(nesting - 1)])).optional(),
+  });
+const storedText = storedTextAt(TEXT_NESTING);
 
 // Storage is a boundary: another tab, an older version or a hand edit may have written anything.
 const storedSchema = <F extends z.ZodType>(failure: F) =>
