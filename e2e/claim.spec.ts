@@ -31,6 +31,26 @@ test.describe("claim a device", () => {
     await expect(page.getByTestId("claimed-ioid")).toHaveText("#1", { timeout: 20_000 });
   });
 
+  test("when the checks cannot load it says so and keeps the pasted code; once they can, the same code goes on", async ({ page }) => {
+    // The controller and the steps after the input load on the first input (useClaimFlow): cut them off then.
+    await page.goto("/claim");
+    // The paste panel shows once the page has hydrated: the chunks it loaded up to then stay loaded.
+    await page.getByRole("tab", { name: "Paste" }).click();
+    await expect(page.getByLabel(/Paste the device/)).toBeVisible();
+    const chunks = /\/_next\/static\/chunks\//;
+    await page.context().route(chunks, (route) => route.abort("internetdisconnected"));
+    const payload = preSignedPayload("e2e-load-failed");
+    await page.getByLabel(/Paste the device/).fill(payload);
+    await page.getByRole("button", { name: "Use this" }).click();
+    await expect(page.getByTestId("load-error")).toContainText("could not load the part that checks devices");
+    await expect(page.getByLabel(/Paste the device/)).toHaveValue(payload);
+
+    await page.context().unroute(chunks);
+    await page.getByRole("button", { name: "Use this" }).click();
+    await expect(page.getByTestId("device-did")).toBeVisible();
+    await expect(page.getByTestId("load-error")).toHaveCount(0);
+  });
+
   test("a signature made for another owner is refused with that reason and nothing is sent", async ({ page, devnet }) => {
     const blockBefore = await devnet.rpc<string>("eth_blockNumber");
     await page.goto("/claim");
