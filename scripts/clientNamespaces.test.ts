@@ -87,7 +87,7 @@ const parts: Part[] = [
  * files and what they import renders, so those may read it; everything else on the page needs the page's own list.
  */
 const later: (Part & { list: keyof typeof clientNamespaces; after: string[] })[] = [
-  { name: "claim", entries: ["app/claim/page.tsx"], list: "claimAfterInput", after: ["components/claim/ClaimSteps.tsx", "lib/claim/controller.ts"] },
+  { name: "claim", entries: ["app/claim/page.tsx"], list: "claimAfterInput", after: ["components/claim/ClaimSteps.tsx", "lib/claim/controller.ts", "lib/claim/verifier.ts"] },
   {
     name: "claim",
     entries: ["app/claim/page.tsx"],

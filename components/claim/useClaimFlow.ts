@@ -60,11 +60,13 @@ export function useClaimFlow<Ui>({
   const prepare = useCallback(() => {
     loading.current ??= Promise.all([
       import("@/lib/claim/controller"),
+      // The controller's first step (parse the input, or look up the owner's NFTs) loads this: now, alongside.
+      import("@/lib/claim/verifier"),
       loadUi(),
       // The words of the checks and their failures, before anything that says them renders.
       ensureMessages(clientNamespaces.claimAfterInput),
     ]).then(
-      ([{ createClaimController }, ui]) => {
+      ([{ createClaimController }, , ui]) => {
         const controller = createClaimController({
           storage: { read: readStoredClaim, save: saveClaim, clear: clearClaim },
           clock: () => Date.now(),
