@@ -4,8 +4,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { Address } from "viem";
 import { getChainConfig } from "@/lib/chain/config";
 import type { ClaimController, ClaimFlowEvent, ClaimFlowState } from "@/lib/claim/controllerPorts";
-import type { SourceKind } from "@/lib/claim/sourceKind";
-import type { DeviceSession } from "@/lib/device/session";
 import { clearClaim, readStoredClaim, saveClaim } from "./claimStorage";
 import { useWalletAccount, useWalletChainId, useWalletStack } from "@/components/wallet/walletStackContext";
 import { browserCursorStore } from "@/components/ui/browserCursorStore";
@@ -14,7 +12,7 @@ import { clientNamespaces } from "@/components/i18n/clientNamespaces";
 
 const idle: ClaimFlowState = { phase: "idle" };
 const noSubscription = () => () => {};
-type Input = [raw: string, source: SourceKind, session?: DeviceSession];
+type Input = Parameters<ClaimController["submitInput"]>;
 /** An input the owner gave before the controller was there: none, one waiting for it, or it could not load. */
 export type EarlyInput = "none" | "waiting" | "failed";
 

@@ -29,6 +29,9 @@ async function cameraPermission(): Promise<PermissionState | undefined> {
   }
 }
 
+/** getUserMedia exists only in a secure context (https, localhost), and not in every browser. */
+const cameraUsable = () => window.isSecureContext && Boolean(navigator.mediaDevices?.getUserMedia);
+
 /**
  * Live QR scanning: rear camera first, decoding off the main thread, one frame in flight at a time. It keeps
  * scanning after a code (the fleet queue takes one code after another); `prompt` lets such a host say so.
@@ -36,9 +39,6 @@ async function cameraPermission(): Promise<PermissionState | undefined> {
  * so the browser's question comes after they chose to scan, never as the page opens (and not at all for the
  * owner who came to paste or use Bluetooth).
  */
-/** getUserMedia exists only in a secure context (https, localhost), and not in every browser. */
-const cameraUsable = () => window.isSecureContext && Boolean(navigator.mediaDevices?.getUserMedia);
-
 export function CameraSource({ onInput, prompt }: { onInput: (raw: string) => void; prompt?: string }) {
   const t = useTranslations("Sources.camera");
   const video = useRef<HTMLVideoElement>(null);
